@@ -1,0 +1,127 @@
+"""The `loa` command: speech tools plus every Django management command."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+SPEECH_COMMANDS = ("normalize", "speak", "voices")
+
+
+class CliError(Exception):
+    """An error reported to the user as one line and a non-zero exit."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SPEECH_COMMANDS:
+        return run_speech_command(argv)
+    return run_django_command(argv)
+
+
+def run_django_command(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loa.site.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["loa", *argv])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="loa", description="Loa: đọc tin tức tiếng Việt thành tiếng nói.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    norm = sub.add_parser("normalize", help="normalize Vietnamese text, one line in, one line out")
+    norm.add_argument("--region", choices=("north", "central", "south"), default="north")
+
+    speak = sub.add_parser("speak", help="read a text file aloud into an audio file")
+    speak.add_argument("input", help="text file (UTF-8), or - for stdin")
+    speak.add_argument("-o", "--output", required=True, help="audio file to write")
+    speak.add_argument("--voice", default=None, help="voice id (see `loa voices`)")
+    speak.add_argument("--speed", type=float, default=1.0, help="0.5 to 2.0")
+    speak.add_argument("--format", choices=("mp3", "ogg", "wav"), default=None,
+                       help="default: from the output file's extension, else mp3")
+    speak.add_argument("--timings", default=None, help="write sentence timings as JSON here")
+
+    sub.add_parser("voices", help="list the voices")
+    return parser
+
+
+def run_speech_command(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "normalize":
+            return cmd_normalize(args)
+        if args.command == "voices":
+            return cmd_voices()
+        return cmd_speak(args)
+    except CliError as exc:
+        print(f"loa: lỗi: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    from loa.speech.normalize import normalize
+
+    stdin = open(sys.stdin.fileno(), "r", encoding="utf-8", errors="replace", newline="\n", closefd=False)
+    for line in stdin:
+        line = line.rstrip("\n").rstrip("\r")
+        spoken = normalize(line, region=args.region).text.replace("\n", " ")
+        sys.stdout.write(spoken + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_voices() -> int:
+    from loa.speech.voices import DEFAULT_VOICE_ID, list_voices
+
+    for voice in list_voices():
+        mark = " (mặc định)" if voice.id == DEFAULT_VOICE_ID else ""
+        print(f"{voice.id}\t{voice.name}{mark}")
+    return 0
+
+
+def read_input_text(source: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"không tìm thấy tệp: {source}") from None
+    except IsADirectoryError:
+        raise CliError(f"đây là thư mục, không phải tệp văn bản: {source}") from None
+    except PermissionError:
+        raise CliError(f"không có quyền đọc tệp: {source}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở vị trí {exc.start}): {source}") from None
+    if not text.strip():
+        raise CliError(f"văn bản trống, không có gì để đọc: {source}")
+    return text
+
+
+def cmd_speak(args: argparse.Namespace) -> int:
+    from loa.speech.voices import UnknownVoiceError, get_voice
+    from loa.speech.track import write_track
+
+    text = read_input_text(args.input)
+    try:
+        voice = get_voice(args.voice)
+    except UnknownVoiceError as exc:
+        raise CliError(str(exc)) from None
+    if not 0.5 <= args.speed <= 2.0:
+        raise CliError(f"tốc độ phải từ 0.5 đến 2.0, nhận được {args.speed}")
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in ("mp3", "ogg", "wav"):
+        fmt = "mp3"
+    try:
+        write_track(text, args.output, voice=voice, speed=args.speed, fmt=fmt, timings_path=args.timings)
+    except OSError as exc:
+        raise CliError(f"không ghi được tệp đầu ra {exc.filename or args.output}: {exc.strerror or exc}") from None
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
