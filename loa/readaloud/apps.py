@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReadaloudConfig(AppConfig):
+    name = "loa.readaloud"
+    label = "readaloud"

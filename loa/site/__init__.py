@@ -1,0 +1,1 @@
+"""The Django/Wagtail project: settings, URLs and the WSGI application."""
