@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run test bench clean
+POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/loa
+
+.PHONY: install run test test-postgres bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +20,10 @@ install: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The Django apps' tests and the browser tests again, on PostgreSQL.
+test-postgres: $(STAMP)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest loa tests/e2e
 
 run: $(STAMP)
 	@echo "The portal is not built yet; try: $(BIN)/loa speak ../shared/corpus/seed-article.txt -o seed.mp3"
