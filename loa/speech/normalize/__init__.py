@@ -1,33 +1,39 @@
-"""Vietnamese text normalization: written text -> what a newsreader says."""
+"""Vietnamese text normalization: written text -> what a careful newsreader says.
+
+    >>> normalize("Quyết định số 12-QĐ/ĐU").text
+    'Quyết định số mười hai quyết định đảng ủy'
+
+The rules are in /work/shared/tn/CONVENTIONS.md; the dictionaries editors may
+extend are data/*.tsv. Every piece of output keeps the source range it came
+from (Normalized.spans), so a player can highlight the text being spoken.
+"""
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import Mapping
 
+from .lexicon import find_overrides
+from .numbers import number_words
+from .rules import Reader
+from .spans import Normalized, Span, SpanBuilder
+from .unicode import nfc_with_offsets
 
-@dataclass(frozen=True)
-class Span:
-    out_start: int
-    out_end: int
-    src_start: int
-    src_end: int
-
-
-@dataclass(frozen=True)
-class Normalized:
-    text: str
-    spans: tuple[Span, ...]
-
-    def source_range(self, out_start: int, out_end: int) -> tuple[int, int]:
-        hits = [s for s in self.spans if s.out_start < out_end and s.out_end > out_start]
-        if not hits:
-            return (0, 0)
-        return (min(s.src_start for s in hits), max(s.src_end for s in hits))
+__all__ = ["Normalized", "Span", "normalize"]
 
 
 def normalize(text: str, region: str = "north", lexicon: Mapping[str, str] | None = None) -> Normalized:
-    if region not in ("north", "central", "south"):
-        raise ValueError(f"unknown region: {region!r}")
-    spans = tuple(Span(m.start(), m.end(), m.start(), m.end()) for m in re.finditer(r"\S+|\s+", text))
-    return Normalized(text, spans)
+    """The spoken form of text for a voice of region ("north", "central" or "south").
+
+    lexicon maps written forms to spoken forms; its entries are matched first
+    (case-sensitive, whole words, longest first) and said exactly as given.
+    """
+    words = number_words(region)
+    normal, offsets = nfc_with_offsets(text)
+    out = SpanBuilder()
+    reader = Reader(normal, words, out)
+    position = 0
+    for start, end, spoken in find_overrides(normal, lexicon):
+        reader.read(position, start)
+        reader.override(spoken, start, end)
+        position = end
+    reader.read(position, len(normal))
+    return out.build(offsets)

@@ -1,0 +1,39 @@
+"""Roman numerals, read only after the words that take them (khóa XIII, thế kỷ XXI)."""
+from __future__ import annotations
+
+import re
+
+from .unicode import tone_key
+
+_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+# Single words, and word pairs (previous, last), after which a Roman numeral is a number.
+_TRIGGERS = frozenset(tone_key(w) for w in (
+    "khóa", "phần", "chương", "mục", "quý", "quí", "kỳ", "đợt", "vòng",
+))
+_PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
+    ("đại", "hội"), ("hội", "nghị"), ("thế", "kỷ"), ("thế", "kỉ"), ("giai", "đoạn"),
+))
+# After these the numeral is an ordinal: lần thứ IV -> lần thứ tư.
+_ORDINAL_TRIGGERS = frozenset({tone_key("thứ")})
+
+
+def roman_value(word: str) -> int | None:
+    """XIV -> 14; None unless word is a well-formed numeral (a lone L or C is a letter)."""
+    if not word or not _ROMAN.fullmatch(word) or (len(word) == 1 and word in "LC"):
+        return None
+    total = 0
+    for here, after in zip(word, word[1:] + " "):
+        value = _VALUES[here]
+        total += -value if after != " " and _VALUES[after] > value else value
+    return total
+
+
+def trigger_kind(previous: str, last: str) -> str | None:
+    """'ordinal', 'cardinal' or None, given the tone keys of the two preceding words."""
+    if last in _ORDINAL_TRIGGERS:
+        return "ordinal"
+    if last in _TRIGGERS or (previous, last) in _PAIR_TRIGGERS:
+        return "cardinal"
+    return None

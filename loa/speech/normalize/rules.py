@@ -1,0 +1,361 @@
+"""Reading each token in its context: the rules of CONVENTIONS.md.
+
+The Reader walks the tokens of tokenizer.TOKEN and writes spoken pieces into a
+SpanBuilder, each piece tied to the source chars it came from. It remembers the
+last few significant tokens, because several readings depend on the word before
+(thứ 4, tháng 4, khóa XII, ngày 2/9).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import deque
+from fractions import Fraction
+from itertools import groupby
+from typing import Callable
+
+from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, SYMBOLS, UNITS
+from .dates import clock, day_month, is_day_month, is_time, year
+from .numbers import DIGIT_WORDS, NumberWords, cardinal, digits, integer, month, numeral, ordinal
+from .roman import roman_value, trigger_kind
+from .spans import Piece, SpanBuilder
+from .syllables import read_capitals, spell
+from .tokenizer import TOKEN
+from .unicode import tone_key
+from .urls import read_url
+
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(tone_key(w) for w in words)
+
+
+_THU = tone_key("thứ")
+_THANG = tone_key("tháng")
+_LUC = tone_key("lúc")
+# Words after which d/m is a date, and those that already say "ngày".
+_DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
+_DAY_WORDS = _keys("ngày", "mùng", "mồng")
+# Words after which n/yyyy is "n năm yyyy" (a period or a document number).
+_NUMBERED_BY_YEAR = _keys(
+    "quý", "quí", "kỳ", "đợt", "vụ", "khóa", "số", "định", "quyết", "tư", "thị", "luận", "luật",
+    "văn", "hoạch", "báo", "cáo", "dẫn", "chế", "trình", "lệnh", "án",
+)
+# Words that make a slash read "trên" (per): 04 kỳ/năm, đồng/người/tháng.
+_PER_WORDS = _keys(
+    "người", "năm", "tháng", "ngày", "giờ", "tuần", "quý", "quí", "lượt", "hộ", "ca", "con", "chiếc",
+    "cái", "lần", "phút", "giây", "kỳ", "buổi", "đêm", "suất", "tấn", "lít", "xã", "tỉnh", "học", "ha",
+)
+_KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", ")": ")", "…": "…",
+         "[": "(", "]": ")", "{": "(", "}": ")"}
+_VA = tone_key("và")
+_LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
+_DEN = tone_key("đến")
+_DATE_JOINERS = _LIST_JOINERS | {("word", _DEN), ("word", tone_key("hoặc")), ("punct", ";")}
+_NUMBER_KINDS = frozenset({"number", "time", "date"})
+
+_NEXT_DIGIT = re.compile(r"[ \t]*[0-9]")
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_NEXT_FULL_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])")
+_DOC_HEAD = re.compile(r"([0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
+_DOC_CODE = re.compile(r"[^-/]+")
+_DATE_PARTS = re.compile(r"[0-9]+")
+_DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
+
+def _read_code(code: str) -> str:
+    """One code of a document number: QĐ -> quyết định, unknown capitals spelled."""
+    if code in DOCUMENT_CODES:
+        return DOCUMENT_CODES[code]
+    if "&" in code:
+        return " và ".join(_read_code(part) for part in code.split("&") if part)
+    return read_capitals(code) if code.isupper() else code
+
+
+def _read_numeric_chars(word: str, words: NumberWords) -> str:
+    """A word holding number chars other than 0-9: ½ -> một phần hai, x² -> x hai."""
+    out = []
+    for is_letters, chars in groupby(word, key=lambda c: c.isalpha() or c in "'’"):
+        run = "".join(chars)
+        if is_letters:
+            out.append(read_capitals(run) if run.isupper() else run)
+            continue
+        for char in run:
+            value = Fraction(unicodedata.numeric(char)).limit_denominator(1000)
+            spoken = cardinal(value.numerator, words)
+            out.append(spoken if value.denominator == 1 else f"{spoken} phần {cardinal(value.denominator, words)}")
+    return " ".join(out)
+
+
+class Reader:
+    """Reads the tokens of one text into a SpanBuilder, remembering the last few tokens."""
+
+    def __init__(self, text: str, words: NumberWords, out: SpanBuilder) -> None:
+        self.text = text
+        self.words = words
+        self.out = out
+        self.recent: deque[tuple[str, str]] = deque([("break", ""), ("break", "")], maxlen=3)
+        # One handler per named alternative of TOKEN ("dsep" is only a backreference inside "date").
+        self._handlers: dict[str, Callable[[re.Match[str]], None]] = {
+            name: getattr(self, f"_on_{name}") for name in TOKEN.groupindex if name != "dsep"
+        }
+
+    def read(self, start: int, end: int) -> None:
+        for m in TOKEN.finditer(self.text, start, end):
+            self._handlers[m.lastgroup](m)  # type: ignore[index]
+
+    def override(self, spoken: str, start: int, end: int) -> None:
+        """An editor's lexicon entry: said as given, not normalized further."""
+        self.out.word(spoken, start, end)
+        last = self.text[start:end].split()
+        self._note("word", last[-1] if last else "")
+
+    # context
+
+    def _note(self, kind: str, key: str = "") -> None:
+        """Remember a token; for a word, key is the word as written (keyed only when asked)."""
+        self.recent.append((kind, key))
+
+    def _last_word(self) -> str:
+        """The tone key of the previous token, if it was a word."""
+        kind, word = self.recent[-1]
+        return tone_key(word) if kind == "word" else ""
+
+    def _roman_kind(self) -> str | None:
+        """How a Roman numeral here is read: after a trigger word, or continuing a list."""
+        (kind2, key2), (kind1, key1) = self.recent[-2], self.recent[-1]
+        if kind1 == "word":
+            found = trigger_kind(tone_key(key2) if kind2 == "word" else "", tone_key(key1))
+            if found:
+                return found
+        if kind2 == "roman" and (kind1, tone_key(key1)) in _LIST_JOINERS:
+            return key2
+        return None
+
+    def _continues_dates(self) -> bool:
+        """ngày 30/4 và 1/5: a d/m joined to a date just read is a date too."""
+        (kind2, _), (kind1, key1) = self.recent[-2], self.recent[-1]
+        return kind2 == "date" and (kind1, tone_key(key1)) in _DATE_JOINERS
+
+    def _ends_day_range(self) -> bool:
+        """ngày 18-20/9: the "ngày" was said before the first day."""
+        (kind2, _), (kind1, key1) = self.recent[-2], self.recent[-1]
+        return kind2 == "number" and kind1 == "word" and tone_key(key1) == _DEN
+
+    def _day_word(self, m: re.Match[str]) -> list[Piece]:
+        """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
+        said = self._last_word() in _DAY_WORDS or self._continues_dates() or self._ends_day_range()
+        return [] if said else [("ngày", m.start(), m.end())]
+
+    # tokens
+
+    def _on_heading(self, m: re.Match[str]) -> None:
+        """A numbered heading at line start: II. NỘI DUNG -> hai. nội dung."""
+        numeral_text = m.group().strip()
+        value = roman_value(numeral_text)
+        spoken = cardinal(value, self.words) if value else read_capitals(numeral_text)
+        self.out.word(spoken, m.end() - len(numeral_text), m.end())
+        self._note("number")
+
+    def _on_listmark(self, m: re.Match[str]) -> None:
+        self._note("break")
+
+    def _on_space(self, m: re.Match[str]) -> None:
+        newlines = m.group().count("\n")
+        self.out.space("\n" * newlines if newlines else " ", m.start(), m.end())
+        if newlines:
+            self._note("break")
+
+    def _on_url(self, m: re.Match[str]) -> None:
+        self.out.word(read_url(m.group()), m.start(), m.end())
+        self._note("url")
+
+    def _on_docnum(self, m: re.Match[str]) -> None:
+        """12-QĐ/ĐU, 42/2022/NĐ-CP: the number, the year, then each code; - and / silent."""
+        start = m.start()
+        head = _DOC_HEAD.match(m.group())
+        assert head is not None
+        number, suffix, doc_year = head.groups()
+        pieces = [(integer(number, self.words), start, start + len(number))]
+        if suffix:
+            pieces.append((spell(suffix), start + head.start(2), start + head.end(2)))
+        if doc_year:
+            pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
+        for code in _DOC_CODE.finditer(m.group(), head.end()):
+            pieces.append((_read_code(code.group()), start + code.start(), start + code.end()))
+        self.out.words(pieces)
+        self._note("number")
+
+    def _on_phone(self, m: re.Match[str]) -> None:
+        spoken = digits(m.group())
+        self.out.word(f"cộng {spoken}" if m.group().startswith("+") else spoken, m.start(), m.end())
+        self._note("number")
+
+    def _number_pieces(self, m: re.Match[str]) -> list[Piece]:
+        """The digit runs of a token, with their source ranges."""
+        return [(g.group(), m.start() + g.start(), m.start() + g.end()) for g in _DATE_PARTS.finditer(m.group())]
+
+    def _counts(self, m: re.Match[str]) -> list[Piece]:
+        """Fallback: each digit run of the token as a plain number."""
+        return [(integer(text, self.words), s, e) for text, s, e in self._number_pieces(m)]
+
+    def _on_date(self, m: re.Match[str]) -> None:
+        (day, d0, d1), (mon, m0, m1), (yr, y0, y1) = self._number_pieces(m)
+        if not is_day_month(int(day), int(mon)):
+            self.out.words(self._counts(m))
+        else:
+            self.out.words(self._day_word(m) + [
+                (integer(day, self.words), d0, d1),
+                (f"tháng {month(int(mon), self.words)}", m0, m1),
+                (year(yr, self.words), y0, y1),
+            ])
+        self._note("date")
+
+    def _on_time(self, m: re.Match[str]) -> None:
+        parts = [text for text, _, _ in self._number_pieces(m)] + ["0", "0"]
+        hours, minutes, seconds = parts[:3]
+        if is_time(int(hours), int(minutes), int(seconds)):
+            self.out.word(clock(hours, minutes, seconds, self.words), m.start(), m.end())
+        else:
+            self.out.words(self._counts(m))
+        self._note("time")
+
+    def _on_slashnum(self, m: re.Match[str]) -> None:
+        """a/b: a date after ngày, a month or period with a year, else a ratio (a trên b)."""
+        (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
+        last = self._last_word()
+        n_a, w = int(a), self.words
+        with_year = len(b) == 4
+        if is_day_month(n_a, int(b)) and (
+            last in _DATE_WORDS or self._continues_dates() or _NEXT_FULL_DATE.match(self.text, m.end())
+        ):
+            self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
+            self._note("date")
+            return
+        if with_year and last == _THANG:
+            pieces = [(month(n_a, w), a0, a1), (year(b, w), b0, b1)]
+        elif with_year and last in _NUMBERED_BY_YEAR:
+            pieces = [(integer(a, w), a0, a1), (year(b, w), b0, b1)]
+        elif with_year and 1 <= n_a <= 12:
+            pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
+        elif with_year and len(a) == 4 and n_a < int(b):  # năm học 2023/2024
+            pieces = [(cardinal(n_a, w), a0, a1), ("đến", a1, b0), (cardinal(int(b), w), b0, b1)]
+        else:
+            pieces = [(integer(a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
+        self.out.words(pieces)
+        self._note("number")
+
+    def _on_dashnum(self, m: re.Match[str]) -> None:
+        """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
+        (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
+        if is_day_month(int(a), int(b)) and self._last_word() in _DATE_WORDS:
+            self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
+            self._note("date")
+            return
+        self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
+        self._note("number")
+
+    def _on_money(self, m: re.Match[str]) -> None:
+        """$100 -> một trăm đô la: the currency is said after the amount."""
+        symbol, amount = m.group()[0], m.group()[1:].lstrip()
+        self.out.words([
+            (numeral(amount, self.words), m.end() - len(amount), m.end()),
+            (SYMBOLS[symbol], m.start(), m.start() + 1),
+        ])
+        self._note("unit")
+
+    def _on_number(self, m: re.Match[str]) -> None:
+        text, last = m.group(), self._last_word()
+        clock_time = _DOTTED_TIME.fullmatch(text) if last == _LUC else None
+        if clock_time and is_time(int(clock_time[1]), int(clock_time[2])):
+            spoken = clock(clock_time[1], clock_time[2], "0", self.words)  # lúc 7.30
+        elif text.isdigit() and len(text) <= 3 and last == _THU:
+            spoken = ordinal(int(text), self.words)
+        elif text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
+            spoken = month(int(text), self.words)
+        else:
+            spoken = numeral(text, self.words)
+        self.out.word(spoken, m.start(), m.end())
+        self._note("number")
+
+    def _on_unit(self, m: re.Match[str]) -> None:
+        self.out.word(UNITS[m.group()], m.start(), m.end())
+        self._note("unit")
+
+    def _on_abbr(self, m: re.Match[str]) -> None:
+        self.out.word(ABBREVIATIONS[m.group()], m.start(), m.end())
+        self._note("unit" if m.group() in UNITS else "abbr")
+
+    def _on_romanyear(self, m: re.Match[str]) -> None:
+        """quý I/2025 -> quý một năm hai nghìn không trăm hai mươi lăm."""
+        numeral_text, yr = m.group().split("/")
+        value, kind = roman_value(numeral_text), self._roman_kind()
+        spoken = cardinal(value, self.words) if value and kind else read_capitals(numeral_text)
+        split = m.start() + len(numeral_text)
+        self.out.words([(spoken, m.start(), split), (year(yr, self.words), split + 1, m.end())])
+        self._note("number")
+
+    def _on_word(self, m: re.Match[str]) -> None:
+        word = m.group()
+        if word in ("x", "X") and self.recent[-1][0] == "number" and _NEXT_DIGIT.match(self.text, m.end()):
+            self.out.word("nhân", m.start(), m.end())  # 3x4
+            self._note("symbol")
+            return
+        value = roman_value(word)
+        kind = self._roman_kind() if value else None
+        if value and kind:
+            spoken = ordinal(value, self.words) if kind == "ordinal" else cardinal(value, self.words)
+            self.out.word(spoken, m.start(), m.end())
+            self._note("roman", kind)
+            return
+        if not word.replace("'", "").replace("’", "").isalpha():
+            spoken = _read_numeric_chars(word, self.words)  # ½, x²
+        else:
+            spoken = read_capitals(word) if word.isupper() else word
+        self.out.word(spoken, m.start(), m.end())
+        self._note("word", word)
+
+    def _on_dash(self, m: re.Match[str]) -> None:
+        """Range (2020-2025 -> đến), minus sign, joiner (kinh tế-xã hội) or a pause."""
+        text, start, end = self.text, m.start(), m.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if self.recent[-1][0] in _NUMBER_KINDS and _NEXT_DIGIT.match(text, end):
+            self.out.word("đến", start, end)
+            self._note("word", "đến")
+        elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
+            self.out.word("âm", start, end)
+            self._note("word", "âm")
+        elif before.isalnum() and after.isalnum():
+            self.out.space(" ", start, end)
+        else:
+            self.out.pause(start, end)
+            self._note("punct", ",")
+
+    def _on_slash(self, m: re.Match[str]) -> None:
+        """Per (kỳ/năm, đồng/người/tháng -> trên); between other words it is silent."""
+        after = _NEXT_WORD.match(self.text, m.end())
+        next_word = after.group(1) if after else ""
+        kind = self.recent[-1][0]
+        per = (
+            kind in ("number", "unit", "symbol")
+            or self.recent[-2][0] == "per"
+            or tone_key(next_word) in _PER_WORDS
+            or next_word in UNITS
+        )
+        if per and (after or _NEXT_DIGIT.match(self.text, m.end())):
+            self.out.word("trên", m.start(), m.end())
+            self._note("per")
+        else:
+            self.out.space(" ", m.start(), m.end())
+
+    def _on_other(self, m: re.Match[str]) -> None:
+        char = m.group()
+        if char in _KEEP:
+            self.out.punct(_KEEP[char], m.start(), m.end())
+            self._note("punct", char)
+        elif char in SYMBOLS:
+            self.out.word(SYMBOLS[char], m.start(), m.end())
+            self._note("symbol", char)
+        elif unicodedata.decimal(char, None) is not None:
+            self.out.word(DIGIT_WORDS[unicodedata.decimal(char)], m.start(), m.end())
+            self._note("number")
+        # Anything else (quotes, bullets, emoji, control chars, stray marks) is not read.
