@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
+FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
 
 
 class CliError(Exception):
@@ -104,6 +105,7 @@ def read_input_text(source: str) -> str:
 
 def cmd_speak(args: argparse.Namespace) -> int:
     from loa.speech.voices import UnknownVoiceError, get_voice
+    from loa.speech.engines.base import SynthesisError
     from loa.speech.track import write_track
 
     text = read_input_text(args.input)
@@ -113,13 +115,13 @@ def cmd_speak(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:
         raise CliError(f"tốc độ phải từ 0.5 đến 2.0, nhận được {args.speed}")
-    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
-    if fmt not in ("mp3", "ogg", "wav"):
-        fmt = "mp3"
+    fmt = args.format or FORMAT_BY_EXTENSION.get(Path(args.output).suffix.lower(), "mp3")
     try:
         write_track(text, args.output, voice=voice, speed=args.speed, fmt=fmt, timings_path=args.timings)
     except OSError as exc:
         raise CliError(f"không ghi được tệp đầu ra {exc.filename or args.output}: {exc.strerror or exc}") from None
+    except SynthesisError as exc:
+        raise CliError(f"tổng hợp giọng nói thất bại: {exc}") from None
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The editable dictionaries in data/*.tsv: abbreviations, document types, units, symbols."""
+"""The editable dictionaries in data/*.tsv: abbreviations, document types, units, symbols, roads."""
 from __future__ import annotations
 
 import re
@@ -38,6 +38,8 @@ DOCUMENT_CODES: Mapping[str, str] = MappingProxyType(
 )
 UNITS: Mapping[str, str] = MappingProxyType({**_UNITS_AFTER_NUMBER, **_UNITS_ANY})
 SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in _rows("symbols.tsv")})
+# Road prefixes, read only before a road number: QL1A -> quốc lộ một a.
+ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in _rows("roads.tsv")})
 
 
 def alternation(words: Iterable[str], left_boundary: bool = True) -> str:

@@ -14,7 +14,7 @@ from fractions import Fraction
 from itertools import groupby
 from typing import Callable
 
-from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, SYMBOLS, UNITS
+from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, ROADS, SYMBOLS, UNITS, alternation
 from .dates import clock, day_month, is_day_month, is_time, year
 from .numbers import DIGIT_WORDS, NumberWords, cardinal, digits, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
@@ -35,6 +35,9 @@ _LUC = tone_key("lúc")
 # Words after which d/m is a date, and those that already say "ngày".
 _DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
 _DAY_WORDS = _keys("ngày", "mùng", "mồng")
+# Words before a d/m that names a day (Quốc khánh 2/9, dịp 30/4, trước 30/6); said without "ngày".
+_DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết")
+_DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS
 # Words after which n/yyyy is "n năm yyyy" (a period or a document number).
 _NUMBERED_BY_YEAR = _keys(
     "quý", "quí", "kỳ", "đợt", "vụ", "khóa", "số", "định", "quyết", "tư", "thị", "luận", "luật",
@@ -44,7 +47,10 @@ _NUMBERED_BY_YEAR = _keys(
 _PER_WORDS = _keys(
     "người", "năm", "tháng", "ngày", "giờ", "tuần", "quý", "quí", "lượt", "hộ", "ca", "con", "chiếc",
     "cái", "lần", "phút", "giây", "kỳ", "buổi", "đêm", "suất", "tấn", "lít", "xã", "tỉnh", "học", "ha",
+    "vạn", "căn", "hộp", "bao", "sào", "công", "thùng", "chuyến", "trường", "lớp",
 )
+# Words before a slash that make it "trên" too: 10 triệu đồng/căn nhà.
+_PER_AFTER = _keys("đồng", "tấn", "tạ", "lít")
 _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", ")": ")", "…": "…",
          "[": "(", "]": ")", "{": "(", "}": ")"}
 _VA = tone_key("và")
@@ -52,21 +58,41 @@ _LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
 _DEN = tone_key("đến")
 _DATE_JOINERS = _LIST_JOINERS | {("word", _DEN), ("word", tone_key("hoặc")), ("punct", ";")}
 _NUMBER_KINDS = frozenset({"number", "time", "date"})
+# After these a dash before a number is a range too: 6% - 7%, 20 km - 30 km.
+_RANGE_SYMBOLS = frozenset("%‰°")
+# A number said as a day of the month (ngày 19, 20 và 21/8): the key of its "number" note.
+_DAY = "day"
 
 _NEXT_DIGIT = re.compile(r"[ \t]*[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
-_NEXT_FULL_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}(?![0-9])")
-_DOC_HEAD = re.compile(r"([0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
+# A d/m followed by "đến" and another date is a date: từ 1/7 đến 31/12, 10/12 - 15/12/2024.
+_NEXT_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*(?:ngày[ \t]*)?[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{4})?(?![0-9/])")
+# tháng 10-2025: the dash between a month and its year says "năm".
+_NEXT_YEAR = re.compile(r"[ \t]*(?:19|20)[0-9]{2}(?![0-9])")
+# 6.5%, 2.5 triệu: a dot before one or two digits, then a quantity word, is a decimal point.
+_DOT_DECIMAL = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+_NEXT_QUANTITY = re.compile(
+    rf"[ \t]*(?:[%‰]|(?:triệu|tỷ|nghìn|ngàn)(?!\w)|(?:{alternation(UNITS, left_boundary=False)}))"
+)
+_MONTH = "month"
+# What may stand between "(" and a d/m for it to be a date alone in parentheses: (12/5), (15-16/5).
+_OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
+_DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
 _DOC_CODE = re.compile(r"[^-/]+")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
+_CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
+_ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
 
-def _read_code(code: str) -> str:
-    """One code of a document number: QĐ -> quyết định, unknown capitals spelled."""
+def _read_code(code: str, words: NumberWords) -> str:
+    """One code of a document number: QĐ -> quyết định, QH15 -> quốc hội mười lăm, unknown capitals spelled."""
+    numbered = _CODE_NUMBER.fullmatch(code)
+    if numbered:
+        return f"{_read_code(numbered[1], words)} {integer(numbered[2], words)}"
     if code in DOCUMENT_CODES:
         return DOCUMENT_CODES[code]
     if "&" in code:
-        return " và ".join(_read_code(part) for part in code.split("&") if part)
+        return " và ".join(_read_code(part, words) for part in code.split("&") if part)
     return read_capitals(code) if code.isupper() else code
 
 
@@ -131,9 +157,18 @@ class Reader:
         return None
 
     def _continues_dates(self) -> bool:
-        """ngày 30/4 và 1/5: a d/m joined to a date just read is a date too."""
-        (kind2, _), (kind1, key1) = self.recent[-2], self.recent[-1]
-        return kind2 == "date" and (kind1, tone_key(key1)) in _DATE_JOINERS
+        """ngày 30/4 và 1/5, ngày 19, 20 và 21/8: a d/m joined to a date or day just read is a date too."""
+        (kind2, key2), (kind1, key1) = self.recent[-2], self.recent[-1]
+        return (kind2 == "date" or (kind2, key2) == ("number", _DAY)) and (kind1, tone_key(key1)) in _DATE_JOINERS
+
+    def _is_day(self, text: str) -> bool:
+        """A count that names a day: right after "ngày", or joined to a day just read."""
+        if not (text.isdigit() and 1 <= int(text) <= 31):
+            return False
+        kind1, key1 = self.recent[-1]
+        return self._last_word() in _DAY_WORDS or (
+            self.recent[-2] == ("number", _DAY) and (kind1, tone_key(key1)) in _LIST_JOINERS
+        )
 
     def _ends_day_range(self) -> bool:
         """ngày 18-20/9: the "ngày" was said before the first day."""
@@ -142,7 +177,7 @@ class Reader:
 
     def _day_word(self, m: re.Match[str]) -> list[Piece]:
         """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
-        said = self._last_word() in _DAY_WORDS or self._continues_dates() or self._ends_day_range()
+        said = self._last_word() in _DAY_SAID or self._continues_dates() or self._ends_day_range()
         return [] if said else [("ngày", m.start(), m.end())]
 
     # tokens
@@ -174,13 +209,13 @@ class Reader:
         head = _DOC_HEAD.match(m.group())
         assert head is not None
         number, suffix, doc_year = head.groups()
-        pieces = [(integer(number, self.words), start, start + len(number))]
+        pieces = [(integer(number.replace(".", ""), self.words), start, start + len(number))]
         if suffix:
             pieces.append((spell(suffix), start + head.start(2), start + head.end(2)))
         if doc_year:
             pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
         for code in _DOC_CODE.finditer(m.group(), head.end()):
-            pieces.append((_read_code(code.group()), start + code.start(), start + code.end()))
+            pieces.append((_read_code(code.group(), self.words), start + code.start(), start + code.end()))
         self.out.words(pieces)
         self._note("number")
 
@@ -225,7 +260,8 @@ class Reader:
         n_a, w = int(a), self.words
         with_year = len(b) == 4
         if is_day_month(n_a, int(b)) and (
-            last in _DATE_WORDS or self._continues_dates() or _NEXT_FULL_DATE.match(self.text, m.end())
+            last in _DATE_WORDS or last in _DATE_NAME_WORDS or self._continues_dates()
+            or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
         ):
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
@@ -238,10 +274,17 @@ class Reader:
             pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
         elif with_year and len(a) == 4 and n_a < int(b):  # năm học 2023/2024
             pieces = [(cardinal(n_a, w), a0, a1), ("đến", a1, b0), (cardinal(int(b), w), b0, b1)]
+        elif last == _THU and len(a) <= 3:  # xếp thứ 4/63 tỉnh
+            pieces = [(ordinal(n_a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         else:
             pieces = [(integer(a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         self.out.words(pieces)
         self._note("number")
+
+    def _in_parentheses(self, m: re.Match[str]) -> bool:
+        """Chiều nay (12/5), trong 2 ngày (15-16/5): a d/m alone in parentheses is a date."""
+        text = self.text
+        return text[m.end():m.end() + 1] == ")" and _OPENS_DATE.search(text, max(m.start() - 8, 0), m.start()) is not None
 
     def _on_dashnum(self, m: re.Match[str]) -> None:
         """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
@@ -270,15 +313,31 @@ class Reader:
         elif text.isdigit() and len(text) <= 3 and last == _THU:
             spoken = ordinal(int(text), self.words)
         elif text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
-            spoken = month(int(text), self.words)
+            self.out.word(month(int(text), self.words), m.start(), m.end())
+            self._note("number", _MONTH)
+            return
+        elif _DOT_DECIMAL.fullmatch(text) and _NEXT_QUANTITY.match(self.text, m.end()):
+            spoken = numeral(text.replace(".", ","), self.words)
         else:
             spoken = numeral(text, self.words)
         self.out.word(spoken, m.start(), m.end())
-        self._note("number")
+        self._note("number", _DAY if self._is_day(text) else "")
 
     def _on_unit(self, m: re.Match[str]) -> None:
         self.out.word(UNITS[m.group()], m.start(), m.end())
         self._note("unit")
+
+    def _on_road(self, m: re.Match[str]) -> None:
+        """QL1A, ĐT.830, TL 10: the road kind, its number, then a letter suffix spelled."""
+        road = _ROAD.fullmatch(m.group())
+        assert road is not None
+        prefix, number, suffix = road.groups()
+        pieces = [(ROADS[prefix], m.start(), m.start() + len(prefix)),
+                  (integer(number, self.words), m.start() + road.start(2), m.start() + road.end(2))]
+        if suffix:
+            pieces.append((spell(suffix), m.end() - 1, m.end()))
+        self.out.words(pieces)
+        self._note("number")
 
     def _on_abbr(self, m: re.Match[str]) -> None:
         self.out.word(ABBREVIATIONS[m.group()], m.start(), m.end())
@@ -318,7 +377,12 @@ class Reader:
         text, start, end = self.text, m.start(), m.end()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if self.recent[-1][0] in _NUMBER_KINDS and _NEXT_DIGIT.match(text, end):
+        kind, key = self.recent[-1]
+        ranged = kind in _NUMBER_KINDS or kind == "unit" or (kind == "symbol" and key in _RANGE_SYMBOLS)
+        if key == _MONTH and start and before.isdigit() and _NEXT_YEAR.match(text, end):
+            self.out.word("năm", start, end)  # tháng 10-2025
+            self._note("word", "năm")
+        elif ranged and _NEXT_DIGIT.match(text, end):
             self.out.word("đến", start, end)
             self._note("word", "đến")
         elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
@@ -339,6 +403,7 @@ class Reader:
             kind in ("number", "unit", "symbol")
             or self.recent[-2][0] == "per"
             or tone_key(next_word) in _PER_WORDS
+            or self._last_word() in _PER_AFTER
             or next_word in UNITS
         )
         if per and (after or _NEXT_DIGIT.match(self.text, m.end())):

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-from .abbreviations import ABBREVIATIONS, UNITS, alternation
+from .abbreviations import ABBREVIATIONS, ROADS, UNITS, alternation
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9])|[0-9]+(?:[.,][0-9]+)*"
-_CODE = r"[A-ZĐ][A-Za-zĐđ]*(?:&[A-ZĐ][A-Za-zĐđ]*)?"
+_CODE = r"[A-ZĐ][A-Za-zĐđƯư]*(?:&[A-ZĐ][A-Za-zĐđƯư]*)?[0-9]{0,2}"
 _SEP = r"[. -]"
-# A unit counts only right after a number: 5 ha, 500.000đ, 2 tỷ USD. ([ ] because TOKEN is VERBOSE.)
-_AFTER_NUMBER = r"(?:(?<=[0-9])|(?<=[0-9][ ])|(?<=tỷ[ ])|(?<=triệu[ ])|(?<=nghìn[ ])|(?<=ngàn[ ])|(?<=trăm[ ]))"
+_ROAD_PREFIX = "|".join(re.escape(prefix) for prefix in sorted(ROADS, key=len, reverse=True)) or "(?!)"
+# A unit counts only right after a number or a per-slash: 5 ha, 500.000đ, 2 tỷ USD, tấn/ha.
+# ([ ] because TOKEN is VERBOSE.)
+_AFTER_NUMBER = r"(?:(?<=[0-9/])|(?<=[0-9][ ])|(?<=tỷ[ ])|(?<=triệu[ ])|(?<=nghìn[ ])|(?<=ngàn[ ])|(?<=trăm[ ]))"
 
 TOKEN = re.compile(
     rf"""
@@ -23,20 +25,22 @@ TOKEN = re.compile(
   | (?P<space>\s+)
   | (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]]
           | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}})
-  | (?P<docnum>[0-9]{{1,7}}[a-zđ]?(?:/[0-9]{{4}})?(?:[-/]{_CODE})+(?![\w]))
+  | (?P<docnum>(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})+|[0-9]{{1,7}})[a-zđ]?(?:/[0-9]{{4}})?(?:[-/]{_CODE})+(?![\w]))
   | (?P<phone>(?<![0-9])(?:0[0-9]{{9,10}}
           | 0[0-9]{{2,4}}{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{3,4}}
           | 0[0-9]{{2,4}}{_SEP}[0-9]{{6,7}}
           | \(0[0-9]{{2,3}}\)[ .]?[0-9]{{3,4}}{_SEP}?[0-9]{{3,4}}
           | \+[0-9]{{2}}[ .]?[0-9]{{2,3}}(?:{_SEP}?[0-9]{{3,4}}){{2}}
-          | 1[89]00(?:[. ]?[0-9]{{4}}|\.?[0-9]{{3}}\.?[0-9]{{3}}))(?![0-9]))
+          | 1[89]00(?:[. ]?[0-9]{{4}}|\.?[0-9]{{3}}\.?[0-9]{{3}})
+          | (?=(?:[0-9][. ]?){{9,10}}[0-9](?![0-9]|[. ][0-9]))0[0-9]{{2,4}}(?:[. ][0-9]{{1,4}}){{2,4}})(?![0-9]))
   | (?P<date>(?<![0-9])[0-9]{{1,2}}(?P<dsep>[/.-])[0-9]{{1,2}}(?P=dsep)[0-9]{{4}}(?![0-9]))
   | (?P<time>(?<![0-9])[0-9]{{1,2}}(?:[hg][0-9]{{2}}|h(?![^\W\d_])|:[0-9]{{2}}(?::[0-9]{{2}})?)(?![0-9]))
-  | (?P<dashnum>(?<![0-9])[0-9]{{1,2}}-[0-9]{{1,2}}(?![0-9/.,-]))
+  | (?P<dashnum>(?<![0-9])[0-9]{{1,2}}-[0-9]{{1,2}}(?![0-9/-]|[.,][0-9]))
   | (?P<slashnum>[0-9]{{1,15}}/[0-9]{{1,15}}(?![0-9]))
   | (?P<money>[$€£¥][ ]?(?:{_NUM}))
   | (?P<number>{_NUM})
   | (?P<unit>{_AFTER_NUMBER}(?:{alternation(UNITS, left_boundary=False)}))
+  | (?P<road>(?<!\w)(?:{_ROAD_PREFIX})\.?[ ]?[1-9][0-9]{{0,3}}[A-Z]?(?!\w))
   | (?P<abbr>{alternation(ABBREVIATIONS)})
   | (?P<romanyear>[IVXLC]{{1,8}}/[0-9]{{4}}(?![0-9]))
   | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
