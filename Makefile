@@ -25,8 +25,10 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest loa tests/e2e
 
+# migrate, collectstatic (when changed), demo content and admin account (once),
+# then gunicorn + the django-tasks worker; Ctrl-C stops both.
 run: $(STAMP)
-	@echo "The portal is not built yet; try: $(BIN)/loa speak ../shared/corpus/seed-article.txt -o seed.mp3"
+	$(BIN)/loa serve --host $(HOST) --port $(PORT)
 
 bench: $(STAMP)
 	$(BIN)/python bench/speech.py

@@ -1,17 +1,39 @@
+import re
+from importlib.util import find_spec
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .api import api_router
+from .media import serve_public_media
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("ads/", include("loa.ads.urls")),
+    path("", include("loa.pages.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# --- hook: loa.stats (visitor statistics) ------------------------------------
+# Mounted as soon as loa/stats/urls.py exists; the stats engineer owns that module.
+if find_spec("loa.stats.urls") is not None:
+    urlpatterns.append(path("", include("loa.stats.urls")))  # /api/stats/...
+# --- hook: loa.readaloud (audio player / read-aloud API) ----------------------
+if find_spec("loa.readaloud.urls") is not None:
+    # /api/readaloud/..., /v1/audio/speech, /podcast.xml, /readaloud/audio/<hash>.mp3
+    urlpatterns.append(path("", include("loa.readaloud.urls")))
+# ------------------------------------------------------------------------------
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.LOA_SERVE_MEDIA:
+    # Uploaded images (banner, ads, renditions, avatars) for a box without a front
+    # web server; set LOA_SERVE_MEDIA=0 when nginx or a CDN serves them.  Documents
+    # are left out on purpose: they go through /documents/, which enforces privacy.
+    urlpatterns.append(
+        re_path(r"^%s(?P<path>.+)$" % re.escape(settings.MEDIA_URL.lstrip("/")), serve_public_media)
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,4 +3,8 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loa.site.settings")
-application = get_wsgi_application()
+
+from loa.stats.wsgi import with_stats_fast_path  # noqa: E402  (needs the settings module set)
+
+# The stats beacons are answered before Django builds a request: they are the hot path.
+application = with_stats_fast_path(get_wsgi_application())

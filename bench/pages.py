@@ -1,0 +1,227 @@
+"""Load-test the portal's home page and the seed article page on loopback.
+
+    .venv/bin/python bench/pages.py                 # fresh demo site in a temp dir, gunicorn, wrk, 20 s per page
+    .venv/bin/python bench/pages.py --url http://127.0.0.1:8000   # an already running server
+    .venv/bin/python bench/pages.py --duration 5 --connections 32 --workers 3
+
+The server is the production one (`loa serve`: gunicorn, gthread workers, whole-page
+cache for anonymous visitors). The load generator is `wrk` (Debian package `wrk`);
+without it a Python generator (httpx, threads) runs instead and says so loudly: it
+saturates a CPU itself, so its figures understate the server.
+Target on a 2-core machine: article page >= 1,000 req/s with p99 < 50 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOA = ROOT / ".venv" / "bin" / "loa"
+SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
+TARGET_RPS, TARGET_P99_MS = 1000, 50.0
+
+
+@dataclass
+class Result:
+    name: str
+    url: str
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    tool: str
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 60.0) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"máy chủ không lên sau {timeout:.0f} s: {url}")
+
+
+def seed_article_url(base: str) -> str:
+    import httpx
+
+    response = httpx.get(f"{base}/api/v2/pages/", params={"type": "pages.ArticlePage", "slug": SEED_SLUG,
+                                                          "fields": "_,html_url"}, timeout=10)
+    items = response.json().get("items", [])
+    if not items:
+        raise SystemExit("không tìm thấy bài báo cáo chính trị (nội dung mẫu) trên máy chủ này")
+    path = re.sub(r"^https?://[^/]+", "", items[0]["meta"]["html_url"])
+    return base + path
+
+
+def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str, Path | None]:
+    data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="loa-bench-"))
+    env = {**os.environ, "LOA_DATA_DIR": str(data_dir), "LOA_ADMIN_PASSWORD": "bench-" + os.urandom(6).hex()}
+    env.pop("STATIC_ROOT", None)
+    env.pop("MEDIA_ROOT", None)
+    print(f"Chuẩn bị trang mẫu trong {data_dir} (migrate, collectstatic, nội dung mẫu)…", flush=True)
+    subprocess.run([str(LOA), "serve", "--prepare-only"], env=env, check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    command = [str(LOA), "serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker"]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
+    if args.threads:
+        command += ["--threads", str(args.threads)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/")
+    return server, base, None if args.data_dir else data_dir
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+
+
+def parse_duration_ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(name: str, url: str, args: argparse.Namespace) -> Result:
+    command = ["wrk", f"-t{args.threads_client}", f"-c{args.connections}", f"-d{args.duration}s", "--latency", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    try:
+        return _parse_wrk(name, url, output)
+    except (AttributeError, ValueError):
+        raise SystemExit(f"không đọc được kết quả của wrk:\n{output}") from None
+
+
+def _parse_wrk(name: str, url: str, output: str) -> Result:
+    requests = int(re.search(r"(\d+) requests in ([\d.]+)(\w+)", output).group(1))
+    seconds = parse_duration_ms("".join(re.search(r"requests in ([\d.]+)(\w+)", output).groups())) / 1000
+    p50 = parse_duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = parse_duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    if match := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
+        errors += sum(int(g) for g in match.groups())
+    return Result(name, url, requests, seconds, p50, p99, errors, "wrk")
+
+
+def run_python(name: str, url: str, args: argparse.Namespace) -> Result:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop_at = time.monotonic() + args.duration
+
+    def worker() -> None:
+        nonlocal errors
+        local, failed = [], 0
+        with httpx.Client(timeout=10) as client:
+            while time.monotonic() < stop_at:
+                started = time.perf_counter()
+                try:
+                    ok = client.get(url).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                local.append((time.perf_counter() - started) * 1000)
+                failed += not ok
+        with lock:
+            latencies.extend(local)
+            errors += failed
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(args.connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.monotonic() - began
+    latencies.sort()
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return Result(name, url, len(latencies), seconds, quantiles[49], quantiles[98], errors, "python-httpx")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", help="đo máy chủ đang chạy tại địa chỉ này thay vì tự khởi động")
+    parser.add_argument("--duration", type=int, default=20, help="số giây đo mỗi trang (mặc định 20)")
+    parser.add_argument("--connections", type=int, default=16, help="số kết nối đồng thời (mặc định 16)")
+    parser.add_argument("--threads-client", type=int, default=2, help="số luồng của wrk (mặc định 2)")
+    parser.add_argument("--workers", type=int, default=0, help="số tiến trình gunicorn (mặc định như loa serve)")
+    parser.add_argument("--threads", type=int, default=0, help="số luồng mỗi tiến trình gunicorn")
+    parser.add_argument("--data-dir", help="dùng thư mục dữ liệu này thay vì một thư mục tạm mới")
+    parser.add_argument("--python", action="store_true", help="dùng bộ tạo tải Python ngay cả khi có wrk")
+    args = parser.parse_args()
+
+    use_wrk = shutil.which("wrk") is not None and not args.python
+    if not use_wrk and not args.python:
+        print("!" * 78)
+        print("wrk KHÔNG CÓ (apt-get install wrk): dùng bộ tạo tải Python (httpx + luồng).")
+        print("Bộ tạo tải này tự chiếm CPU, nên số liệu thấp hơn năng lực thực của máy chủ.")
+        print("!" * 78, flush=True)
+
+    server = temp_dir = None
+    base = args.url.rstrip("/") if args.url else None
+    try:
+        if base is None:
+            server, base, temp_dir = start_server(args)
+        pages = [("Trang chủ", base + "/"), ("Bài báo cáo chính trị", seed_article_url(base))]
+        results = []
+        for name, url in pages:
+            for _ in range(20):  # warm the page cache of every worker
+                import httpx
+
+                httpx.get(url, timeout=10)
+            print(f"Đo {name} trong {args.duration} s: {url}", flush=True)
+            results.append((run_wrk if use_wrk else run_python)(name, url, args))
+    finally:
+        if server is not None:
+            stop_server(server)
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+
+    print()
+    print(f"{'Trang':<24} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'lỗi':>6}  công cụ")
+    for r in results:
+        print(f"{r.name:<24} {r.rps:>10.0f} {r.p50_ms:>9.2f} {r.p99_ms:>9.2f} {r.errors:>6}  {r.tool}")
+    article = results[1]
+    ok = article.rps >= TARGET_RPS and article.p99_ms < TARGET_P99_MS and article.errors == 0
+    print()
+    print(f"Mục tiêu bài viết: >= {TARGET_RPS} req/s, p99 < {TARGET_P99_MS:.0f} ms: {'ĐẠT' if ok else 'CHƯA ĐẠT'}"
+          f" (CPU: {os.cpu_count()}, kết nối: {args.connections})")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+import pytest
+from django.test import override_settings
+
+from loa.site.cache import CACHE_HEADER, bump_content_version, content_version
+
+from .factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    from django.core.cache import cache
+
+    settings.LOA_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_anonymous_pages_are_cached_and_invalidated_on_publish(client, category, page_cache):
+    article = make_article(category, title="Bản đầu")
+    assert client.get(article.url)[CACHE_HEADER] == "miss"
+    assert client.get(article.url)[CACHE_HEADER] == "hit"
+    article.title = "Bản sửa"
+    article.save_revision().publish()
+    response = client.get(article.url)
+    assert response[CACHE_HEADER] == "miss" and "Bản sửa" in response.content.decode()
+
+
+def test_logged_in_users_and_other_urls_bypass_the_cache(client, category, page_cache, django_user_model):
+    article = make_article(category)
+    user = django_user_model.objects.create_superuser("bt", password="x")
+    client.force_login(user)
+    assert CACHE_HEADER not in client.get(article.url)
+    client.logout()
+    assert CACHE_HEADER not in client.get("/ads/1/click")
+    assert CACHE_HEADER not in client.post(article.url)
+
+
+def test_content_version_changes_on_every_bump():
+    before = content_version()
+    bump_content_version()
+    middle = content_version()
+    bump_content_version()
+    assert before < middle < content_version()
+
+
+@override_settings(LOA_PAGE_CACHE_SECONDS=0)
+def test_cache_can_be_disabled(client, category):
+    article = make_article(category)
+    assert CACHE_HEADER not in client.get(article.url)

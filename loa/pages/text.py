@@ -1,0 +1,29 @@
+"""Plain-text helpers: diacritic folding for search, text extraction from bodies."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_BLOCK_TAG_RE = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|hr)\b[^>]*>", re.I)
+_TAG_RE = re.compile(r"<[^>]+>")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip Vietnamese diacritics ("Hội đồng" -> "hoi dong").
+
+    NFD splits a precomposed letter into base + combining marks; dropping the
+    marks leaves ASCII for Vietnamese except đ/Đ, which has no decomposition.
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE_RE.sub(" ", stripped.lower()).strip()
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of a small HTML fragment (rich text), whitespace collapsed."""
+    text = _TAG_RE.sub("", _BLOCK_TAG_RE.sub(" ", markup or ""))
+    return _SPACE_RE.sub(" ", html.unescape(text)).strip()

@@ -1,0 +1,55 @@
+"""`loa db_worker`: django-tasks-db's worker, plus recovery of audio jobs a killed worker left behind.
+
+django-tasks-db leaves the task of a worker that dies mid-way (SIGKILL, power
+loss) in RUNNING for ever. On start, and every WATCH_EVERY seconds, this worker
+retries every read-aloud generation whose process is gone or silent. It also
+looks for new tasks every 0.25 s instead of every second, so an article's audio
+starts being made right after it is published (one indexed query per poll).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import close_old_connections, connection
+from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+from loa.readaloud.narrations import recover_abandoned
+
+logger = logging.getLogger(__name__)
+WATCH_EVERY = 30.0  # seconds
+POLL_EVERY = 0.25  # seconds; django-tasks-db's default is 1
+
+
+def recover_now() -> int:
+    try:
+        recovered = recover_abandoned()
+    except Exception:  # the worker must run even if recovery cannot (e.g. the database is busy)
+        logger.exception("read-aloud: recovery of abandoned jobs failed")
+        return 0
+    if recovered:
+        logger.warning("read-aloud: retrying %d audio job(s) left by a stopped worker", recovered)
+    return recovered
+
+
+def watch(stop: threading.Event) -> None:
+    while not stop.wait(WATCH_EVERY):
+        close_old_connections()
+        recover_now()
+    connection.close()
+
+
+class Command(DatabaseWorkerCommand):
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        # One worker per site is the norm, so no random start-up delay against a thundering herd.
+        parser.set_defaults(interval=POLL_EVERY, startup_delay=False)
+
+    def handle(self, *args, **options) -> None:
+        recover_now()
+        stop = threading.Event()
+        threading.Thread(target=watch, args=(stop,), name="loa-readaloud-watch", daemon=True).start()
+        try:
+            super().handle(*args, **options)
+        finally:
+            stop.set()

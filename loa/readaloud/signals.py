@@ -1,0 +1,78 @@
+"""Publishing an article makes its audio; changing the lexicon remakes the audio of the articles it touches."""
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.signals import page_published
+
+from . import narrations
+from .lexicon import lexicon_for, lexicon_hash
+from .models import Narration, PronunciationEntry, ReadingScript
+
+logger = logging.getLogger(__name__)
+
+
+def is_article(page) -> bool:
+    from loa.pages.models import ArticlePage
+
+    return isinstance(page, ArticlePage)
+
+
+def article_published(sender, instance, **kwargs) -> None:
+    """New or changed text: rebuild the script and start the default voice at once."""
+    if not is_article(instance):
+        return
+    try:
+        with transaction.atomic():  # a savepoint: a failure here must not abort the publishing transaction
+            narrations.refresh_script(instance)
+            narrations.request_narration(instance)
+    except Exception:  # publishing must never fail because of audio; the API retries on request
+        logger.exception("read-aloud: could not schedule audio for page %s", instance.pk)
+
+
+def remember_written_form(sender, instance: PronunciationEntry, **kwargs) -> None:
+    old = PronunciationEntry.objects.filter(pk=instance.pk).values_list("written", flat=True).first() if instance.pk else None
+    instance._readaloud_old_written = old
+
+
+def lexicon_entry_saved(sender, instance: PronunciationEntry, **kwargs) -> None:
+    forms = {instance.written, getattr(instance, "_readaloud_old_written", None)}
+    refresh_lexicon_of_articles({form for form in forms if form})
+
+
+def lexicon_entry_deleted(sender, instance: PronunciationEntry, **kwargs) -> None:
+    refresh_lexicon_of_articles({instance.written})
+
+
+def refresh_lexicon_of_articles(written_forms: set[str]) -> int:
+    """Regenerate every article whose text contains one of `written_forms` and whose applicable entries changed."""
+    if not written_forms:
+        return 0
+    query = Q()
+    for form in written_forms:
+        query |= Q(text__contains=form)
+    changed = 0
+    for script in ReadingScript.objects.filter(query).select_related("page"):
+        new_hash = lexicon_hash(lexicon_for(script.text))
+        if new_hash == script.lexicon_hash:
+            continue
+        ReadingScript.objects.filter(pk=script.pk).update(lexicon_hash=new_hash)
+        voices = {narrations.default_voice_id(), *Narration.objects.filter(page_id=script.page_id).values_list("voice", flat=True)}
+        for voice_id in sorted(voices):
+            narrations.request_narration(script.page, voice_id)
+        changed += 1
+    if changed:
+        from loa.site.cache import bump_content_version
+
+        bump_content_version()
+    return changed
+
+
+def connect() -> None:
+    page_published.connect(article_published, dispatch_uid="loa-readaloud-published")
+    pre_save.connect(remember_written_form, sender=PronunciationEntry, dispatch_uid="loa-readaloud-lexicon-pre")
+    post_save.connect(lexicon_entry_saved, sender=PronunciationEntry, dispatch_uid="loa-readaloud-lexicon-saved")
+    post_delete.connect(lexicon_entry_deleted, sender=PronunciationEntry, dispatch_uid="loa-readaloud-lexicon-deleted")

@@ -1,0 +1,377 @@
+/* Loa read-aloud player: plays an article, highlights the sentence being read.
+   Without it the page keeps its plain <audio controls>. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-readaloud-player]");
+  if (!root || !window.fetch || !window.CSS || !CSS.escape) return;
+
+  var ds = root.dataset;
+  var ui = {};
+  root.querySelectorAll("[data-ra]").forEach(function (el) { ui[el.getAttribute("data-ra")] = el; });
+  var store = storage();
+  var posKey = "loa.readaloud.pos." + ds.pageId;
+  var audio = root.querySelector("audio") || document.createElement("audio");
+  var data = null;        // the API answer, once ready
+  var voice = pick(store.get("loa.readaloud.voice"), ui.voice, ds.defaultVoice);
+  var wantPlay = false;   // play once ready
+  var pending = null;     // position to restore (voice change, reload)
+  var switching = false;  // paused to change voice
+  var current = -1, pollTimer = 0, pollDelay = 1000, savedAt = 0, reported = {}, beatAt = 0, blocks = {};
+
+  audio.removeAttribute("controls");
+  audio.preload = "none";
+  audio.hidden = true;
+  if (!audio.parentNode) root.appendChild(audio);
+  root.querySelector("[data-readaloud-basic]").hidden = true;
+  root.querySelector("[data-readaloud-controls]").hidden = false;
+  ui.voice.value = voice;
+  ui.speed.value = pick(store.get("loa.readaloud.speed"), ui.speed, "1");
+  ui.follow.checked = store.get("loa.readaloud.follow") === "1";
+  restorePosition();
+  load();
+
+  // -- the API
+  function load() {
+    clearTimeout(pollTimer);
+    var asked = voice;
+    fetch(ds.api + "?voice=" + encodeURIComponent(asked))
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (answer) { if (asked === voice) received(answer); })
+      .catch(function () { status("Không tải được âm thanh, đang thử lại…"); poll(); });
+  }
+
+  function received(answer) {
+    ds.status = answer.status;  // ready, pending or failed
+    if (answer.status === "ready") {
+      pollDelay = 1000;
+      use(answer);
+    } else if (answer.status === "pending") {
+      if (wantPlay || pending || !data) status("Đang tạo âm thanh…");
+      poll((answer.retry_after || 1) * 1000);
+    } else {
+      status("Chưa tạo được âm thanh. Vui lòng thử lại sau.");
+      wantPlay = false;
+      setPlaying(false);
+    }
+  }
+
+  function poll(delay) {
+    pollTimer = setTimeout(load, Math.max(delay || 0, pollDelay));
+    pollDelay = Math.min(pollDelay * 1.5, 10000);
+  }
+
+  function use(answer) {
+    var wasPlaying = !audio.paused;
+    var restore = pending || (data ? where(audio.currentTime) : null);
+    data = answer;
+    pending = null;
+    switching = false;
+    status("");
+    audio.src = answer.audio_url;
+    audio.playbackRate = audio.defaultPlaybackRate = +ui.speed.value;
+    ui.seek.max = Math.floor(answer.duration);
+    ui.download.href = answer.audio_url;
+    ui.download.hidden = false;
+    current = -1;
+    if (restore) seek(timeOf(restore));
+    else showTime(0);
+    if (wantPlay || wasPlaying || (restore && restore.playing)) play();
+  }
+
+  // -- playback
+  function play() {
+    wantPlay = true;
+    if (!data) { status("Đang tạo âm thanh…"); setPlaying(true); return; }
+    audio.play().catch(function (e) {
+      if (e.name !== "AbortError") { wantPlay = false; setPlaying(false); status("Bấm “Nghe” để phát."); }
+    });
+  }
+
+  function pause() { wantPlay = false; if (!data) setPlaying(false); audio.pause(); }
+
+  function seek(t, announceIt) {
+    if (!data) return;
+    t = Math.max(0, Math.min(t, data.duration - 0.05));
+    audio.currentTime = t;
+    showTime(t);
+    follow(t);
+    if (announceIt) announce("Vị trí " + of(t));
+  }
+
+  function setPlaying(yes) {
+    ui.play.querySelector(".ra-icon").textContent = yes ? "❚❚" : "▶";
+    ui["play-label"].textContent = yes ? "Tạm dừng" : "Nghe";
+  }
+
+  on(ui.play, "click", function () { if (audio.paused && !(wantPlay && !data)) play(); else pause(); });
+  on(ui.back, "click", function () { seek(audio.currentTime - 10, true); });
+  on(ui.forward, "click", function () { seek(audio.currentTime + 10, true); });
+  on(ui.seek, "input", function () { seek(+ui.seek.value); });
+  on(ui.seek, "change", function () { if (data) announce("Vị trí " + of(audio.currentTime)); });
+  on(ui.speed, "change", function () {
+    audio.playbackRate = audio.defaultPlaybackRate = +ui.speed.value;
+    store.set("loa.readaloud.speed", ui.speed.value);
+  });
+  on(ui.voice, "change", function () {
+    pending = data ? where(audio.currentTime) : pending;
+    if (pending) pending.playing = !audio.paused || wantPlay;
+    if (!audio.paused) { switching = true; audio.pause(); }
+    voice = ui.voice.value;
+    store.set("loa.readaloud.voice", voice);
+    data = null;
+    ui.download.hidden = true;
+    announce("Đã chọn " + voiceName());
+    pollDelay = 1000;
+    load();
+  });
+  on(ui.follow, "change", function () {
+    store.set("loa.readaloud.follow", ui.follow.checked ? "1" : "0");
+    if (ui.follow.checked && current >= 0) scrollTo(current);
+  });
+
+  on(audio, "play", function () { setPlaying(true); status(""); beatAt = Date.now(); report("play"); session(); });
+  on(audio, "pause", function () {
+    if (switching) return;
+    wantPlay = false;
+    setPlaying(false);
+    if (data && !audio.ended) { announce("Tạm dừng tại " + of(audio.currentTime)); report("pause"); }
+    savePosition(true);
+  });
+  on(audio, "ended", function () {
+    wantPlay = false; setPlaying(false); report("ended"); store.remove(posKey); announce("Đã đọc hết bài.");
+  });
+  on(audio, "waiting", function () { if (wantPlay) status("Đang tải…"); });
+  on(audio, "playing", function () { status(""); });
+  on(audio, "timeupdate", function () {
+    var t = audio.currentTime;
+    showTime(t);
+    follow(t);
+    savePosition(false);
+    progress(t);
+  });
+
+  // -- time, position
+  function showTime(t) {
+    var total = data ? data.duration : +ui.seek.max;
+    ui.time.textContent = clock(t) + " / " + clock(total);
+    ui.seek.value = Math.floor(t);
+    ui.seek.setAttribute("aria-valuetext", clock(t) + " trên " + clock(total));
+    var ms = navigator.mediaSession;
+    if (ms && ms.setPositionState && data) {
+      try { ms.setPositionState({ duration: total, playbackRate: audio.playbackRate, position: Math.min(t, total) }); } catch (e) { /* unsupported */ }
+    }
+  }
+
+  function clock(t) {
+    t = Math.max(0, Math.floor(t || 0));
+    var h = Math.floor(t / 3600), m = Math.floor(t % 3600 / 60), s = t % 60;
+    return (h ? h + ":" + pad(m) : m) + ":" + pad(s);
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function of(t) { return clock(t) + " trên " + clock(data.duration); }
+
+  function indexAt(t) {
+    var list = data.sentences, lo = 0, hi = list.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid].start <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  // "Sentence i, fraction f": the same place in another voice's file.
+  function where(t) {
+    var i = indexAt(t), s = data.sentences[i], pos = { time: t, total: data.duration };
+    if (s) { pos.index = i; pos.fraction = Math.min(1, (t - s.start) / (s.end - s.start || 1)); }
+    return pos;
+  }
+  function timeOf(pos) {
+    var s = pos.index != null && data.sentences[pos.index];
+    if (s && data.sentences.length === (pos.count || data.sentences.length)) return s.start + pos.fraction * (s.end - s.start);
+    return pos.total ? pos.time / pos.total * data.duration : pos.time;
+  }
+
+  function savePosition(now) {
+    if (!data || (!now && Date.now() - savedAt < 2000)) return;
+    savedAt = Date.now();
+    var pos = where(audio.currentTime);
+    pos.count = data.sentences.length;
+    if (audio.currentTime > 1) store.set(posKey, JSON.stringify(pos));
+  }
+  function restorePosition() {
+    try { pending = JSON.parse(store.get(posKey) || "null"); } catch (e) { pending = null; }
+    if (pending) { pending.playing = false; showTime(pending.time); }
+  }
+
+  // -- the sentence being read
+  function follow(t) {
+    if (!data) return;
+    var i = indexAt(t);
+    if (i === current) return;
+    current = i;
+    root.setAttribute("data-sentence", i);
+    highlight(i >= 0 ? data.sentences[i] : null);
+    if (ui.follow.checked && i >= 0) scrollTo(i);
+  }
+
+  function blockElement(id) {
+    if (!(id in blocks)) {
+      blocks[id] = id === "title"
+        ? document.querySelector("[data-readaloud-title], [data-readaloud-block='title']")
+        : document.querySelector("[data-readaloud-block='" + CSS.escape(id) + "']");
+    }
+    return blocks[id];
+  }
+
+  function texts(el) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), list = [], n;
+    while ((n = walker.nextNode())) list.push(n);
+    return list;
+  }
+
+  // Offsets are in the block's textContent (UTF-16 units), exactly as the server counted them.
+  function rangeOf(s) {
+    var el = s && blockElement(s.block);
+    if (!el) return null;
+    var range = document.createRange(), at = 0, started = false, nodes = texts(el);
+    for (var k = 0; k < nodes.length; k++) {
+      var len = nodes[k].data.length;
+      if (!started && s.char_start <= at + len) { range.setStart(nodes[k], s.char_start - at); started = true; }
+      if (started && s.char_end <= at + len) { range.setEnd(nodes[k], s.char_end - at); return range; }
+      at += len;
+    }
+    return started ? range : null;
+  }
+
+  function highlight(s) {
+    var range = s && rangeOf(s);
+    if (CSS.highlights && window.Highlight) {
+      if (range) CSS.highlights.set("loa-readaloud", new Highlight(range)); else CSS.highlights.delete("loa-readaloud");
+      return;
+    }
+    document.querySelectorAll("mark.ra-mark").forEach(function (m) {
+      var parent = m.parentNode;
+      while (m.firstChild) parent.insertBefore(m.firstChild, m);
+      parent.removeChild(m);
+      parent.normalize();
+    });
+    if (range) wrap(range, blockElement(s.block));
+  }
+
+  function wrap(range, el) {  // for browsers without the CSS Custom Highlight API
+    texts(el).filter(function (n) { return range.intersectsNode(n); }).forEach(function (n) {
+      var start = n === range.startContainer ? range.startOffset : 0;
+      var end = n === range.endContainer ? range.endOffset : n.data.length;
+      if (end <= start) return;
+      var part = n.splitText(start);
+      part.splitText(end - start);
+      var mark = document.createElement("mark");
+      mark.className = "ra-mark";
+      part.parentNode.insertBefore(mark, part);
+      mark.appendChild(part);
+    });
+  }
+
+  function scrollTo(i) {
+    var range = rangeOf(data.sentences[i]);
+    if (!range) return;
+    var box = range.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    var reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    window.scrollTo({ top: window.scrollY + box.top - window.innerHeight / 3, behavior: reduce ? "auto" : "smooth" });
+  }
+
+  // A click on a sentence plays from it.
+  on(document, "click", function (event) {
+    if (!data || event.button !== 0 || event.target.closest("a, button, input, select, label")) return;
+    if (!getSelection().isCollapsed) return;
+    var el = event.target.closest("[data-readaloud-block], [data-readaloud-title]");
+    if (!el || el.hasAttribute("data-readaloud-skip")) return;
+    var id = el.hasAttribute("data-readaloud-title") ? "title" : el.getAttribute("data-readaloud-block");
+    var offset = caretOffset(el, event.clientX, event.clientY);
+    var best = -1;
+    data.sentences.forEach(function (s, i) {
+      if (s.block === id && (best < 0 || s.char_start <= offset)) best = i;
+    });
+    if (best < 0) return;
+    seek(data.sentences[best].start);
+    play();
+  });
+
+  function caretOffset(el, x, y) {
+    var node, offset;
+    if (document.caretPositionFromPoint) {
+      var pos = document.caretPositionFromPoint(x, y);
+      if (pos) { node = pos.offsetNode; offset = pos.offset; }
+    } else if (document.caretRangeFromPoint) {
+      var r = document.caretRangeFromPoint(x, y);
+      if (r) { node = r.startContainer; offset = r.startOffset; }
+    }
+    if (!node || node.nodeType !== 3) return 0;
+    if (offset === node.data.length && offset > 0) offset--;  // past the end of a text: still that text
+    for (var k = 0, at = 0, nodes = texts(el); k < nodes.length; k++) {
+      if (nodes[k] === node) return at + offset;
+      at += nodes[k].data.length;
+    }
+    return 0;
+  }
+
+  // -- lock screen, statistics, messages
+  function session() {
+    var ms = navigator.mediaSession;
+    if (!ms || !window.MediaMetadata) return;
+    ms.metadata = new MediaMetadata({
+      title: ds.title, artist: ds.site || "", album: voiceName(),
+      artwork: [{ src: ds.artwork, sizes: "1400x1400", type: "image/png" }]
+    });
+    var actions = {
+      play: play, pause: pause,
+      seekbackward: function (d) { seek(audio.currentTime - (d.seekOffset || 10)); },
+      seekforward: function (d) { seek(audio.currentTime + (d.seekOffset || 10)); },
+      seekto: function (d) { seek(d.seekTime); }
+    };
+    Object.keys(actions).forEach(function (name) {
+      try { ms.setActionHandler(name, actions[name]); } catch (e) { /* unsupported */ }
+    });
+  }
+
+  function progress(t) {
+    if (!data || audio.paused) return;
+    [25, 50, 75].forEach(function (p) {
+      if (!reported[p] && t >= data.duration * p / 100) { reported[p] = true; report("progress"); }
+    });
+    if (Date.now() - beatAt > 60000) { beatAt = Date.now(); if (reported.play) report("heartbeat"); }
+  }
+
+  function report(event) {
+    if (!ds.stats || !data) return;
+    if (event === "play") reported.play = true;
+    var body = JSON.stringify({
+      page_id: +ds.pageId, event: event, voice: voice, speed: audio.playbackRate,
+      position: Math.round(audio.currentTime * 10) / 10, duration: data.duration
+    });
+    if (navigator.sendBeacon) navigator.sendBeacon(ds.stats, body);
+  }
+
+  function on(target, type, fn) { target.addEventListener(type, fn); }
+  function voiceName() { return ui.voice.options[ui.voice.selectedIndex].text; }
+  function status(text) { ui.status.textContent = text; }
+  function announce(text) { ui.announce.textContent = text; }
+
+  function pick(value, select, fallback) {
+    for (var k = 0; k < select.options.length; k++) if (select.options[k].value === value) return value;
+    return fallback;
+  }
+
+  function storage() {  // localStorage, or memory when it is blocked
+    var s = null, mem = {};
+    try { s = localStorage; s.setItem("loa.t", "1"); s.removeItem("loa.t"); } catch (e) { s = null; }
+    return {
+      get: function (k) { return s ? s.getItem(k) : mem[k] || null; },
+      set: function (k, v) { if (s) s.setItem(k, v); else mem[k] = v; },
+      remove: function (k) { if (s) s.removeItem(k); else delete mem[k]; }
+    };
+  }
+
+  on(window, "pagehide", function () { savePosition(true); });
+})();

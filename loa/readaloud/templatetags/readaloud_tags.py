@@ -1,0 +1,68 @@
+"""`{% readaloud_player page %}`: the article's player, with a plain <audio> for visitors without JavaScript."""
+from __future__ import annotations
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from loa.speech.voices import list_voices
+
+from ..audio_store import audio_url
+from ..keys import default_voice_id
+from ..narrations import request_narration
+
+register = template.Library()
+
+SPEEDS = (("0.75", "0,75×"), ("1", "1× (bình thường)"), ("1.25", "1,25×"), ("1.5", "1,5×"), ("2", "2×"))
+
+
+def _optional_url(name: str) -> str:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+def _size_label(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+@register.inclusion_tag("readaloud/player_body.html", takes_context=True)
+def readaloud_player(context, page) -> dict:
+    request = context.get("request")
+    previewing = bool(getattr(request, "is_preview", False))
+    narration = None
+    if page.live and not previewing:
+        narration = request_narration(page)
+    ready = narration is not None and narration.is_ready and narration.state == "ready"
+    default = default_voice_id()
+    return {
+        "page": page,
+        "api_url": reverse("readaloud:page-audio", args=[page.pk]),
+        "stats_url": _optional_url("stats:listen"),
+        "podcast_url": reverse("readaloud:podcast"),
+        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in list_voices()],
+        "default_voice": default,
+        "speeds": SPEEDS,
+        "ready": ready,
+        "audio_url": audio_url(narration.audio_name) if ready else "",
+        "audio_size": _size_label(narration.audio_size) if ready else "",
+        "duration": narration.duration if ready else 0,
+        "filename": f"{page.slug}.mp3",
+        "site_name": _site_name(context),
+    }
+
+
+def _site_name(context) -> str:
+    try:
+        return str(template.Variable("settings.pages.SiteBranding.site_name").resolve(context))
+    except Exception:  # the setting is the portal's; the player only uses it for lock-screen metadata
+        return ""
+
+
+@register.filter
+def clock(seconds: float) -> str:
+    """1111.2 -> "18:31"; an hour or more -> "1:02:03"."""
+    total = int(seconds or 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,15 @@
+from django.urls import path, re_path
+
+from . import views
+from .feeds import PodcastFeed
+
+app_name = "readaloud"
+
+urlpatterns = [
+    path("api/readaloud/voices", views.voices, name="voices"),
+    path("api/readaloud/pages/<int:page_id>", views.page_audio, name="page-audio"),
+    path("v1/audio/speech", views.speech, name="speech"),
+    path("podcast.xml", PodcastFeed(), name="podcast"),
+    # Normally answered by AudioFileMiddleware before URL resolution; this is the same code without it.
+    re_path(r"^readaloud/audio/(?P<name>[0-9a-f]{32}\.mp3)$", views.audio_file, name="audio-file"),
+]

@@ -1,0 +1,211 @@
+"""The read-aloud HTTP API: voices, an article's audio state, the audio files, the OpenAI-shaped speech endpoint."""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+
+from loa.speech.track import iter_speech
+from loa.speech.voices import MAX_SPEED, MIN_SPEED, UnknownVoiceError, get_voice, list_voices
+
+from .audio_serving import serve_audio
+from .audio_store import audio_url
+from .keys import default_voice_id
+from .lexicon import full_lexicon
+from .models import Narration, NarrationState
+from .narrations import request_narration
+from .ratelimit import over_limit
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_STATUS = {
+    NarrationState.PENDING: "pending",
+    NarrationState.RUNNING: "pending",
+    NarrationState.RETRYING: "pending",
+    NarrationState.READY: "ready",
+    NarrationState.FAILED: "failed",
+}
+# OpenAI's response_format -> (our encoder format, MIME type)
+SPEECH_FORMATS = {"mp3": ("mp3", "audio/mpeg"), "opus": ("ogg", "audio/ogg"), "wav": ("wav", "audio/wav")}
+
+
+def voice_json(voice) -> dict:
+    return {
+        "id": voice.id, "name": voice.name, "region": voice.region, "gender": voice.gender,
+        "engine": voice.engine, "default": voice.id == default_voice_id(),
+    }
+
+
+@require_GET
+def voices(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse([voice_json(voice) for voice in list_voices()], safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def _live_article(page_id: int):
+    from loa.pages.models import ArticlePage
+
+    page = ArticlePage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404("Không có tin bài này.")
+    return page
+
+
+def narration_json(narration: Narration) -> dict:
+    status = PUBLIC_STATUS[NarrationState(narration.state)]
+    if status == "ready" and not narration.is_ready:
+        status = "pending"
+    ready = status == "ready"
+    data = {
+        "page_id": narration.page_id,
+        "voice": narration.voice,
+        "status": status,
+        "duration": narration.duration if ready else None,
+        "audio_url": audio_url(narration.audio_name) if ready else None,
+        "audio_size": narration.audio_size if ready else None,
+        "sentences": narration.sentences if ready else [],
+    }
+    if not ready:
+        if status == "pending":
+            data["retry_after"] = 2  # seconds: when to ask again
+        if narration.error:
+            data["error"] = "Chưa tạo được âm thanh; hệ thống sẽ thử lại." if status == "pending" else "Không tạo được âm thanh."
+    return data
+
+
+def _bad_request(message: str, param: str | None = None, status: int = 400, **extra) -> JsonResponse:
+    """An error in the shape OpenAI's API uses, so its client libraries show the message."""
+    error = {"message": message, "type": "invalid_request_error", "param": param, "code": None, **extra}
+    return JsonResponse({"error": error}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _voice_or_error(voice_id: str | None, param: str = "voice"):
+    try:
+        return get_voice(voice_id), None
+    except UnknownVoiceError as exc:
+        return None, _bad_request(str(exc), param, valid_voices=[voice.id for voice in list_voices()])
+
+
+@require_GET
+def page_audio(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The state of an article's audio in one voice; asking for a voice not made yet starts it."""
+    voice, error = _voice_or_error(request.GET.get("voice") or default_voice_id())
+    if error:
+        return error
+    narration = request_narration(_live_article(page_id), voice.id)
+    data = narration_json(narration)
+    etag = f'"{narration.key[:40]}-{narration.state}"'
+    if data["status"] == "ready" and request.META.get("HTTP_IF_NONE_MATCH") == etag:
+        response = HttpResponse(status=304)
+    else:
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
+    if data["status"] == "ready":
+        response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def audio_file(request: HttpRequest, name: str) -> HttpResponse:
+    """The stored MP3 (when AudioFileMiddleware is not installed, requests come here)."""
+    return serve_audio(request, f"readaloud/{name}")
+
+
+# -- POST /v1/audio/speech -----------------------------------------------------------------------
+
+def client_address(request: HttpRequest) -> str:
+    try:
+        from loa.stats.identity import client_ip  # honours the configured trusted proxies
+    except ImportError:  # pragma: no cover - the stats app is optional
+        return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
+
+
+def _speech_limits() -> tuple[int, int, int]:
+    return (
+        int(getattr(settings, "READALOUD_SPEECH_MAX_CHARS", 20_000)),
+        int(getattr(settings, "READALOUD_SPEECH_RATE_LIMIT", 30)),
+        int(getattr(settings, "READALOUD_SPEECH_RATE_WINDOW", 60)),
+    )
+
+
+@csrf_exempt  # an API for other systems: it reads no cookie and no session
+def speech(request: HttpRequest) -> HttpResponse:
+    """OpenAI-shaped text to speech, streamed sentence by sentence."""
+    if request.method != "POST":
+        response = _bad_request("Chỉ hỗ trợ phương thức POST.", status=405)
+        response["Allow"] = "POST"
+        return response
+    max_chars, limit, window = _speech_limits()
+    retry_after = over_limit("speech", client_address(request), limit, window)
+    if retry_after is not None:
+        response = JsonResponse(
+            {"error": {"message": f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", "type": "rate_limit_error",
+                       "param": None, "code": "rate_limit_exceeded"}},
+            status=429, json_dumps_params={"ensure_ascii": False},
+        )
+        response["Retry-After"] = str(retry_after)
+        return response
+    if _declared_length(request) > max_chars * 6 + 4096:  # 6 bytes per character at most ("\uXXXX" in JSON)
+        return _too_long(max_chars)  # said before reading a body Django would refuse as too big
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return _bad_request(f"Nội dung yêu cầu không phải JSON hợp lệ: {exc}")
+    if not isinstance(data, dict):
+        return _bad_request("Nội dung yêu cầu phải là một đối tượng JSON.")
+    text = data.get("input")
+    if not isinstance(text, str) or not text.strip():
+        return _bad_request("Thiếu văn bản cần đọc: trường 'input' phải là chuỗi không rỗng.", "input")
+    if len(text) > max_chars:
+        return _too_long(max_chars)
+    model = data.get("model", "")
+    if not isinstance(model, str):
+        return _bad_request("Trường 'model' phải là chuỗi.", "model")
+    voice, error = _voice_or_error(data.get("voice") or default_voice_id())
+    if error:
+        return error
+    response_format = data.get("response_format", "mp3")
+    if response_format not in SPEECH_FORMATS:
+        return _bad_request(
+            f"response_format {response_format!r} không được hỗ trợ; chọn một trong: {', '.join(SPEECH_FORMATS)}.",
+            "response_format",
+        )
+    speed = data.get("speed", 1.0)
+    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not MIN_SPEED <= speed <= MAX_SPEED:
+        return _bad_request(f"Trường 'speed' phải là số từ {MIN_SPEED} đến {MAX_SPEED}.", "speed")
+    fmt, mime_type = SPEECH_FORMATS[response_format]
+    chunks = iter_speech(text, voice=voice, speed=float(speed), fmt=fmt, lexicon=full_lexicon())
+    response = StreamingHttpResponse(_logged(chunks), content_type=mime_type)
+    response["Cache-Control"] = "no-store"
+    response["X-Accel-Buffering"] = "no"  # let a front proxy pass each sentence on at once
+    response["Content-Disposition"] = f'inline; filename="speech.{ "ogg" if fmt == "ogg" else fmt}"'
+    return response
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _too_long(max_chars: int) -> JsonResponse:
+    return _bad_request(
+        f"Văn bản quá dài: tối đa {max_chars:,} ký tự mỗi yêu cầu.".replace(",", "."), "input", status=413,
+        max_chars=max_chars,
+    )
+
+
+def _logged(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """Pass the audio on; a failure mid-stream can only end the stream, so it is logged."""
+    try:
+        yield from chunks
+    except Exception:
+        logger.exception("read-aloud: speech stream failed")
+        raise

@@ -1,0 +1,34 @@
+"""Admin: the "Từ điển phát âm" snippet and the regenerate view of the article editor's audio panel."""
+from django.urls import include, path
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import PronunciationEntry
+
+
+class PronunciationViewSet(SnippetViewSet):
+    model = PronunciationEntry
+    icon = "openquote"
+    menu_label = "Từ điển phát âm"
+    menu_name = "tu-dien-phat-am"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["written", "spoken", "note", "updated_at"]
+    search_fields = ["written", "spoken"]
+    ordering = ["written"]
+
+
+register_snippet(PronunciationViewSet)
+
+
+admin_urls = (
+    [path("pages/<int:page_id>/regenerate/", admin_views.regenerate, name="regenerate")],
+    "readaloud_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def readaloud_admin_urls():
+    return [path("readaloud/", include(admin_urls))]

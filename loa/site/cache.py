@@ -1,0 +1,112 @@
+"""Whole-page cache for anonymous visitors.
+
+Rendering an article takes tens of milliseconds; serving the stored bytes takes
+well under one.  Cached copies are keyed by URL and by a "content version": the
+modification time of a stamp file in LOA_DATA_DIR that publishing, unpublishing,
+moving or deleting a page (or saving an ad or the site branding) touches.  One
+stat() per request is all the gunicorn workers need to agree that the content
+changed, so an editor's change shows on the next request; the lifetime
+(LOA_PAGE_CACHE_SECONDS, 60 s by default) bounds staleness of anything else,
+e.g. when several hosts share one database.
+"""
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+
+STAMP_NAME = "content-version"
+CACHE_HEADER = "X-Loa-Cache"
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Length", "X-Frame-Options", "Referrer-Policy",
+                 "X-Content-Type-Options", "Cross-Origin-Opener-Policy")
+
+
+def stamp_path() -> Path:
+    return Path(settings.DATA_DIR) / STAMP_NAME
+
+
+def content_version() -> int:
+    try:
+        return os.stat(stamp_path()).st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def bump_content_version(**_kwargs) -> None:
+    """Invalidate every cached page (usable directly as a signal receiver)."""
+    path = stamp_path()
+    now = time.time_ns()
+    # Two bumps within the file system's timestamp granularity must still differ.
+    now = max(now, content_version() + 1_000)
+    path.touch(exist_ok=True)
+    os.utime(path, ns=(now, now))
+
+
+def limit_cache_lifetime(request: HttpRequest, until: datetime | None) -> None:
+    """Make sure a cached copy of the page being rendered expires no later than `until`."""
+    if until is None:
+        return
+    current = getattr(request, "_loa_cache_until", None)
+    stamp = until.timestamp()
+    if current is None or stamp < current:
+        request._loa_cache_until = stamp
+
+
+def page_cache_seconds() -> int:
+    return int(getattr(settings, "LOA_PAGE_CACHE_SECONDS", 60))
+
+
+class PageCacheMiddleware:
+    """Serve GET/HEAD requests of anonymous visitors from the cache."""
+
+    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.cache = caches[getattr(settings, "LOA_PAGE_CACHE_ALIAS", "default")]
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = page_cache_seconds()
+        if seconds <= 0 or not self.request_is_cacheable(request):
+            return self.get_response(request)
+        key = f"loa:page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        hit = self.cache.get(key)
+        if hit is not None:
+            status, headers, content, expires = hit
+            if expires > time.time():
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                response[CACHE_HEADER] = "hit"
+                return response
+        response = self.get_response(request)
+        if self.response_is_cacheable(response):
+            now = time.time()
+            expires = min(now + seconds, getattr(request, "_loa_cache_until", now + seconds))
+            if expires - now >= 1:
+                headers = [(name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)]
+                self.cache.set(key, (response.status_code, headers, response.content, expires), int(expires - now))
+            response[CACHE_HEADER] = "miss"
+        return response
+
+    def request_is_cacheable(self, request: HttpRequest) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and self.session_cookie not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not request.path.startswith(self.excluded_prefixes)
+        )
+
+    @staticmethod
+    def response_is_cacheable(response: HttpResponse) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        return not any(word in cache_control for word in ("private", "no-cache", "no-store"))

@@ -1,0 +1,1 @@
+(function(d,n){function s(){var b=JSON.stringify({path:location.pathname,referrer:d.referrer});if(!(n.sendBeacon&&n.sendBeacon("/api/stats/hit",b))&&window.fetch)fetch("/api/stats/hit",{method:"POST",body:b,keepalive:true}).catch(function(){})}if(d.prerendering)d.addEventListener("prerenderingchange",s,{once:true});else s()})(document,navigator);
