@@ -32,6 +32,9 @@ run: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/speech.py
+	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/readaloud.py
+	$(BIN)/python bench/stats.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

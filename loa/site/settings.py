@@ -240,6 +240,7 @@ if TESTING:
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
     atexit.register(shutil.rmtree, MEDIA_ROOT, True)
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
 
 # --- visitor statistics ---
 # Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
