@@ -71,9 +71,7 @@ class MemoryCollector:
             batch.counts[increments.total(visitor.day, "views")] += 1
             batch.counts[increments.page_view(visitor.day, view.path)] += 1
             batch.views[visitor.hash].append((view.at, view.referrer_host))
-            batch.visitors.setdefault(visitor.hash, view)
-            if view.at > batch.active.get(visitor.hash, 0.0):
-                batch.active[visitor.hash] = view.at
+            self._seen(batch, visitor.hash, view)
         return True
 
     def record_listen(self, listen: RecordedListen) -> bool:
@@ -83,12 +81,17 @@ class MemoryCollector:
             if not self._limiter.allow("l" + visitor.hash, listen.at, limit):
                 return False
             batch = self._batch
-            batch.visitors.setdefault(visitor.hash, listen)
             if listen.bits:
                 batch.listens.append(listen)
-            if listen.at > batch.active.get(visitor.hash, 0.0):
-                batch.active[visitor.hash] = listen.at
+            self._seen(batch, visitor.hash, listen)
         return True
+
+    @staticmethod
+    def _seen(batch: Batch, visitor_hash: str, event: RecordedView | RecordedListen) -> None:
+        """Keep the visitor's first event of the batch and its latest time (for "Đang online")."""
+        batch.visitors.setdefault(visitor_hash, event)
+        if event.at > batch.active.get(visitor_hash, 0.0):
+            batch.active[visitor_hash] = event.at
 
     def flush(self) -> None:
         with self._flush_lock:
