@@ -306,3 +306,23 @@ def test_enormous_input_is_read_whole():
     result = normalize(big)
     assert result.text.count("năm mươi ba nghìn không trăm tám mươi hai") == 5000
     assert result.spans[-1].src_end <= len(big)
+
+
+def test_mixed_official_constructions():
+    """Cases found while writing tn_extra2.tsv: headings, day ranges, scales, posts, titles."""
+    check([
+        ("IV- KIẾN NGHỊ", "bốn kiến nghị"), ("II.2. Về xã hội", "hai hai về xã hội"),
+        ("Phụ lục II", "phụ lục hai"), ("mức lương tối thiểu vùng I", "mức lương tối thiểu vùng một"),
+        ("đô thị loại II", "đô thị loại hai"), ("Phường IV", "phường bốn"), ("hạng C", "hạng xê"),
+        ("Từ 01-15/11, các đơn vị", "từ một đến mười lăm tháng mười một các đơn vị"),
+        ("từ 5-7/10 điểm", "từ năm đến bảy trên mười điểm"),
+        ("ngày 10/12 - ngày 12/12", "ngày mười tháng mười hai đến ngày mười hai tháng mười hai"),
+        ("bản đồ tỷ lệ 1/2000", "bản đồ tỷ lệ một trên hai nghìn"),
+        ("số 1, đường 30/4", "số một đường ba mươi tháng tư"),
+        ("4.500 tỷ/5.000 tỷ", "bốn nghìn năm trăm tỷ trên năm nghìn tỷ"),
+        ("đoạn Km5+200", "đoạn ki lô mét năm cộng hai trăm"),
+        ("PCT UBND tỉnh", "phó chủ tịch ủy ban nhân dân tỉnh"), ("PGĐ Sở", "phó giám đốc sở"),
+        ("tước GPLX", "tước giấy phép lái xe"), ("vốn ODA", "vốn ô đê a"),
+        ("SĐT: 0909.123.456", "số điện thoại không chín không chín một hai ba bốn năm sáu"),
+        ("ĐVT: triệu đồng", "đơn vị tính triệu đồng"),
+    ])

@@ -32,11 +32,13 @@ def _keys(*words: str) -> frozenset[str]:
 _THU = tone_key("thứ")
 _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
+_LE = tone_key("lệ")
 # Words after which d/m is a date, and those that already say "ngày".
 _DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
 _DAY_WORDS = _keys("ngày", "mùng", "mồng")
 # Words before a d/m that names a day (Quốc khánh 2/9, dịp 30/4, trước 30/6); said without "ngày".
-_DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết")
+# Streets named after a day are too: đường 30/4, đường 3/2.
+_DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết", "đường")
 _DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS
 # Words after which n/yyyy is "n năm yyyy" (a period or a document number).
 _NUMBERED_BY_YEAR = _keys(
@@ -50,7 +52,7 @@ _PER_WORDS = _keys(
     "vạn", "căn", "hộp", "bao", "sào", "công", "thùng", "chuyến", "trường", "lớp",
 )
 # Words before a slash that make it "trên" too: 10 triệu đồng/căn nhà.
-_PER_AFTER = _keys("đồng", "tấn", "tạ", "lít")
+_PER_AFTER = _keys("đồng", "tấn", "tạ", "lít", "tỷ", "triệu")
 _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", ")": ")", "…": "…",
          "[": "(", "]": ")", "{": "(", "}": ")"}
 _VA = tone_key("và")
@@ -64,6 +66,8 @@ _RANGE_SYMBOLS = frozenset("%‰°")
 _DAY = "day"
 
 _NEXT_DIGIT = re.compile(r"[ \t]*[0-9]")
+# ngày 10/12 - ngày 12/12: a date, a dash, then "ngày" and a number.
+_NEXT_DAY = re.compile(r"[ \t]*(?:ngày|mùng|mồng)[ \t]+[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # A d/m followed by "đến" and another date is a date: từ 1/7 đến 31/12, 10/12 - 15/12/2024.
 _NEXT_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*(?:ngày[ \t]*)?[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{4})?(?![0-9/])")
@@ -75,6 +79,10 @@ _NEXT_QUANTITY = re.compile(
     rf"[ \t]*(?:[%‰]|(?:triệu|tỷ|nghìn|ngàn)(?!\w)|(?:{alternation(UNITS, left_boundary=False)}))"
 )
 _MONTH = "month"
+# Words after "từ 5-7/10" that make it a score or share, not a day range.
+_COUNTED_WORDS = _keys("điểm", "chỉ", "tiêu", "người", "xã", "huyện", "tỉnh", "trường", "hộ", "đơn", "phần", "câu")
+# What stands before the d/m that closes "từ D - d/m" (từ 01-15/11): "từ", the first day, a dash.
+_FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]*$")
 # What may stand between "(" and a d/m for it to be a date alone in parentheses: (12/5), (15-16/5).
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
@@ -262,6 +270,7 @@ class Reader:
         if is_day_month(n_a, int(b)) and (
             last in _DATE_WORDS or last in _DATE_NAME_WORDS or self._continues_dates()
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
+            or self._after_from_day(m, n_a)
         ):
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
@@ -270,7 +279,7 @@ class Reader:
             pieces = [(month(n_a, w), a0, a1), (year(b, w), b0, b1)]
         elif with_year and last in _NUMBERED_BY_YEAR:
             pieces = [(integer(a, w), a0, a1), (year(b, w), b0, b1)]
-        elif with_year and 1 <= n_a <= 12:
+        elif with_year and 1 <= n_a <= 12 and last != _LE:  # not tỷ lệ 1/2000 (a map scale)
             pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
         elif with_year and len(a) == 4 and n_a < int(b):  # năm học 2023/2024
             pieces = [(cardinal(n_a, w), a0, a1), ("đến", a1, b0), (cardinal(int(b), w), b0, b1)]
@@ -280,6 +289,14 @@ class Reader:
             pieces = [(integer(a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         self.out.words(pieces)
         self._note("number")
+
+    def _after_from_day(self, m: re.Match[str], day: int) -> bool:
+        """Từ 01-15/11: a d/m closing a day range opened by "từ" is a date."""
+        before = _FROM_DAY.search(self.text, max(m.start() - 16, 0), m.start())
+        if before is None or not 1 <= int(before.group(1)) < day:
+            return False
+        after = _NEXT_WORD.match(self.text, m.end())  # từ 5-7/10 điểm is a score, not a date
+        return after is None or tone_key(after.group(1)) not in _COUNTED_WORDS
 
     def _in_parentheses(self, m: re.Match[str]) -> bool:
         """Chiều nay (12/5), trong 2 ngày (15-16/5): a d/m alone in parentheses is a date."""
@@ -382,7 +399,7 @@ class Reader:
         if key == _MONTH and start and before.isdigit() and _NEXT_YEAR.match(text, end):
             self.out.word("năm", start, end)  # tháng 10-2025
             self._note("word", "năm")
-        elif ranged and _NEXT_DIGIT.match(text, end):
+        elif ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end))):
             self.out.word("đến", start, end)
             self._note("word", "đến")
         elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
