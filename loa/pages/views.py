@@ -13,10 +13,16 @@ from .text import fold
 MAX_QUERY_LENGTH = 200
 
 
+def query_param(request: HttpRequest, name: str, limit: int) -> str:
+    """A GET parameter without control characters (PostgreSQL refuses NUL), trimmed and capped."""
+    value = request.GET.get(name, "")
+    return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()[:limit]
+
+
 def search(request: HttpRequest) -> HttpResponse:
     """Article search that ignores diacritics and case; `?tag=slug` lists an article tag."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    tag_slug = request.GET.get("tag", "").strip()[:100]
+    query = query_param(request, "q", MAX_QUERY_LENGTH)
+    tag_slug = query_param(request, "tag", 100)
     tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
     site = Site.find_for_request(request)
     articles = live_articles()

@@ -21,7 +21,8 @@ from .audio_store import NAME_RE, URL_PREFIX, audio_path, name_from_url_path
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 READ_AT_ONCE = 256 * 1024  # ranges up to this size are read into memory in one call
 BLOCK = 64 * 1024
-_RANGE_RE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.I)
+# At most 19 digits (int64): longer numbers are ignored like any unparseable Range, not fed to int().
+_RANGE_RE = re.compile(r"^\s*bytes\s*=\s*(\d{0,19})\s*-\s*(\d{0,19})\s*$", re.I)
 
 
 @dataclass(frozen=True)

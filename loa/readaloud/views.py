@@ -51,6 +51,8 @@ def voices(request: HttpRequest) -> JsonResponse:
 def _live_article(page_id: int):
     from loa.pages.models import ArticlePage
 
+    if not 0 < page_id < 2**63:  # the URL takes any digits; past the database's integer range the query fails
+        raise Http404("Không có tin bài này.")
     page = ArticlePage.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404("Không có tin bài này.")
@@ -155,7 +157,7 @@ def speech(request: HttpRequest) -> HttpResponse:
         return _too_long(max_chars)  # said before reading a body Django would refuse as too big
     try:
         data = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
         return _bad_request(f"Nội dung yêu cầu không phải JSON hợp lệ: {exc}")
     if not isinstance(data, dict):
         return _bad_request("Nội dung yêu cầu phải là một đối tượng JSON.")
@@ -167,11 +169,14 @@ def speech(request: HttpRequest) -> HttpResponse:
     model = data.get("model", "")
     if not isinstance(model, str):
         return _bad_request("Trường 'model' phải là chuỗi.", "model")
-    voice, error = _voice_or_error(data.get("voice") or default_voice_id())
+    voice_id = data.get("voice") or default_voice_id()
+    if not isinstance(voice_id, str):
+        return _bad_request("Trường 'voice' phải là chuỗi.", "voice")
+    voice, error = _voice_or_error(voice_id)
     if error:
         return error
     response_format = data.get("response_format", "mp3")
-    if response_format not in SPEECH_FORMATS:
+    if not isinstance(response_format, str) or response_format not in SPEECH_FORMATS:
         return _bad_request(
             f"response_format {response_format!r} không được hỗ trợ; chọn một trong: {', '.join(SPEECH_FORMATS)}.",
             "response_format",

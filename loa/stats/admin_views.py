@@ -59,7 +59,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     except ValueError:
         days = DAYS
     today = clock.today()
-    kind = request.GET.get("kind", "days")
+    kind = "pages" if request.GET.get("kind") == "pages" else "days"  # also names the file: never echo the request
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="thong-ke-{kind}-{today.isoformat()}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read the Vietnamese text as UTF-8

@@ -40,7 +40,9 @@ def _object(body: bytes) -> dict:
         raise BadPayload("empty or too large body")
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        # "\ud800" is valid JSON but no valid text: it could not be stored and would fail every later flush.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError) as exc:
         raise BadPayload("not JSON") from exc
     if not isinstance(data, dict):
         raise BadPayload("not a JSON object")

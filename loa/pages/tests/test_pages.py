@@ -141,8 +141,9 @@ def test_search_by_tag(client, category):
 
 
 def test_search_handles_junk_queries(client, home):
-    for query in ("", "   ", "<script>", "%", "'; DROP TABLE", "a" * 1000):
+    for query in ("", "   ", "<script>", "%", "'; DROP TABLE", "a" * 1000, "hội\x00đồng", "\x00"):
         assert client.get("/tim-kiem/", {"q": query}).status_code == 200
+        assert client.get("/tim-kiem/", {"tag": query}).status_code == 200
 
 
 def test_rss_feed_lists_latest_articles(client, category):

@@ -98,6 +98,12 @@ def test_unparseable_or_multiple_ranges_get_the_whole_file(client, audio):
         assert response.status_code == 200 and response["Content-Length"] == str(len(data))
 
 
+def test_absurdly_long_range_numbers_are_no_server_error(client, audio):
+    url, data = audio
+    for header in ("bytes=" + "9" * 5000 + "-", "bytes=0-" + "9" * 5000, "bytes=-" + "9" * 5000):
+        assert client.get(url, HTTP_RANGE=header).status_code in (200, 416), header[:12]
+
+
 def test_etag_and_last_modified_revalidate_to_304(client, audio):
     url, _ = audio
     first = client.get(url)
@@ -122,6 +128,11 @@ def test_head_and_unknown_files(client, audio):
     assert client.get("/readaloud/audio/../../secret_key").status_code == 404
     assert client.get("/readaloud/audio/%2e%2e%2fsecret_key").status_code == 404
     assert client.post(url).status_code == 405
+
+
+@pytest.mark.parametrize("page_id", ["0", "99999999", "9223372036854775808", "9" * 40])
+def test_page_api_unknown_or_absurd_page_ids_are_404(client, db, page_id):
+    assert client.get(f"/api/readaloud/pages/{page_id}").status_code == 404
 
 
 def test_page_api_revalidates_with_etag(client, article):
@@ -178,6 +189,14 @@ def test_speech_errors_say_what_is_wrong(client):
     assert speak(client, {"input": "Xin chào.", "speed": 4}).json()["error"]["param"] == "speed"
     assert speak(client, {"input": "Xin chào.", "speed": "nhanh"}).status_code == 400
     assert client.get("/v1/audio/speech").status_code == 405
+
+
+def test_speech_hostile_json_is_a_400_not_a_500(client):
+    assert speak(client, None, raw=b"[" * 5000 + b"]" * 5000).status_code == 400
+    for field, value in (("voice", ["vi-south-male"]), ("voice", {"a": 1}), ("response_format", ["mp3"]), ("speed", 1e999)):
+        response = speak(client, {"input": "Xin chào.", field: value})
+        assert response.status_code == 400, (field, value)
+        assert response.json()["error"]["param"] == field
 
 
 def test_speech_input_limit_is_413(client, settings):

@@ -70,3 +70,8 @@ def test_csv_export_has_one_row_per_day(admin_client, numbers):
     assert rows[-1] == [clock.today().isoformat(), "10", "20", "53082", "0", "0"]
     pages = list(csv.reader(io.StringIO(admin_client.get(reverse("stats_export") + "?kind=pages").content.decode("utf-8-sig"))))
     assert [clock.today().isoformat(), "/", "900"] in pages
+
+
+def test_csv_file_name_never_echoes_the_request(admin_client, numbers):
+    response = admin_client.get(reverse("stats_export") + '?kind=x.bat"; filename*=UTF-8\'\'evil.bat')
+    assert response["Content-Disposition"] == f'attachment; filename="thong-ke-days-{clock.today().isoformat()}.csv"'

@@ -239,3 +239,15 @@ def test_no_table_or_log_line_contains_the_client_ip(backend, http, flush, setti
         assert "UniqueAgent7f3a" not in text
     assert "stats.dailytotal" in dumps[0] and "stats.salt" in dumps[0]  # the dump did include our tables
     assert Salt.objects.exists()
+
+
+def test_lone_surrogates_are_refused_and_do_not_break_the_flush(backend, http, flush):
+    """Deep nesting is refused; JSON may escape a lone surrogate: such a path or referrer cannot be stored, and must not poison the batch."""
+    bodies = [b'{"path": "/a\\ud800b"}', b'{"path": "/a", "referrer": "https://x\\udc00y.example/"}',
+              b"[" * 2000 + b"]" * 2000]
+    for body in bodies:
+        assert hit(http, user_agent(1), body=body) == 400, body
+    assert hit(http, user_agent(2), path="/ok") == 204
+    flush()
+    assert DailyPageView.objects.filter(path="/ok").exists()
+    assert not DailyReferrer.objects.exists()
