@@ -6,7 +6,7 @@ import logging
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from . import narrations
 from .lexicon import lexicon_for, lexicon_hash
@@ -31,6 +31,20 @@ def article_published(sender, instance, **kwargs) -> None:
             narrations.request_narration(instance)
     except Exception:  # publishing must never fail because of audio; the API retries on request
         logger.exception("read-aloud: could not schedule audio for page %s", instance.pk)
+
+
+def article_unpublished(sender, instance, **kwargs) -> None:
+    """Withdrawn text is withdrawn audio too: its files stop being served (the URLs were public)."""
+    if is_article(instance):
+        Narration.objects.filter(page_id=instance.pk).delete()
+
+
+def narration_deleted(sender, instance: Narration, **kwargs) -> None:
+    if instance.audio_name:
+        from .tasks import delete_unused_audio
+
+        name = instance.audio_name
+        transaction.on_commit(lambda: delete_unused_audio.call(name))
 
 
 def remember_written_form(sender, instance: PronunciationEntry, **kwargs) -> None:
@@ -73,6 +87,8 @@ def refresh_lexicon_of_articles(written_forms: set[str]) -> int:
 
 def connect() -> None:
     page_published.connect(article_published, dispatch_uid="loa-readaloud-published")
+    page_unpublished.connect(article_unpublished, dispatch_uid="loa-readaloud-unpublished")
+    post_delete.connect(narration_deleted, sender=Narration, dispatch_uid="loa-readaloud-narration-deleted")
     pre_save.connect(remember_written_form, sender=PronunciationEntry, dispatch_uid="loa-readaloud-lexicon-pre")
     post_save.connect(lexicon_entry_saved, sender=PronunciationEntry, dispatch_uid="loa-readaloud-lexicon-saved")
     post_delete.connect(lexicon_entry_deleted, sender=PronunciationEntry, dispatch_uid="loa-readaloud-lexicon-deleted")

@@ -47,6 +47,23 @@ def test_stale_audio_leaves_the_feed_until_regenerated(client, category):
     assert ET.fromstring(client.get("/podcast.xml").content).findall("channel/item") == []
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("withdraw", ["unpublish", "delete"])
+def test_withdrawn_article_takes_its_audio_with_it(client, category, withdraw):
+    article = publish_article(category)
+    run_tasks()
+    narration = Narration.objects.get(page_id=article.pk)
+    url, path = audio_url(narration.audio_name), audio_path(narration.audio_name)
+    assert client.get(url).status_code == 200
+    page = article.__class__.objects.get(pk=article.pk)
+    page.unpublish() if withdraw == "unpublish" else page.delete()
+    assert not Narration.objects.filter(page_id=article.pk).exists()
+    assert not path.exists()
+    assert client.get(url).status_code == 404
+    assert client.get(f"/api/readaloud/pages/{article.pk}").status_code == 404
+    assert ET.fromstring(client.get("/podcast.xml").content).findall("channel/item") == []
+
+
 def test_article_page_carries_the_player_and_a_no_script_fallback(client, article):
     html = client.get(article.url).content.decode()
     assert f'data-api="/api/readaloud/pages/{article.pk}"' in html
