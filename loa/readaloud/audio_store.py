@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import secrets
 from pathlib import Path
 
 from django.conf import settings
+
+from loa.speech.track import write_files_atomically
 
 AUDIO_DIR = "readaloud"
 NAME_RE = re.compile(r"^readaloud/[0-9a-f]{32}\.mp3$")
@@ -42,14 +42,5 @@ def save_audio(data: bytes) -> str:
     if path.is_file() and path.stat().st_size == len(data):
         return name
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_files_atomically([(path, data)])
     return name
