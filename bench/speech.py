@@ -24,7 +24,7 @@ from loa.speech.engines import engine_for
 from loa.speech.track import iter_speech, sentence_pcm, speak, spoken_sentences
 from loa.speech.voices import get_voice
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-article.txt"
+SEED = Path(__file__).resolve().parents[1] / "loa" / "pages" / "demo" / "seed-article.txt"
 T = TypeVar("T")
 
 

@@ -10,7 +10,6 @@ import av
 import numpy as np
 import pytest
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-article.txt"
 VOICE_IDS = [
     "vi-north-female", "vi-north-male", "vi-central-female",
     "vi-central-male", "vi-south-female", "vi-south-male",
@@ -38,10 +37,10 @@ def rms(samples: np.ndarray) -> float:
 
 
 @pytest.fixture(scope="module")
-def excerpt(tmp_path_factory) -> Path:
+def excerpt(tmp_path_factory, seed_text) -> Path:
     """The first few paragraphs of the seed article, for the slower checks."""
     path = tmp_path_factory.mktemp("input") / "excerpt.txt"
-    path.write_text(SEED.read_text(encoding="utf-8")[:1500], encoding="utf-8")
+    path.write_text(seed_text[:1500], encoding="utf-8")
     return path
 
 
@@ -63,9 +62,9 @@ def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) ->
     return message
 
 
-def test_speak_seed_article_to_mp3(tmp_path):
+def test_speak_seed_article_to_mp3(tmp_path, seed_path):
     output, timings = tmp_path / "seed.mp3", tmp_path / "seed.json"
-    result = loa("speak", str(SEED), "-o", str(output), "--timings", str(timings))
+    result = loa("speak", str(seed_path), "-o", str(output), "--timings", str(timings))
     assert result.returncode == 0, result.stderr.decode()
     samples, rate, container = decode(output)
     data = json.loads(timings.read_text(encoding="utf-8"))

@@ -7,7 +7,6 @@ import pytest
 
 from loa.speech.normalize import Normalized, Span, normalize
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-article.txt"
 
 
 def said(text: str, region: str = "north") -> str:
@@ -290,9 +289,8 @@ def test_result_types():
     assert normalize("").source_range(0, 0) == (0, 0)
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not checked out next to the repo")
-def test_seed_article_is_clean():
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_article_is_clean(seed_text):
+    text = seed_text
     result = normalize(text)
     assert not re.search(r"[0-9%/&°]", result.text)
     for line in text.splitlines():

@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from loa.speech.segment import Sentence, split_sentences
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-article.txt"
 
 
 def texts(source: str) -> list[str]:
@@ -73,9 +72,8 @@ def test_empty_and_blank_text():
     assert split_sentences(" \n\t\n") == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/corpus is not beside the repository")
-def test_seed_article_units_fit_and_cover_every_word():
-    source = SEED.read_text(encoding="utf-8")
+def test_seed_article_units_fit_and_cover_every_word(seed_text):
+    source = seed_text
     sentences = split_sentences(source)
     assert len(sentences) > 80
     assert max(len(s.text) for s in sentences) <= 400

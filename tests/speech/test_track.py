@@ -29,7 +29,6 @@ from loa.speech.track import (
 )
 from loa.speech.voices import Voice, get_voice
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-article.txt"
 SHORT = "Hội nghị khai mạc lúc 8 giờ.\n\nĐại biểu thảo luận về ngân sách. Cuộc họp kết thúc."
 
 
@@ -84,11 +83,6 @@ def decode(data: bytes) -> tuple[np.ndarray, int]:
 
 def rms(samples: np.ndarray) -> float:
     return float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
-
-
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
