@@ -20,9 +20,8 @@ from typing import TypeVar
 
 from loa.speech.encoders import FORMATS, get_encoder
 from loa.speech.segment import split_sentences
-from loa.speech.engines import engine_for
-from loa.speech.track import iter_speech, sentence_pcm, speak, spoken_sentences
-from loa.speech.voices import get_voice
+from loa.speech import SpeechOptions, SpeechVoice
+from loa.speech.track import sentence_pcm, spoken_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "loa" / "pages" / "demo" / "seed-article.txt"
 T = TypeVar("T")
@@ -45,7 +44,7 @@ def _cpu_seconds() -> float:
 
 def first_audio_seconds(text: str, fmt: str) -> float:
     started = time.perf_counter()
-    pieces = iter_speech(text, fmt=fmt)
+    pieces = SpeechVoice.load().stream(text, SpeechOptions(format=fmt))
     next(pieces)
     waited = time.perf_counter() - started
     pieces.close()
@@ -58,11 +57,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     text = args.text_file.read_text(encoding="utf-8")
-    voice = get_voice()
-
     started = time.perf_counter()
-    engine = engine_for(voice)
-    speak("Xin chào.", voice)
+    speaker = SpeechVoice.load()
+    voice, engine = speaker.voice, speaker.engine
+    speaker.speak("Xin chào.")
     cold = time.perf_counter() - started
 
     normalize_s, _, items = timed(lambda: list(spoken_sentences(text, voice.region)), args.repeat)
@@ -78,7 +76,7 @@ def main() -> None:
     for fmt in FORMATS:
         encoder = get_encoder(fmt, engine.sample_rate)
         encode_s, _, _ = timed(lambda: encoder.join([encoder.encode(pcm).data for pcm in pcms]), args.repeat)
-        wall_s, cpu_s, track = timed(lambda: speak(text, voice, fmt=fmt), args.repeat)
+        wall_s, cpu_s, track = timed(lambda: speaker.speak(text, SpeechOptions(format=fmt)), args.repeat)
         first_s = min(first_audio_seconds(text, fmt) for _ in range(max(args.repeat, 5)))
         row = (
             fmt, f"{normalize_s:.3f}", f"{synth_s:.3f}", f"{encode_s:.3f}", f"{wall_s:.3f}", f"{cpu_s:.3f}",

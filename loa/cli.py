@@ -65,7 +65,7 @@ def run_speech_command(argv: list[str]) -> int:
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
-    from loa.speech.normalize import normalize
+    from loa.speech import normalize
 
     stdin = open(sys.stdin.fileno(), "r", encoding="utf-8", errors="replace", newline="\n", closefd=False)
     for line in stdin:
@@ -77,7 +77,7 @@ def cmd_normalize(args: argparse.Namespace) -> int:
 
 
 def cmd_voices() -> int:
-    from loa.speech.voices import DEFAULT_VOICE_ID, list_voices
+    from loa.speech import DEFAULT_VOICE_ID, list_voices
 
     for voice in list_voices():
         mark = " (mặc định)" if voice.id == DEFAULT_VOICE_ID else ""
@@ -104,20 +104,18 @@ def read_input_text(source: str) -> str:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
-    from loa.speech.voices import UnknownVoiceError, get_voice
-    from loa.speech.engines.base import SynthesisError
-    from loa.speech.track import write_track
+    from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError
 
     text = read_input_text(args.input)
     try:
-        voice = get_voice(args.voice)
+        voice = SpeechVoice.load(args.voice)
     except UnknownVoiceError as exc:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:
         raise CliError(f"tốc độ phải từ 0.5 đến 2.0, nhận được {args.speed}")
     fmt = args.format or FORMAT_BY_EXTENSION.get(Path(args.output).suffix.lower(), "mp3")
     try:
-        write_track(text, args.output, voice=voice, speed=args.speed, fmt=fmt, timings_path=args.timings)
+        voice.write(text, args.output, SpeechOptions(speed=args.speed, format=fmt), timings_path=args.timings)
     except OSError as exc:
         raise CliError(f"không ghi được tệp đầu ra {exc.filename or args.output}: {exc.strerror or exc}") from None
     except SynthesisError as exc:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loa.speech.voices import list_voices
+from loa.speech import list_voices
 
 from .audio_store import audio_url
 from .keys import default_voice_id

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from loa.speech.track import write_files_atomically
+from loa.speech import write_files_atomically
 
 AUDIO_DIR = "readaloud"
 NAME_RE = re.compile(r"^readaloud/[0-9a-f]{32}\.mp3$")

@@ -1,6 +1,6 @@
 """Sentence audio cached on disk by content hash, so an edit only re-synthesizes changed sentences.
 
-Keys come from loa.speech.track.chunk_key: normalized sentence text, pause,
+Keys come from the speech library (one per sentence): normalized sentence text, pause,
 voice, speed, engine and encoder versions. One file per sentence, written
 atomically, so several workers can share the directory.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from loa.speech.encoders import EncodedChunk
+from loa.speech import EncodedChunk
 
 _HEADER = struct.Struct("<4sd")  # magic, duration in seconds
 _MAGIC = b"LOA1"

@@ -5,8 +5,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from loa.speech.encoders import EncodedChunk
-from loa.speech.track import speak
+from loa.speech import SpeechOptions, SpeechVoice
 
 from .audio_store import save_audio
 from .chunk_cache import FileChunkCache
@@ -26,31 +25,25 @@ class GeneratedAudio:
     synthesized: int  # sentences that were not in the cache
 
 
-class _ProgressCache(FileChunkCache):
-    """The chunk cache, calling `on_progress` every few seconds while sentences are looked up."""
-
-    def __init__(self, on_progress: Callable[[], None] | None) -> None:
-        super().__init__()
-        self.on_progress = on_progress
-        self._last = time.monotonic()
-
-    def get(self, key: str) -> EncodedChunk | None:
-        if self.on_progress is not None and time.monotonic() - self._last >= HEARTBEAT_EVERY:
-            self._last = time.monotonic()
-            self.on_progress()
-        return super().get(key)
-
-
 def generate_audio_file(units_json: list[dict], voice_id: str, on_progress: Callable[[], None] | None = None) -> GeneratedAudio:
     """Speak the script's units with `voice_id` and store the MP3; sentences point back into the page."""
     units = units_from_json(units_json)
     text = script_text(units)
-    cache = _ProgressCache(on_progress)
-    track = speak(text, voice=voice_id, speed=SPEED, fmt=AUDIO_FORMAT, lexicon=lexicon_for(text), cache=cache)
-    name = save_audio(track.audio)
+    cache = FileChunkCache()
+    options = SpeechOptions(speed=SPEED, format=AUDIO_FORMAT, lexicon=lexicon_for(text), cache=cache)
+    voice = SpeechVoice.load(voice_id)
+    spoken = []
+    last_report = time.monotonic()
+    for sentence in voice.synthesize(text, options):
+        spoken.append(sentence)
+        if on_progress is not None and time.monotonic() - last_report >= HEARTBEAT_EVERY:
+            last_report = time.monotonic()
+            on_progress()
+    audio = voice.encoder(options).join(sentence.audio for sentence in spoken)
+    name = save_audio(audio)
     script_map = ScriptMap(units)
     sentences = []
-    for sentence in track.sentences:
+    for sentence in spoken:
         block, char_start, char_end = script_map.locate(sentence.char_start, sentence.char_end)
         sentences.append({
             "start": round(sentence.start, 3),
@@ -60,4 +53,5 @@ def generate_audio_file(units_json: list[dict], voice_id: str, on_progress: Call
             "char_start": char_start,
             "char_end": char_end,
         })
-    return GeneratedAudio(name, len(track.audio), round(track.duration, 3), sentences, cache.stored)
+    duration = spoken[-1].end if spoken else 0.0
+    return GeneratedAudio(name, len(audio), round(duration, 3), sentences, sum(not s.cached for s in spoken))

@@ -6,9 +6,7 @@ from functools import cache
 
 from django.conf import settings
 
-from loa.speech.encoders import get_encoder
-from loa.speech.engines import engine_for
-from loa.speech.voices import Voice, get_voice
+from loa.speech import SpeechOptions, SpeechVoice, get_voice
 
 # Bump when the way a track is put together (script rules, pauses) changes.
 KEY_VERSION = "1"
@@ -23,10 +21,7 @@ def default_voice_id() -> str:
 @cache
 def synthesis_signature(voice_id: str) -> str:
     """Engine, its version and the encoder settings for a voice (loads the engine once per process)."""
-    voice: Voice = get_voice(voice_id)
-    engine = engine_for(voice)
-    encoder = get_encoder(AUDIO_FORMAT, engine.sample_rate)
-    return "|".join((voice.id, voice.engine_voice, engine.name, engine.version, encoder.settings, f"{SPEED:.2f}"))
+    return SpeechVoice.load(voice_id).signature(SpeechOptions(speed=SPEED, format=AUDIO_FORMAT))
 
 
 def narration_key(text_hash: str, lexicon_hash: str, voice_id: str) -> str:

@@ -10,8 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, Stream
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from loa.speech.track import iter_speech
-from loa.speech.voices import MAX_SPEED, MIN_SPEED, UnknownVoiceError, get_voice, list_voices
+from loa.speech import MAX_SPEED, MIN_SPEED, SpeechOptions, SpeechVoice, UnknownVoiceError, get_voice, list_voices
 
 from .audio_serving import serve_audio
 from .audio_store import audio_url
@@ -185,7 +184,8 @@ def speech(request: HttpRequest) -> HttpResponse:
     if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not MIN_SPEED <= speed <= MAX_SPEED:
         return _bad_request(f"Trường 'speed' phải là số từ {MIN_SPEED} đến {MAX_SPEED}.", "speed")
     fmt, mime_type = SPEECH_FORMATS[response_format]
-    chunks = iter_speech(text, voice=voice, speed=float(speed), fmt=fmt, lexicon=full_lexicon())
+    options = SpeechOptions(speed=float(speed), format=fmt, lexicon=full_lexicon())
+    chunks = SpeechVoice.load(voice).stream(text, options)
     response = StreamingHttpResponse(_logged(chunks), content_type=mime_type)
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # let a front proxy pass each sentence on at once

@@ -1,4 +1,4 @@
-"""Text to a spoken Track: split -> normalize -> synthesize -> encode per sentence -> join.
+"""The pipeline under `SpeechVoice`: split -> normalize -> synthesize -> encode per sentence.
 
 Every sentence is synthesized and encoded on its own, so its encoded audio can
 be cached (by `chunk_key`) and streamed. Synthesis runs in the calling thread
@@ -23,11 +23,11 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
-from loa.speech.encoders import EncodedChunk, Encoder, get_encoder
+from loa.speech.encoders import EncodedChunk, Encoder
 from loa.speech.engines import Engine, engine_for, synthesize_one
 from loa.speech.normalize import normalize
 from loa.speech.segment import Sentence, split_sentences
-from loa.speech.voices import Voice, check_speed, resolve_voice
+from loa.speech.voices import Voice
 
 # Silence after a sentence, in seconds at speed 1.0: a newsreader's breath between
 # sentences, a longer one between paragraphs and after headings, a short one where
@@ -144,6 +144,11 @@ def chunk_key(spoken: str, pause: float, voice: Voice, speed: float, engine: Eng
     return "loa-speech:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+def signature(voice: Voice, speed: float, engine: Engine, encoder: Encoder) -> str:
+    """What, besides the text, makes a voice's audio what it is."""
+    return "|".join((voice.id, voice.engine_voice, engine.name, engine.version, encoder.settings, f"{speed:.2f}"))
+
+
 def sentence_pcm(spoken: str, pause: float, voice: Voice, speed: float, engine: Engine) -> np.ndarray:
     """One sentence's speech followed by its pause."""
     speech = synthesize_one(engine, spoken, voice, speed)
@@ -174,59 +179,6 @@ def sentence_audio(
 def join_audio(chunks: Iterable[bytes], encoder: Encoder) -> bytes:
     """Sentence chunks (from `sentence_audio` with the same encoder) to one playable file."""
     return encoder.join(chunks)
-
-
-def speak(
-    text: str,
-    voice: Voice | str | None = None,
-    speed: float = 1.0,
-    fmt: str = "mp3",
-    lexicon: Mapping[str, str] | None = None,
-    cache: ChunkCache | None = None,
-    engine: Engine | None = None,
-) -> Track:
-    """Read `text` aloud into a Track with every sentence's time and source offsets."""
-    voice, speed, engine, encoder = _setup(voice, speed, fmt, engine)
-    items = spoken_sentences(text, voice.region, lexicon)
-    pairs = list(_encode_sentences(items, voice, speed, engine, encoder, cache))
-    audio = encoder.join(chunk.data for _, chunk in pairs)
-    sentences, duration = _timeline(pairs, encoder.start_trim)
-    return Track(audio, encoder.fmt, encoder.mime_type, duration, sentences, voice.id, speed)
-
-
-def iter_speech(
-    text: str,
-    voice: Voice | str | None = None,
-    speed: float = 1.0,
-    fmt: str = "mp3",
-    lexicon: Mapping[str, str] | None = None,
-    cache: ChunkCache | None = None,
-    engine: Engine | None = None,
-) -> Iterator[bytes]:
-    """The encoded file piece by piece, sentence by sentence, for streaming."""
-    voice, speed, engine, encoder = _setup(voice, speed, fmt, engine)
-    items = spoken_sentences(text, voice.region, lexicon, quick_start=True)
-    pairs = _encode_sentences(items, voice, speed, engine, encoder, cache)
-    return encoder.stream(chunk.data for _, chunk in pairs)
-
-
-def write_track(
-    text: str,
-    output_path: str | os.PathLike[str],
-    voice: Voice | str | None = None,
-    speed: float = 1.0,
-    fmt: str = "mp3",
-    timings_path: str | os.PathLike[str] | None = None,
-    lexicon: Mapping[str, str] | None = None,
-    cache: ChunkCache | None = None,
-) -> Track:
-    """Speak `text` into `output_path` (and its timings as JSON), leaving no partial file."""
-    track = speak(text, voice=voice, speed=speed, fmt=fmt, lexicon=lexicon, cache=cache)
-    files = [(Path(output_path), track.audio)]
-    if timings_path is not None:
-        files.append((Path(timings_path), track.to_json().encode("utf-8")))
-    write_files_atomically(files)
-    return track
 
 
 def write_files_atomically(files: list[tuple[Path, bytes]]) -> None:
@@ -266,15 +218,6 @@ def _reported_as(path: Path, operation: Callable[..., T], *args: Any) -> T:
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
-def _setup(
-    voice: Voice | str | None, speed: float, fmt: str, engine: Engine | None
-) -> tuple[Voice, float, Engine, Encoder]:
-    voice = resolve_voice(voice)
-    speed = check_speed(speed)
-    engine = engine or engine_for(voice)
-    return voice, speed, engine, get_encoder(fmt, engine.sample_rate)
-
-
 @dataclass(frozen=True)
 class _Pending:
     item: SpokenSentence
@@ -283,15 +226,18 @@ class _Pending:
     fresh: bool  # not from the cache: store it when done
 
 
-def _encode_sentences(
+def encode_sentences(
     items: Iterable[SpokenSentence],
     voice: Voice,
     speed: float,
     engine: Engine,
     encoder: Encoder,
     cache: ChunkCache | None,
-) -> Iterator[tuple[SpokenSentence, EncodedChunk]]:
-    """Synthesize here, encode in worker threads, yield in order as chunks are ready."""
+) -> Iterator[tuple[SpokenSentence, EncodedChunk, bool]]:
+    """Synthesize here, encode in worker threads, yield in order as chunks are ready.
+
+    Each item comes with its chunk and whether that chunk came from the cache.
+    """
     pool = ThreadPoolExecutor(max_workers=ENCODE_THREADS, thread_name_prefix="loa-encode")
     pending: deque[_Pending] = deque()
     try:
@@ -313,22 +259,8 @@ def _encode_sentences(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _finish(pending: _Pending, cache: ChunkCache | None) -> tuple[SpokenSentence, EncodedChunk]:
+def _finish(pending: _Pending, cache: ChunkCache | None) -> tuple[SpokenSentence, EncodedChunk, bool]:
     chunk = pending.chunk.result()
     if pending.fresh and cache is not None:
         cache.set(pending.key, chunk)
-    return pending.item, chunk
-
-
-def _timeline(
-    pairs: list[tuple[SpokenSentence, EncodedChunk]], start_trim: float
-) -> tuple[list[TimedSentence], float]:
-    """Sentence times in the joined stream, of which players drop the first `start_trim` s."""
-    sentences = []
-    position = 0.0 - start_trim  # not -start_trim: that is -0.0 for 0.0
-    for item, chunk in pairs:
-        start = max(position, 0.0)
-        position += chunk.duration
-        source = item.source
-        sentences.append(TimedSentence(start, max(position, 0.0), source.text, source.start, source.end))
-    return sentences, max(position, 0.0)
+    return pending.item, chunk, not pending.fresh

@@ -19,15 +19,25 @@ from loa.speech.track import (
     SENTENCE_PAUSE,
     Track,
     chunk_key,
-    iter_speech,
     join_audio,
     pause_after,
     sentence_audio,
-    speak,
     spoken_sentences,
-    write_track,
 )
+from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.voices import Voice, get_voice
+
+def speak(text, voice=None, speed=1.0, fmt="mp3", cache=None, engine=None) -> Track:
+    return SpeechVoice.load(voice, engine).speak(text, SpeechOptions(speed=speed, format=fmt, cache=cache))
+
+
+def iter_speech(text, voice=None, speed=1.0, fmt="mp3", cache=None, engine=None):
+    return SpeechVoice.load(voice, engine).stream(text, SpeechOptions(speed=speed, format=fmt, cache=cache))
+
+
+def write_track(text, output_path, voice=None, fmt="mp3", timings_path=None) -> Track:
+    return SpeechVoice.load(voice).write(text, output_path, SpeechOptions(format=fmt), timings_path=timings_path)
+
 
 SHORT = "Hội nghị khai mạc lúc 8 giờ.\n\nĐại biểu thảo luận về ngân sách. Cuộc họp kết thúc."
 
