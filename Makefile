@@ -8,7 +8,7 @@ PORT   ?= 8000
 
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/loa
 
-.PHONY: install run test test-postgres bench clean
+.PHONY: install run test test-postgres bench lint messages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/readaloud.py
 	$(BIN)/python bench/stats.py
+
+# Compile the Vietnamese catalogues after editing loa/site/locale/vi/LC_MESSAGES/*.po.
+messages: $(STAMP)
+	cd loa/site && ../../$(BIN)/loa compilemessages --locale vi
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -4,7 +4,12 @@ Wagtail's own Vietnamese catalogue covers only a few hundred of its strings, so
 Loa ships its own (loa/site/locale/vi/LC_MESSAGES/django.po, which overrides and
 completes Wagtail's).  After upgrading Wagtail, run
 
-    .venv/bin/python -m loa.site.i18n_harvest > /tmp/missing.txt
+    .venv/bin/python -m loa.site.i18n_harvest > /tmp/missing.po
+
+then translate the entries of /tmp/missing.po (any PO editor: Poedit, Lokalize, or a text
+editor), merge them with `msgcat --use-first loa/site/locale/vi/LC_MESSAGES/django.po
+/tmp/missing.po -o loa/site/locale/vi/LC_MESSAGES/django.po` and run `make messages`
+(Django's compilemessages).
 
 It builds the demo site in a temporary data directory, crawls the admin as a
 superuser (and as an editor), performs the editorial actions (save, submit,
@@ -23,6 +28,20 @@ from urllib.parse import urljoin, urlsplit
 
 MAX_PAGES = 600
 SKIP = re.compile(r"/(logout|sprite|jsi18n|failwhale|test404|api)/|\.(js|css|png|svg|jpg)$|/preview/|/download/|/export/")
+
+
+def as_po(messages) -> str:
+    """The untranslated messages as .po entries with empty msgstr, to fill in and merge into django.po."""
+    import polib
+
+    catalogue = polib.POFile(wrapwidth=0)
+    for message in messages:
+        if "\x00" in message:
+            singular, plural = message.split("\x00")
+            catalogue.append(polib.POEntry(msgid=singular, msgid_plural=plural, msgstr_plural={0: ""}))
+        else:
+            catalogue.append(polib.POEntry(msgid=message, msgstr=""))
+    return str(catalogue)
 
 
 def main() -> int:
@@ -84,8 +103,7 @@ def main() -> int:
         crawl(client)
     do_actions(Client(), admin, editor)
 
-    for message in missing:
-        sys.stdout.write(message.replace("\n", "\\n") + "\n")
+    sys.stdout.write(as_po(missing))
     sys.stderr.write(f"{len(missing)} chuỗi chưa dịch\n")
     return 0
 

@@ -171,7 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
-# Completes Wagtail's partial Vietnamese catalogue (see loa/site/admin_vi.py).
+# Completes Wagtail's partial Vietnamese catalogue (loa/site/locale; gaps: loa.site.i18n_harvest).
 LOCALE_PATHS = [PACKAGE_DIR / "site" / "locale"]
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
