@@ -13,7 +13,7 @@ POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/loa
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,lint]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +29,11 @@ test-postgres: $(STAMP)
 # then gunicorn + the django-tasks worker; Ctrl-C stops both.
 run: $(STAMP)
 	$(BIN)/loa serve --host $(HOST) --port $(PORT)
+
+# ruff (bakerydemo's rule set) on everything, mypy --strict on the speech library.
+lint: $(STAMP)
+	$(BIN)/ruff check loa tests bench conftest.py
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/speech.py

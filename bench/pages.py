@@ -16,19 +16,24 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 ROOT = Path(__file__).resolve().parent.parent
-LOA = ROOT / ".venv" / "bin" / "loa"
+sys.path.insert(0, str(ROOT))
+
+from bench.serverproc import loa_serve, prepare_site  # noqa: E402
+
 SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
 TARGET_RPS, TARGET_P99_MS = 1000, 50.0
 
@@ -49,29 +54,7 @@ class Result:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, timeout: float = 60.0) -> None:
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"máy chủ không lên sau {timeout:.0f} s: {url}")
-
-
 def seed_article_url(base: str) -> str:
-    import httpx
-
     response = httpx.get(f"{base}/api/v2/pages/", params={"type": "pages.ArticlePage", "slug": SEED_SLUG,
                                                           "fields": "_,html_url"}, timeout=10)
     items = response.json().get("items", [])
@@ -81,32 +64,26 @@ def seed_article_url(base: str) -> str:
     return base + path
 
 
-def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen, str, Path | None]:
+@contextmanager
+def local_server(args: argparse.Namespace) -> Iterator[str]:
+    """A fresh demo site served by `loa serve` (no task worker); yields its base URL."""
     data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="loa-bench-"))
     env = {**os.environ, "LOA_DATA_DIR": str(data_dir), "LOA_ADMIN_PASSWORD": "bench-" + os.urandom(6).hex()}
     env.pop("STATIC_ROOT", None)
     env.pop("MEDIA_ROOT", None)
     print(f"Chuẩn bị trang mẫu trong {data_dir} (migrate, collectstatic, nội dung mẫu)…", flush=True)
-    subprocess.run([str(LOA), "serve", "--prepare-only"], env=env, check=True, stdout=subprocess.DEVNULL)
-    port = free_port()
-    command = [str(LOA), "serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker"]
+    prepare_site(env)
+    extra = ["--no-worker"]
     if args.workers:
-        command += ["--workers", str(args.workers)]
+        extra += ["--workers", str(args.workers)]
     if args.threads:
-        command += ["--threads", str(args.threads)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_up(base + "/")
-    return server, base, None if args.data_dir else data_dir
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    server.send_signal(signal.SIGTERM)
+        extra += ["--threads", str(args.threads)]
     try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
+        with loa_serve(env, tuple(extra), log_dir=data_dir) as server:
+            yield server.base_url
+    finally:
+        if not args.data_dir:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def parse_duration_ms(text: str) -> float:
@@ -137,8 +114,6 @@ def _parse_wrk(name: str, url: str, output: str) -> Result:
 
 
 def run_python(name: str, url: str, args: argparse.Namespace) -> Result:
-    import httpx
-
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -191,25 +166,15 @@ def main() -> int:
         print("Bộ tạo tải này tự chiếm CPU, nên số liệu thấp hơn năng lực thực của máy chủ.")
         print("!" * 78, flush=True)
 
-    server = temp_dir = None
-    base = args.url.rstrip("/") if args.url else None
-    try:
-        if base is None:
-            server, base, temp_dir = start_server(args)
+    with ExitStack() as stack:
+        base = args.url.rstrip("/") if args.url else stack.enter_context(local_server(args))
         pages = [("Trang chủ", base + "/"), ("Bài báo cáo chính trị", seed_article_url(base))]
         results = []
         for name, url in pages:
             for _ in range(20):  # warm the page cache of every worker
-                import httpx
-
                 httpx.get(url, timeout=10)
             print(f"Đo {name} trong {args.duration} s: {url}", flush=True)
             results.append((run_wrk if use_wrk else run_python)(name, url, args))
-    finally:
-        if server is not None:
-            stop_server(server)
-        if temp_dir is not None:
-            shutil.rmtree(temp_dir, ignore_errors=True)
 
     print()
     print(f"{'Trang':<24} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'lỗi':>6}  công cụ")

@@ -17,16 +17,19 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serverproc import loa_serve, prepare_site  # noqa: E402
+
 SEED_TEXT = ROOT / "loa" / "pages" / "demo" / "seed-article.txt"
 SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
 RANGE_LUA = """
@@ -45,12 +48,6 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, summary.errors.status))
 end
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def setup_django(env: dict) -> None:
@@ -155,19 +152,16 @@ def main() -> None:
     env = {"LOA_DATA_DIR": str(data_dir), "READALOUD_CACHE_DIR": str(cache_dir), "LOA_ADMIN_PASSWORD": "bench-admin-1",
            "DATABASE_URL": f"sqlite:///{data_dir / 'loa.sqlite3'}"}
     child_env = {**os.environ, **env}
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    loa = [sys.executable, "-m", "loa.cli"]
-    server = None
-    try:
+    with ExitStack() as stack:
+        if not args.keep:
+            stack.callback(shutil.rmtree, data_dir, ignore_errors=True)
         print(f"Preparing a fresh demo site in {data_dir} (migrate, demo content)…", flush=True)
-        subprocess.run([*loa, "serve", "--prepare-only"], env=child_env, check=True, stdout=subprocess.DEVNULL)
+        prepare_site(child_env)
         setup_django(env)
         page_id = seed_page().pk
 
         started = time.monotonic()
-        server = subprocess.Popen([*loa, "serve", "--port", str(port)], env=child_env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        base = stack.enter_context(loa_serve(child_env, log_dir=data_dir)).base_url
         start_to_ready = wait_ready(page_id) - started
 
         time.sleep(1.5)  # let the worker finish the other demo articles
@@ -202,15 +196,6 @@ def main() -> None:
               f"{max(first_bytes) * 1000:.0f} ms max of {len(first_bytes)}   (target: <= 300 ms)")
         print(f"  Range requests (64 KiB, random offsets):   {rps:8.0f} req/s over {args.duration} s, "
               f"{args.connections} connections; {latency}   (target: >= 2,000)")
-    finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

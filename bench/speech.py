@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.encoders import FORMATS, get_encoder
 from loa.speech.segment import split_sentences
-from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.track import sentence_pcm, spoken_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "loa" / "pages" / "demo" / "seed-article.txt"

@@ -9,7 +9,7 @@ Visitors differ by address (X-Forwarded-For from a trusted proxy on 127.0.0.1,
 as behind nginx) and use a few dozen common browser User-Agents, as real
 traffic does; --unique-user-agents gives every visitor its own User-Agent
 instead (the worst case for the crawler check's cache).
-The load generator is loa/stats/loadgen.py (asyncio, keep-alive connections),
+The load generator is bench/loadgen.py (asyncio, keep-alive connections),
 so every request is accounted for exactly; wrk is not needed.
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from loa.stats.loadgen import hit_request, run_load, timed_requests  # noqa: E402
-from loa.stats.serverproc import migrate, running_server, scratch_database, server_env  # noqa: E402
+from bench.loadgen import hit_request, run_load, timed_requests  # noqa: E402
+from bench.serverproc import migrate, running_server, scratch_database, server_env  # noqa: E402
 
 BROWSERS = [
     f"Mozilla/5.0 ({system}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version}.0.0.0 {mobile}Safari/537.36"
@@ -86,7 +86,7 @@ def main() -> int:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--unique-user-agents", action="store_true")
     parser.add_argument("--app", default="loa.site.wsgi:application",
-                        help="WSGI app; loa.stats.wsgi:application adds the stats fast path in front of Django")
+                        help="WSGI app (default: the site's, with the stats fast path)")
     args = parser.parse_args()
 
     prefix = f"loa-bench-{os.getpid()}:" if args.backend == "redis" else None
@@ -125,7 +125,7 @@ def main() -> int:
                 client.delete(key)
 
     accepted = result.statuses.get(204, 0)
-    print(f"answered        {result.answered}  (204: {accepted}, other: {dict((k, v) for k, v in result.statuses.items() if k != 204)}, "
+    print(f"answered        {result.answered}  (204: {accepted}, other: { {k: v for k, v in result.statuses.items() if k != 204} }, "
           f"errors: {result.errors})")
     print(f"accepted hits/s {accepted / result.elapsed:,.0f}")
     print(f"latency         p50 {result.percentile(0.5) * 1000:.2f} ms, p90 {result.percentile(0.9) * 1000:.2f} ms, "

@@ -25,6 +25,9 @@ def run_django_command(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loa.site.settings")
     from django.core.management import execute_from_command_line
 
+    from loa.core.datadir import prepare
+
+    prepare()
     execute_from_command_line(["loa", *argv])
     return 0
 

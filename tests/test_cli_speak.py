@@ -1,5 +1,4 @@
 """`loa speak` and `loa voices`, run as a user would: the real command in a child process."""
-import io
 import json
 import os
 import subprocess

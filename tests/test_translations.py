@@ -1,8 +1,7 @@
 """The Vietnamese catalogues: every entry translated, format strings intact, the shipped .mo
 compiled from the .po as it is now (edit the .po, then `make messages`)."""
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import polib
 import pytest

@@ -9,7 +9,7 @@ class AdsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from loa.site.cache import bump_content_version
+        from loa.core.cache import bump_content_version
 
         from .models import AdSlot, Advertisement
 

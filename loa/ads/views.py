@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.views.decorators.cache import never_cache
@@ -22,7 +23,7 @@ def click(request: HttpRequest, ad_id: int) -> HttpResponse:
         raise Http404("Không có quảng cáo này.")
     try:
         http_url_validator(target)  # stored URLs are validated on save; check again before redirecting
-    except Exception:
+    except ValidationError:
         raise Http404("Quảng cáo có địa chỉ không hợp lệ.") from None
     Advertisement.objects.filter(pk=ad_id).update(clicks=F("clicks") + 1)
     return HttpResponseRedirect(target)

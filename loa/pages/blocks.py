@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from wagtail import blocks
-from wagtail.rich_text import RichText
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
 from .sanitize import sanitize_html
 from .text import html_to_text

@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from loa.site.cache import bump_content_version
+from loa.core.cache import bump_content_version
 
 from .models import SiteBranding
 

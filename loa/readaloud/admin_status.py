@@ -7,8 +7,8 @@ from loa.speech import list_voices
 
 from .audio_store import audio_url
 from .keys import default_voice_id
-from .models import Narration, NarrationState, ReadingScript
 from .liveness import is_abandoned
+from .models import Narration, NarrationState, ReadingScript
 from .narrations import wanted_key
 
 

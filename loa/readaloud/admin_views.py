@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from .admin_status import voice_statuses
-from .narrations import regenerate_page
+from .tasks import regenerate_page
 
 
 def regenerate(request: HttpRequest, page_id: int) -> HttpResponse:

@@ -16,13 +16,15 @@ from django.conf import settings
 
 from loa.speech import EncodedChunk
 
+from . import conf
+
 _HEADER = struct.Struct("<4sd")  # magic, duration in seconds
 _MAGIC = b"LOA1"
 _SAFE_KEY = re.compile(r"[^0-9A-Za-z]")
 
 
 def cache_dir() -> Path:
-    return Path(settings.READALOUD_CACHE_DIR)
+    return Path(conf.get("READALOUD_CACHE_DIR") or Path(settings.LOA_DATA_DIR) / "readaloud-cache")
 
 
 class FileChunkCache:

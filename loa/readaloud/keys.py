@@ -4,9 +4,9 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from django.conf import settings
-
 from loa.speech import SpeechOptions, SpeechVoice, get_voice
+
+from . import conf
 
 # Bump when the way a track is put together (script rules, pauses) changes.
 KEY_VERSION = "1"
@@ -15,7 +15,7 @@ SPEED = 1.0  # tracks are made at normal speed; the player changes the playback 
 
 
 def default_voice_id() -> str:
-    return getattr(settings, "READALOUD_DEFAULT_VOICE", None) or get_voice(None).id
+    return conf.get("READALOUD_DEFAULT_VOICE") or get_voice(None).id
 
 
 @cache

@@ -5,9 +5,9 @@ import os
 import socket
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
+from . import conf
 from .models import Narration, NarrationState
 
 
@@ -20,7 +20,7 @@ def is_abandoned(narration: Narration, now: datetime | None = None) -> bool:
     if narration.state != NarrationState.RUNNING:
         return False
     now = now or timezone.now()
-    stale_after = timedelta(seconds=getattr(settings, "READALOUD_STALE_AFTER", 60))
+    stale_after = timedelta(seconds=conf.get("READALOUD_STALE_AFTER"))
     if narration.heartbeat_at is None or now - narration.heartbeat_at > stale_after:
         return True
     host, _, pid = narration.worker.rpartition(":")

@@ -2,18 +2,19 @@
 
 Every transition is a conditional UPDATE on the narration's `key`, so a result
 computed for text that has since changed is never recorded as ready, and two
-requests never enqueue the same work twice.
+requests never enqueue the same work twice. This module only changes state; what
+runs when (the tasks and their enqueueing) is in tasks.py.
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import conf
 from .generation import GeneratedAudio
 from .keys import default_voice_id, narration_key
 from .lexicon import lexicon_for, lexicon_hash
@@ -26,8 +27,6 @@ logger = logging.getLogger(__name__)
 ERROR_MAX_CHARS = 2000
 
 
-def setting(name: str, default):
-    return getattr(settings, name, default)
 
 
 def _set(queryset, **fields) -> int:
@@ -68,8 +67,11 @@ def wanted_key(script: ReadingScript, voice_id: str) -> str:
 
 # -- requesting ------------------------------------------------------------------------------
 
-def request_narration(page, voice_id: str | None = None, force: bool = False) -> Narration:
-    """The narration of `page` in `voice_id`, with its generation enqueued if it is missing or stale."""
+def want_narration(page, voice_id: str | None = None, force: bool = False) -> tuple[Narration, float | None]:
+    """The narration of `page` in `voice_id`, marked pending if it is missing or stale.
+
+    Also returns when its generation should start (seconds from now), or None if it needs none.
+    """
     voice_id = voice_id or default_voice_id()
     key = wanted_key(current_script(page), voice_id)
     now = timezone.now()
@@ -78,10 +80,9 @@ def request_narration(page, voice_id: str | None = None, force: bool = False) ->
         defaults={"key": key, "state": NarrationState.PENDING, "requested_at": now},
     )
     if created:
-        enqueue(narration)
-        return narration
+        return narration, 0
     if not force and narration.key == key and is_abandoned(narration, now):
-        return abandon(narration)
+        return narration, abandon(narration)
     if force or narration.key != key or _needs_retry(narration, now):
         restarted = _set(
             Narration.objects.filter(pk=narration.pk, key=narration.key, state=narration.state),
@@ -90,35 +91,16 @@ def request_narration(page, voice_id: str | None = None, force: bool = False) ->
         )
         narration.refresh_from_db()
         if restarted:
-            enqueue(narration)
-    return narration
+            return narration, 0
+    return narration, None
 
 
 def _needs_retry(narration: Narration, now: datetime) -> bool:
     """A final failure is tried again (from scratch) after a cool-down."""
     if narration.state == NarrationState.FAILED:
-        cooldown = timedelta(seconds=setting("READALOUD_FAILED_RETRY_AFTER", 900))
+        cooldown = timedelta(seconds=conf.get("READALOUD_FAILED_RETRY_AFTER"))
         return narration.updated_at is None or now - narration.updated_at >= cooldown
     return False
-
-
-def enqueue(narration: Narration, delay: float | None = None) -> None:
-    from .tasks import generate_narration
-
-    task = generate_narration
-    if delay:
-        task = task.using(run_after=timezone.now() + timedelta(seconds=delay))
-    if narration.voice == default_voice_id():
-        task = task.using(priority=10)
-    result = task.enqueue(narration.page_id, narration.voice, narration.key)
-    Narration.objects.filter(pk=narration.pk, key=narration.key).update(task_id=str(result.id))
-
-
-def regenerate_page(page, voices: list[str] | None = None) -> list[Narration]:
-    """Rebuild the script and generate again the default voice plus every voice already made."""
-    refresh_script(page)
-    wanted = {default_voice_id(), *(voices or Narration.objects.filter(page_id=page.pk).values_list("voice", flat=True))}
-    return [request_narration(page, voice_id, force=True) for voice_id in sorted(wanted)]
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -148,8 +130,11 @@ def heartbeat(narration: Narration) -> None:
     )
 
 
-def finish(narration: Narration, audio: GeneratedAudio) -> bool:
-    """Record the audio as ready; False if the article changed meanwhile (the result is dropped)."""
+def finish(narration: Narration, audio: GeneratedAudio) -> tuple[bool, str]:
+    """Record the audio as ready; False if the article changed meanwhile (the result is dropped).
+
+    Also returns the name of the audio file this one replaces ("" if none), to delete later.
+    """
     done = _set(
         Narration.objects.filter(pk=narration.pk, key=narration.key),
         state=NarrationState.READY, audio_name=audio.audio_name, audio_size=audio.audio_size,
@@ -157,46 +142,37 @@ def finish(narration: Narration, audio: GeneratedAudio) -> bool:
         synthesized_count=audio.synthesized, error="", worker="", heartbeat_at=None, retry_at=None,
         ready_at=timezone.now(),
     )
-    if done and narration.audio_name and narration.audio_name != audio.audio_name:
-        _forget_later(narration.audio_name)
+    replaced = narration.audio_name if done and narration.audio_name != audio.audio_name else ""
     if done and narration.voice == default_voice_id():
         # The article HTML (cached for anonymous visitors) links the default voice's file.
-        from loa.site.cache import bump_content_version
+        from loa.core.cache import bump_content_version
 
         bump_content_version()
-    return bool(done)
-
-
-def _forget_later(audio_name: str) -> None:
-    """Delete a replaced file once listeners who loaded the old page have had time to finish it."""
-    from .tasks import delete_unused_audio
-
-    keep = timedelta(seconds=setting("READALOUD_KEEP_REPLACED_AUDIO", 86_400))
-    delete_unused_audio.using(run_after=timezone.now() + keep, priority=-10).enqueue(audio_name)
+    return bool(done), replaced
 
 
 def retry_delays() -> list[float]:
-    return list(setting("READALOUD_RETRY_DELAYS", [5, 60]))
+    return list(conf.get("READALOUD_RETRY_DELAYS"))
 
 
-def record_failure(narration: Narration, message: str, retry_now: bool = False) -> Narration:
-    """Keep the error; schedule another attempt unless the attempts are used up."""
+def record_failure(narration: Narration, message: str, retry_now: bool = False) -> float | None:
+    """Keep the error; returns when to try again (seconds from now), or None once the attempts are used up."""
     message = message[:ERROR_MAX_CHARS]
     delays = retry_delays()
     attempts = narration.attempts
     matching = Narration.objects.filter(pk=narration.pk, key=narration.key).exclude(state=NarrationState.READY)
+    retry_in = None
     if attempts <= len(delays):
         delay = 0 if retry_now else delays[max(attempts, 1) - 1]
         retry_at = timezone.now() + timedelta(seconds=delay)
         if _set(matching, state=NarrationState.RETRYING, error=message, retry_at=retry_at, worker="", heartbeat_at=None):
-            narration.refresh_from_db()
-            enqueue(narration, delay=delay or None)
+            retry_in = delay
     else:
         _set(matching, state=NarrationState.FAILED, error=message, retry_at=None, worker="", heartbeat_at=None)
     narration.refresh_from_db()
     logger.warning("read-aloud: page %s voice %s failed (attempt %s): %s",
                    narration.page_id, narration.voice, attempts, message)
-    return narration
+    return retry_in
 
 
 # -- recovery ----------------------------------------------------------------------------------
@@ -204,18 +180,13 @@ def record_failure(narration: Narration, message: str, retry_now: bool = False) 
 ABANDONED_MESSAGE = "Tiến trình nền dừng đột ngột khi đang tạo âm thanh (bị tắt hoặc khởi động lại)."
 
 
-def recover_abandoned() -> int:
-    """Retry every narration whose worker died mid-way (killed, crashed, machine restarted)."""
-    recovered = 0
+def abandoned() -> list[Narration]:
+    """The narrations whose worker died mid-way (killed, crashed, machine restarted)."""
     now = timezone.now()
-    for narration in Narration.objects.filter(state=NarrationState.RUNNING):
-        if is_abandoned(narration, now):
-            abandon(narration)
-            recovered += 1
-    return recovered
+    return [n for n in Narration.objects.filter(state=NarrationState.RUNNING) if is_abandoned(n, now)]
 
 
-def abandon(narration: Narration) -> Narration:
+def abandon(narration: Narration) -> float | None:
     """Count the dead worker's attempt as failed and retry at once (not the article's fault: no back-off)."""
     _fail_task_result(narration.task_id)
     return record_failure(narration, ABANDONED_MESSAGE, retry_now=True)

@@ -9,8 +9,10 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from . import narrations
+from .keys import default_voice_id
 from .lexicon import lexicon_for, lexicon_hash
 from .models import Narration, PronunciationEntry, ReadingScript
+from .tasks import request_narration
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +30,7 @@ def article_published(sender, instance, **kwargs) -> None:
     try:
         with transaction.atomic():  # a savepoint: a failure here must not abort the publishing transaction
             narrations.refresh_script(instance)
-            narrations.request_narration(instance)
+            request_narration(instance)
     except Exception:  # publishing must never fail because of audio; the API retries on request
         logger.exception("read-aloud: could not schedule audio for page %s", instance.pk)
 
@@ -74,12 +76,12 @@ def refresh_lexicon_of_articles(written_forms: set[str]) -> int:
         if new_hash == script.lexicon_hash:
             continue
         ReadingScript.objects.filter(pk=script.pk).update(lexicon_hash=new_hash)
-        voices = {narrations.default_voice_id(), *Narration.objects.filter(page_id=script.page_id).values_list("voice", flat=True)}
+        voices = {default_voice_id(), *Narration.objects.filter(page_id=script.page_id).values_list("voice", flat=True)}
         for voice_id in sorted(voices):
-            narrations.request_narration(script.page, voice_id)
+            request_narration(script.page, voice_id)
         changed += 1
     if changed:
-        from loa.site.cache import bump_content_version
+        from loa.core.cache import bump_content_version
 
         bump_content_version()
     return changed

@@ -1,12 +1,19 @@
-"""The background task (django-tasks, database backend) that makes an article's audio in one voice."""
+"""The background tasks (django-tasks, database backend) that make an article's audio, and their scheduling.
+
+narrations.py decides the state; this module enqueues whatever that state asks for.
+"""
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django_tasks import task
 
-from . import narrations
+from . import conf, narrations
 from .audio_serving import forget
 from .audio_store import NAME_RE, audio_path
 from .generation import generate_audio_file
+from .keys import default_voice_id
 from .models import Narration, ReadingScript
 
 
@@ -23,9 +30,11 @@ def generate_narration(context, page_id: int, voice_id: str, key: str) -> dict:
             return {"status": "skipped", "reason": "the article changed"}
         audio = generate_audio_file(script.units, voice_id, on_progress=lambda: narrations.heartbeat(narration))
     except Exception as exc:
-        narrations.record_failure(narration, f"{type(exc).__name__}: {exc}")
+        schedule(narration, narrations.record_failure(narration, f"{type(exc).__name__}: {exc}"))
         raise
-    recorded = narrations.finish(narration, audio)
+    recorded, replaced = narrations.finish(narration, audio)
+    if replaced:
+        delete_later(replaced)
     return {
         "status": "ready" if recorded else "dropped",
         "audio": audio.audio_name,
@@ -43,3 +52,45 @@ def delete_unused_audio(audio_name: str) -> bool:
     audio_path(audio_name).unlink(missing_ok=True)
     forget(audio_name)
     return True
+
+
+def request_narration(page, voice_id: str | None = None, force: bool = False) -> Narration:
+    """The narration of `page` in `voice_id`, with its generation enqueued if it is missing or stale."""
+    narration, start_in = narrations.want_narration(page, voice_id, force)
+    return schedule(narration, start_in)
+
+
+def regenerate_page(page, voices: list[str] | None = None) -> list[Narration]:
+    """Rebuild the script and generate again the default voice plus every voice already made."""
+    narrations.refresh_script(page)
+    made = voices or Narration.objects.filter(page_id=page.pk).values_list("voice", flat=True)
+    return [request_narration(page, voice_id, force=True) for voice_id in sorted({default_voice_id(), *made})]
+
+
+def recover_abandoned() -> int:
+    """Retry every narration whose worker died mid-way; returns how many."""
+    found = narrations.abandoned()
+    for narration in found:
+        schedule(narration, narrations.abandon(narration))
+    return len(found)
+
+
+def schedule(narration: Narration, start_in: float | None) -> Narration:
+    """Enqueue the narration's generation `start_in` seconds from now (None: nothing to do)."""
+    if start_in is None:
+        return narration
+    narration.refresh_from_db()
+    job = generate_narration
+    if start_in:
+        job = job.using(run_after=timezone.now() + timedelta(seconds=start_in))
+    if narration.voice == default_voice_id():
+        job = job.using(priority=10)
+    result = job.enqueue(narration.page_id, narration.voice, narration.key)
+    Narration.objects.filter(pk=narration.pk, key=narration.key).update(task_id=str(result.id))
+    return narration
+
+
+def delete_later(audio_name: str) -> None:
+    """Delete a replaced file once listeners who loaded the old page have had time to finish it."""
+    keep = timedelta(seconds=conf.get("READALOUD_KEEP_REPLACED_AUDIO"))
+    delete_unused_audio.using(run_after=timezone.now() + keep, priority=-10).enqueue(audio_name)

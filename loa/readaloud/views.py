@@ -5,20 +5,20 @@ import json
 import logging
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from loa.core.ratelimit import client_over_limit
 from loa.speech import MAX_SPEED, MIN_SPEED, SpeechOptions, SpeechVoice, UnknownVoiceError, get_voice, list_voices
 
+from . import conf
 from .audio_serving import serve_audio
 from .audio_store import audio_url
 from .keys import default_voice_id
 from .lexicon import full_lexicon
 from .models import Narration, NarrationState
-from .narrations import request_narration
-from .ratelimit import over_limit
+from .tasks import request_narration
 
 logger = logging.getLogger(__name__)
 
@@ -119,19 +119,11 @@ def audio_file(request: HttpRequest, name: str) -> HttpResponse:
 
 # -- POST /v1/audio/speech -----------------------------------------------------------------------
 
-def client_address(request: HttpRequest) -> str:
-    try:
-        from loa.stats.identity import client_ip  # honours the configured trusted proxies
-    except ImportError:  # pragma: no cover - the stats app is optional
-        return request.META.get("REMOTE_ADDR", "")
-    return client_ip(request)
-
-
 def _speech_limits() -> tuple[int, int, int]:
     return (
-        int(getattr(settings, "READALOUD_SPEECH_MAX_CHARS", 20_000)),
-        int(getattr(settings, "READALOUD_SPEECH_RATE_LIMIT", 30)),
-        int(getattr(settings, "READALOUD_SPEECH_RATE_WINDOW", 60)),
+        int(conf.get("READALOUD_SPEECH_MAX_CHARS")),
+        int(conf.get("READALOUD_SPEECH_RATE_LIMIT")),
+        int(conf.get("READALOUD_SPEECH_RATE_WINDOW")),
     )
 
 
@@ -143,7 +135,7 @@ def speech(request: HttpRequest) -> HttpResponse:
         response["Allow"] = "POST"
         return response
     max_chars, limit, window = _speech_limits()
-    retry_after = over_limit("speech", client_address(request), limit, window)
+    retry_after = client_over_limit(request, "speech", limit, window)
     if retry_after is not None:
         response = JsonResponse(
             {"error": {"message": f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", "type": "rate_limit_error",

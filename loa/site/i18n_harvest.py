@@ -55,9 +55,8 @@ def main() -> int:
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
-    from django.utils.translation import trans_real
-
     from django.test.utils import override_settings
+    from django.utils.translation import trans_real
 
     override_settings(ALLOWED_HOSTS=["*"], EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend", STORAGES={**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()

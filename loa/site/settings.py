@@ -5,16 +5,14 @@ DATABASE_URL (PostgreSQL), REDIS_URL (cache and stats), several workers.
 """
 from __future__ import annotations
 
-import atexit
 import os
-import secrets
-import shutil
-import sys
-import tempfile
-from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
+
+from loa.core.datadir import data_dir, read_secret_key
+from loa.readaloud.conf import DEFAULTS as READALOUD
+from loa.stats.conf import DEFAULTS as STATS
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -31,31 +29,16 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DATA_DIR = Path(os.environ.get("LOA_DATA_DIR", BASE_DIR / "data")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
-
-
-def load_secret_key() -> str:
-    """SECRET_KEY from the environment, else one generated once and kept in DATA_DIR."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    path = DATA_DIR / "secret_key"
-    try:
-        return path.read_text().strip()
-    except FileNotFoundError:
-        key = secrets.token_urlsafe(50)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(key)
-        return key
-
-
-SECRET_KEY = load_secret_key()
+# The data directory and its secret key are created by loa.core.datadir.prepare() (the `loa`
+# command and the WSGI module call it); importing the settings creates no file.
+DATA_DIR = LOA_DATA_DIR = data_dir()
+SECRET_KEY = read_secret_key(DATA_DIR)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "loa.core",
     "loa.pages",
     "loa.ads",
     "loa.readaloud",
@@ -90,9 +73,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # --- hook: loa.stats middleware goes here (before the page cache, so cached hits are counted too) ---
+    # Before the page cache, so cached pages' beacons are counted too.
     "loa.stats.middleware.StatsEndpointMiddleware",
-    "loa.site.cache.PageCacheMiddleware",
+    "loa.core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,15 +101,11 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "loa.stats.context_processors.visitor_stats",
             ],
         },
     },
 ]
-# --- hook: loa.stats context processor, active as soon as the module exists ---
-# Until then base.html draws the "THỐNG KÊ TRUY CẬP" box with zeros
-# (see loa/pages/templatetags/pages_tags.py: visitor_widget).
-if find_spec("loa.stats.context_processors") is not None:
-    TEMPLATES[0]["OPTIONS"]["context_processors"].append("loa.stats.context_processors.visitor_stats")
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -143,17 +122,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# "limits" holds the request limiters' counters (loa/core/ratelimit.py): shared by every
+# process (Redis, else a database table created by loa.core's migration) and never
+# evicted by page caching.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "limits": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                   "KEY_PREFIX": "limits"},
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "loa",
             "OPTIONS": {"MAX_ENTRIES": 1000},
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "loa_limits",
+            "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
+        },
     }
-# Whole-page cache for anonymous visitors (loa/site/cache.py); 0 turns it off.
+# Whole-page cache for anonymous visitors (loa/core/cache.py); 0 turns it off.
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
 
 TASKS = {
@@ -222,6 +213,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loa@localhost")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: use REMOTE_ADDR.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if env_bool("HTTPS", False):
@@ -231,46 +224,24 @@ if env_bool("HTTPS", False):
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually the proxy redirects
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 
-# Under pytest: no collectstatic manifest needed, no page cache unless a test turns
-# it on, uploads in a throw-away directory, fast password hashing.
-TESTING = "pytest" in sys.modules
-if TESTING:
-    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_TEST_PAGE_CACHE_SECONDS", "0"))
-    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="loa-test-media-"))
-    atexit.register(shutil.rmtree, MEDIA_ROOT, True)
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request otherwise
-
 # --- visitor statistics ---
 # Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
 STATS_REDIS_URL = os.environ.get("STATS_REDIS_URL", REDIS_URL)
 STATS_BACKEND = os.environ.get("STATS_BACKEND", "redis" if STATS_REDIS_URL else "memory")
-STATS_REDIS_PREFIX = os.environ.get("STATS_REDIS_PREFIX", "loa:stats:")
-STATS_FLUSH_SECONDS = float(os.environ.get("STATS_FLUSH_SECONDS", "2"))
-STATS_MAX_HITS_PER_MINUTE = int(os.environ.get("STATS_MAX_HITS_PER_MINUTE", "60"))
-STATS_SUMMARY_CACHE_SECONDS = int(os.environ.get("STATS_SUMMARY_CACHE_SECONDS", "30"))
-STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", "2"))
-# Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: use REMOTE_ADDR.
-STATS_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
-if TESTING:
-    # No background flush thread inside the test process: tests flush explicitly, and
-    # computing the summary flushes this process's counts anyway.
-    STATS_FLUSH_SECONDS = float(os.environ.get("STATS_TEST_FLUSH_SECONDS", "0"))
+STATS_REDIS_PREFIX = os.environ.get("STATS_REDIS_PREFIX", STATS["STATS_REDIS_PREFIX"])
+STATS_FLUSH_SECONDS = float(os.environ.get("STATS_FLUSH_SECONDS", STATS["STATS_FLUSH_SECONDS"]))
+STATS_MAX_HITS_PER_MINUTE = int(os.environ.get("STATS_MAX_HITS_PER_MINUTE", STATS["STATS_MAX_HITS_PER_MINUTE"]))
+STATS_SUMMARY_CACHE_SECONDS = int(os.environ.get("STATS_SUMMARY_CACHE_SECONDS", STATS["STATS_SUMMARY_CACHE_SECONDS"]))
+STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", STATS["STATS_RETENTION_DAYS"]))
 # --- end of visitor statistics ---
 
 # --- read-aloud ---
-# Audio files: MEDIA_ROOT/readaloud/<content hash>.mp3; sentence cache: READALOUD_CACHE_DIR.
-READALOUD_DEFAULT_VOICE = os.environ.get("READALOUD_DEFAULT_VOICE", "vi-south-male")
-READALOUD_CACHE_DIR = Path(os.environ.get("READALOUD_CACHE_DIR", DATA_DIR / "readaloud-cache"))
-READALOUD_SPEECH_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_MAX_CHARS", "20000"))
-READALOUD_SPEECH_RATE_LIMIT = int(os.environ.get("READALOUD_SPEECH_RATE_LIMIT", "30"))  # requests per client IP
-READALOUD_SPEECH_RATE_WINDOW = int(os.environ.get("READALOUD_SPEECH_RATE_WINDOW", "60"))  # ... per this many seconds
-READALOUD_RETRY_DELAYS = [5, 60]  # seconds before the 2nd and 3rd attempt; then "failed"
-READALOUD_STALE_AFTER = 60  # seconds without a heartbeat before a running generation counts as abandoned
-if TESTING:
-    READALOUD_CACHE_DIR = Path(tempfile.mkdtemp(prefix="loa-test-readaloud-"))
-    atexit.register(shutil.rmtree, READALOUD_CACHE_DIR, True)
+# Defaults and meaning: loa/readaloud/conf.py. Audio files: MEDIA_ROOT/readaloud/<content hash>.mp3.
+READALOUD_DEFAULT_VOICE = os.environ.get("READALOUD_DEFAULT_VOICE", READALOUD["READALOUD_DEFAULT_VOICE"])
+READALOUD_CACHE_DIR = os.environ.get("READALOUD_CACHE_DIR", READALOUD["READALOUD_CACHE_DIR"])
+READALOUD_SPEECH_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_MAX_CHARS", READALOUD["READALOUD_SPEECH_MAX_CHARS"]))
+READALOUD_SPEECH_RATE_LIMIT = int(os.environ.get("READALOUD_SPEECH_RATE_LIMIT", READALOUD["READALOUD_SPEECH_RATE_LIMIT"]))
+READALOUD_SPEECH_RATE_WINDOW = int(os.environ.get("READALOUD_SPEECH_RATE_WINDOW", READALOUD["READALOUD_SPEECH_RATE_WINDOW"]))
 # The audio files are answered before sessions, CSRF, auth and the page cache (Range requests are many).
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")

@@ -7,8 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loa.core.media import serve_public_media
+
 from .api import api_router
-from .media import serve_public_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -1,8 +1,12 @@
+"""The WSGI application (`gunicorn loa.site.wsgi:application`): Django behind the stats fast path."""
 import os
 
 from django.core.wsgi import get_wsgi_application
 
+from loa.core.datadir import prepare
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loa.site.settings")
+prepare()
 
 from loa.stats.wsgi import with_stats_fast_path  # noqa: E402  (needs the settings module set)
 

@@ -66,7 +66,7 @@ class Track:
     voice: str
     speed: float
 
-    def timings(self) -> dict:
+    def timings(self) -> dict[str, object]:
         return {
             "format": self.fmt,
             "mime_type": self.mime_type,

@@ -32,7 +32,7 @@ class UnknownVoiceError(LookupError):
         super().__init__(f"không có giọng đọc {voice_id!r}; các giọng hợp lệ: {valid}")
 
     def __str__(self) -> str:  # LookupError would repr() the message, quotes and all
-        return self.args[0]
+        return str(self.args[0])
 
 
 # eSpeak NG's Vietnamese languages are `vi` (Hanoi), `vi-vn-x-central` (Huế) and

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import secrets
 import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
-from . import conf
+from loa.core.clientip import client_ip
+
 from .models import Salt
+
+__all__ = ["Visitor", "client_ip", "forget_salts", "identify", "salt_for"]
 
 _salts: dict[date, bytes] = {}
 _salts_lock = threading.Lock()
@@ -24,32 +25,6 @@ class Visitor:
     hash: str  # with today's salt
     previous: str  # the same person with yesterday's salt ("" if that salt is gone), to continue a visit past midnight
     day: date
-
-
-@lru_cache(maxsize=64)
-def _networks(spec: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
-    return tuple(ipaddress.ip_network(item, strict=False) for item in spec)
-
-
-def _trusted(address: str, networks) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
-
-
-def client_ip(request: HttpRequest) -> str:
-    """REMOTE_ADDR, or the right-most X-Forwarded-For entry not added by a trusted proxy."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    networks = _networks(tuple(conf.get("STATS_TRUSTED_PROXIES")))
-    if not networks or not _trusted(remote, networks):
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    for address in reversed(forwarded):
-        if not _trusted(address, networks):
-            return address
-    return forwarded[0] if forwarded else remote
 
 
 def salt_for(day: date, create: bool) -> bytes | None:

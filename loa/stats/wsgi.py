@@ -1,4 +1,4 @@
-"""Optional WSGI wrapper: answer POST /api/stats/hit and /api/stats/listen before Django's request handling.
+"""A WSGI wrapper (loa.site.wsgi applies it): answer POST /api/stats/hit and /api/stats/listen before Django's request handling.
 
     application = with_stats_fast_path(get_wsgi_application())
 
@@ -63,11 +63,3 @@ def with_stats_fast_path(app: Callable) -> Callable:
 
     return application
 
-
-def __getattr__(name: str):
-    """`gunicorn loa.stats.wsgi:application`: the site's application behind the fast path."""
-    if name == "application":
-        from loa.site.wsgi import application as site_application
-
-        return with_stats_fast_path(site_application)
-    raise AttributeError(name)

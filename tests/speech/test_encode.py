@@ -22,7 +22,7 @@ def tone(seconds: float, frequency: float = 220.0, level: int = 8000) -> np.ndar
 def decode(data: bytes) -> tuple[np.ndarray, int]:
     """The mono float samples a player gets from `data`, and their rate."""
     with av.open(io.BytesIO(data)) as container:
-        frames = [frame for frame in container.decode(audio=0)]
+        frames = list(container.decode(audio=0))
     samples = np.concatenate([frame.to_ndarray().reshape(-1).astype(np.float64) for frame in frames])
     if frames[0].format.name.startswith("s16"):
         samples /= 32768

@@ -152,7 +152,7 @@ def test_safe_from_several_threads(engine):
             for i in range(12):
                 voice = voices[(offset + i) % len(voices)]
                 results.append((voice.id, synthesize_one(engine, SENTENCE, voice)))
-        except BaseException as exc:  # reported below
+        except BaseException as exc:  # noqa: BLE001  reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]

@@ -1,12 +1,10 @@
 """The reading rules of /work/shared/tn/CONVENTIONS.md, with numbers and words not in dev.tsv."""
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from loa.speech.normalize import Normalized, Span, normalize
-
 
 
 def said(text: str, region: str = "north") -> str:

@@ -1,11 +1,9 @@
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loa.speech.segment import Sentence, split_sentences
-
 
 
 def texts(source: str) -> list[str]:

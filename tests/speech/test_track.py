@@ -2,12 +2,12 @@ import io
 import json
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import av
 import numpy as np
 import pytest
 
+from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.encoders import FORMATS, get_encoder
 from loa.speech.engines import get_engine, synthesize_one
 from loa.speech.normalize import normalize
@@ -24,8 +24,8 @@ from loa.speech.track import (
     sentence_audio,
     spoken_sentences,
 )
-from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.voices import Voice, get_voice
+
 
 def speak(text, voice=None, speed=1.0, fmt="mp3", cache=None, engine=None) -> Track:
     return SpeechVoice.load(voice, engine).speak(text, SpeechOptions(speed=speed, format=fmt, cache=cache))

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from loa.ads.models import Advertisement
-from loa.site.cache import limit_cache_lifetime
+from loa.core.cache import limit_cache_lifetime
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from loa.speech import list_voices
 
 from ..audio_store import audio_url
 from ..keys import default_voice_id
-from ..narrations import request_narration
+from ..tasks import request_narration
 
 register = template.Library()
 
@@ -55,7 +55,7 @@ def readaloud_player(context, page) -> dict:
 def _site_name(context) -> str:
     try:
         return str(template.Variable("settings.pages.SiteBranding.site_name").resolve(context))
-    except Exception:  # the setting is the portal's; the player only uses it for lock-screen metadata
+    except Exception:  # noqa: BLE001  the portal's setting; the player only uses it for lock-screen metadata
         return ""
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django_tasks_db.models import DBTaskResult
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from loa.readaloud.audio_store import audio_path, audio_url
 from loa.readaloud.keys import default_voice_id
 from loa.readaloud.models import Narration, NarrationState
-from loa.readaloud.narrations import request_narration
+from loa.readaloud.tasks import request_narration
 from loa.speech.normalize import normalize
 
 from .helpers import paragraph, readaloud_tasks, republish, run_tasks

@@ -45,7 +45,7 @@ class OggOpusEncoder:
         probe = _opus_context()
         probe.open()
         self.frame_size: int = probe.frame_size
-        self.pre_skip: int = int.from_bytes(bytes(probe.extradata)[10:12], "little")  # OpusHead, 48 kHz units
+        self.pre_skip: int = int.from_bytes(bytes(probe.extradata or b"")[10:12], "little")  # OpusHead, 48 kHz units
         self.start_trim = self.pre_skip / OGG_RATE
 
     def encode(self, pcm: np.ndarray) -> EncodedChunk:

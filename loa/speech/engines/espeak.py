@@ -67,12 +67,12 @@ class _Library:
         self._voice: str | None = None
         self._rate: int | None = None
 
-    def _collect(self, wav, count: int, _events) -> int:
+    def _collect(self, wav: ctypes.c_void_p, count: int, _events: ctypes.c_void_p) -> int:
         try:
             if count > 0:
                 self._samples += ctypes.string_at(wav, count * 2)
             return 0
-        except BaseException as exc:  # an exception cannot cross into C: stop eSpeak and re-raise later
+        except BaseException as exc:  # noqa: BLE001  an exception cannot cross into C: stop eSpeak, re-raise later
             self._callback_error = exc
             return 1
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from .unicode import OffsetMap
 
-
 # A spoken piece and the [start, end) source range (in NFC-text offsets) it came from.
 Piece = tuple[str, int, int]
 

@@ -50,7 +50,7 @@ def backend(request, settings) -> Iterator[str]:
     settings.STATS_REDIS_PREFIX = prefix
     settings.STATS_FLUSH_SECONDS = 0
     settings.STATS_SUMMARY_CACHE_SECONDS = 0
-    settings.STATS_TRUSTED_PROXIES = []
+    settings.TRUSTED_PROXIES = []
     yield name
     reset_collector(flush=False)
     forget_salts()

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from loa.stats.loadgen import counted_requests, hit_request, run_load
-from loa.stats.serverproc import migrate, running_server, scratch_database, server_env
+from bench.loadgen import counted_requests, hit_request, run_load
+from bench.serverproc import migrate, running_server, scratch_database, server_env
 
 from .conftest import REDIS_URL, delete_prefix, redis_client
 
@@ -77,12 +77,12 @@ def test_twenty_thousand_parallel_hits_on_four_processes_are_counted_exactly(bac
 
 
 def test_a_graceful_stop_flushes_what_the_timer_has_not(tmp_path: Path):
-    """Also runs the optional WSGI fast path (loa.stats.wsgi) under a real server."""
+    """The site's application (loa.site.wsgi, with the stats fast path) under a real server."""
     extra = {"STATS_BACKEND": "memory", "STATS_FLUSH_SECONDS": "3600"}  # the timer never fires during the test
     with scratch_database(os.environ.get("DATABASE_URL")) as database_url:
         env = server_env(database_url, tmp_path, extra)
         migrate(env)
-        with running_server(env, workers=2, threads=2, log_dir=tmp_path, app="loa.stats.wsgi:application") as server:
+        with running_server(env, workers=2, threads=2, log_dir=tmp_path) as server:
             requests = [hit_request("127.0.0.1", server.port, f"Mozilla/5.0 (visitor {n % 40})", "/") for n in range(400)]
             result = run_load("127.0.0.1", server.port, counted_requests(requests), connections=4)
             assert result.statuses == {204: 400}

@@ -204,7 +204,7 @@ def test_a_listen_counts_once_per_visitor_article_and_day(backend, http, flush):
 
 
 def test_no_table_or_log_line_contains_the_client_ip(backend, http, flush, settings, caplog, capfd):
-    settings.STATS_TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
     ip, other_ip, ua = "203.0.113.77", "198.51.100.23", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 UniqueAgent7f3a"
     caplog.set_level(logging.DEBUG)
     for forwarded in (ip, f"{ip}, 127.0.0.1", other_ip):

@@ -14,7 +14,7 @@ import threading
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from loa.readaloud.narrations import recover_abandoned
+from loa.readaloud.tasks import recover_abandoned
 
 logger = logging.getLogger(__name__)
 WATCH_EVERY = 30.0  # seconds

@@ -1,9 +1,13 @@
 import pytest
 from django.test import override_settings
 
-from loa.site.cache import CACHE_HEADER, bump_content_version, content_version
+from loa.core.cache import CACHE_HEADER, bump_content_version, content_version
+from loa.pages.tests.factories import make_article, make_category, make_home
 
-from .factories import make_article
+
+@pytest.fixture
+def category(db):
+    return make_category(make_home())
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,9 @@
-"""A real multi-process server on loopback with its own fresh database, for the concurrency test and the bench."""
+"""Real servers on loopback for the benches and the tests that need one.
+
+- `running_server`: gunicorn with N workers on the site's WSGI application;
+- `loa_serve`: `loa serve` as `make run` runs it (gunicorn + task worker + scheduler);
+- `scratch_database`: a new empty SQLite file or PostgreSQL database, dropped afterwards.
+"""
 from __future__ import annotations
 
 import os
@@ -52,6 +57,7 @@ class Server:
     process: subprocess.Popen
     port: int
     log_path: Path
+    group: bool = False  # the process leads its own process group (loa serve and its children)
 
     @property
     def base_url(self) -> str:
@@ -60,12 +66,18 @@ class Server:
     def stop(self, timeout: float = 30.0) -> None:
         """Graceful stop: gunicorn lets each worker finish and exit, which flushes its counters."""
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+            self._signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self._signal(signal.SIGKILL)
                 self.process.wait()
+
+    def _signal(self, number: int) -> None:
+        if self.group:
+            os.killpg(self.process.pid, number)
+        else:
+            self.process.send_signal(number)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
@@ -130,3 +142,46 @@ def _wait_ready(server: Server, workers: int, timeout: float = 60.0) -> None:
             pass
         time.sleep(0.2)
     raise RuntimeError("gunicorn did not become ready:\n" + server.log())
+
+
+def loa_command() -> list[str]:
+    return [str(VENV_BIN / "python"), "-m", "loa.cli"]
+
+
+def prepare_site(env: dict[str, str]) -> None:
+    """migrate, collectstatic, demo content and admin, as `loa serve` does before it starts."""
+    subprocess.run([*loa_command(), "serve", "--prepare-only"], env=env, check=True, stdout=subprocess.DEVNULL,
+                   timeout=600)
+
+
+@contextmanager
+def loa_serve(env: dict[str, str], args: tuple[str, ...] = (), ready_path: str = "/",
+              log_dir: Path | None = None) -> Iterator[Server]:
+    """`loa serve` on a free loopback port (prepare the site first), stopped with its children at the end."""
+    port = free_port()
+    folder = Path(log_dir or tempfile.mkdtemp(prefix="loa-serve-log-"))
+    log_path = folder / f"loa-serve-{port}.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([*loa_command(), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+                                   env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = Server(process, port, log_path, group=True)
+    try:
+        wait_for(server, ready_path)
+        yield server
+    finally:
+        server.stop()
+
+
+def wait_for(server: Server, path: str = "/", timeout: float = 60.0) -> None:
+    """Until `path` answers 200, or raise with the server's log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError("the server exited:\n" + server.log())
+        try:
+            if httpx.get(server.base_url + path, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer {path} within {timeout:.0f} s:\n" + server.log())

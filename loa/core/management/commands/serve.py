@@ -172,7 +172,7 @@ class Command(BaseCommand):
     def publish_scheduled(self) -> None:
         try:
             call_command("publish_scheduled", verbosity=0)
-        except Exception as exc:  # keep serving; report and retry next minute
+        except Exception as exc:  # noqa: BLE001  keep serving; report and retry next minute
             self.stderr.write(f"publish_scheduled lỗi: {exc}")
         finally:
             connections.close_all()

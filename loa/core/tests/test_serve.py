@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from loa.pages.management.commands.serve import static_fingerprint
+from loa.core.management.commands.serve import static_fingerprint
 
 pytestmark = pytest.mark.django_db
 

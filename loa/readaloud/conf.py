@@ -1,0 +1,21 @@
+"""The read-aloud app's settings, with their defaults (override any READALOUD_* in Django settings)."""
+from __future__ import annotations
+
+from django.conf import settings
+
+DEFAULTS: dict[str, object] = {
+    "READALOUD_DEFAULT_VOICE": "",  # "" = the speech library's default voice (vi-south-male)
+    "READALOUD_CACHE_DIR": "",  # "" = <LOA_DATA_DIR>/readaloud-cache
+    "READALOUD_SPEECH_MAX_CHARS": 20_000,
+    "READALOUD_SPEECH_RATE_LIMIT": 30,  # requests per client ...
+    "READALOUD_SPEECH_RATE_WINDOW": 60,  # ... per this many seconds
+    "READALOUD_RETRY_DELAYS": [5, 60],  # seconds before the 2nd and 3rd attempt; then "failed"
+    "READALOUD_FAILED_RETRY_AFTER": 900,  # seconds before a request retries a failed narration
+    "READALOUD_STALE_AFTER": 60,  # seconds without a heartbeat before a running generation counts as abandoned
+    "READALOUD_KEEP_REPLACED_AUDIO": 86_400,  # seconds a replaced audio file is kept
+}
+
+
+def get(name: str):
+    value = getattr(settings, name, None)
+    return DEFAULTS[name] if value in (None, "") else value

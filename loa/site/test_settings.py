@@ -1,0 +1,24 @@
+"""Settings for the test run (pytest): the production settings with throw-away places and fast hashing.
+
+No page cache unless a test turns it on, no collectstatic manifest, no background flush
+thread (tests flush the statistics explicitly). The folders are created by the root
+conftest.py and removed after the run.
+"""
+import os
+import tempfile
+from pathlib import Path
+
+from loa.site.settings import *  # noqa: F403
+from loa.site.settings import STORAGES
+
+# Child processes that tests start (`loa ...` commands) inherit this module and the folder.
+TEST_DIR = Path(os.environ.setdefault("LOA_TEST_DIR", str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}")))
+MEDIA_ROOT = TEST_DIR / "media"
+STATIC_ROOT = TEST_DIR / "static"  # WhiteNoise warns on every request if it is missing
+READALOUD_CACHE_DIR = TEST_DIR / "readaloud-cache"
+
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_TEST_PAGE_CACHE_SECONDS", "0"))
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STATS_FLUSH_SECONDS = float(os.environ.get("STATS_TEST_FLUSH_SECONDS", "0"))
+SECRET_KEY = SECRET_KEY or "loa-test-secret-key-not-for-production"  # noqa: F405
