@@ -98,6 +98,7 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePage(Page):
+    readaloud = True  # loa.readaloud makes its audio (title, summary, body)
     date = models.DateTimeField(
         "Ngày đăng", default=timezone.now,
         help_text="Ngày giờ hiển thị trên tin bài và dùng để sắp xếp.",

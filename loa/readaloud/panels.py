@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from .admin_status import voice_statuses
+from .readable import readable_models
 
 
 class ReadAloudPanel(Panel):
@@ -31,11 +32,10 @@ class ReadAloudPanel(Panel):
 
 
 def attach_to_article_editor() -> None:
-    """Add the panel at the end of the article's content tab, unless the page type places it itself."""
-    from loa.pages.models import ArticlePage
-
-    if "edit_handler" in ArticlePage.__dict__:
-        return  # a hand-built editor: it should list ReadAloudPanel() where it wants it
-    if any(isinstance(panel, ReadAloudPanel) for panel in ArticlePage.content_panels):
-        return
-    ArticlePage.content_panels = [*ArticlePage.content_panels, ReadAloudPanel()]
+    """Add the panel at the end of each readable page type's content tab, unless the type places it itself."""
+    for model in readable_models():
+        if "edit_handler" in model.__dict__:
+            continue  # a hand-built editor: it should list ReadAloudPanel() where it wants it
+        if any(isinstance(panel, ReadAloudPanel) for panel in model.content_panels):
+            continue
+        model.content_panels = [*model.content_panels, ReadAloudPanel()]

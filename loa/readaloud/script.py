@@ -36,7 +36,9 @@ def pieces_of(block: str, markup: str) -> list[Unit]:
 
 
 def article_units(page) -> list[Unit]:
-    """The units of an ArticlePage (its live content as loaded), in reading order."""
+    """The units of a readable page (its live content as loaded), in reading order."""
+    if hasattr(page, "readaloud_pieces"):
+        return [unit for block, markup in page.readaloud_pieces() for unit in pieces_of(block, markup)]
     units = pieces_of(TITLE_BLOCK, escape(page.title))
     summary = getattr(page, "summary", "")
     if summary:

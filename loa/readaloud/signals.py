@@ -12,20 +12,15 @@ from . import narrations
 from .keys import default_voice_id
 from .lexicon import lexicon_for, lexicon_hash
 from .models import Narration, PronunciationEntry, ReadingScript
+from .readable import is_readable
 from .tasks import request_narration
 
 logger = logging.getLogger(__name__)
 
 
-def is_article(page) -> bool:
-    from loa.pages.models import ArticlePage
-
-    return isinstance(page, ArticlePage)
-
-
 def article_published(sender, instance, **kwargs) -> None:
     """New or changed text: rebuild the script and start the default voice at once."""
-    if not is_article(instance):
+    if not is_readable(instance):
         return
     try:
         with transaction.atomic():  # a savepoint: a failure here must not abort the publishing transaction
@@ -37,7 +32,7 @@ def article_published(sender, instance, **kwargs) -> None:
 
 def article_unpublished(sender, instance, **kwargs) -> None:
     """Withdrawn text is withdrawn audio too: its files stop being served (the URLs were public)."""
-    if is_article(instance):
+    if is_readable(instance):
         Narration.objects.filter(page_id=instance.pk).delete()
 
 

@@ -18,6 +18,7 @@ from .audio_store import audio_url
 from .keys import default_voice_id
 from .lexicon import full_lexicon
 from .models import Narration, NarrationState
+from .readable import live_readable_page
 from .tasks import request_narration
 
 logger = logging.getLogger(__name__)
@@ -48,11 +49,7 @@ def voices(request: HttpRequest) -> JsonResponse:
 
 
 def _live_article(page_id: int):
-    from loa.pages.models import ArticlePage
-
-    if not 0 < page_id < 2**63:  # the URL takes any digits; past the database's integer range the query fails
-        raise Http404("Không có tin bài này.")
-    page = ArticlePage.objects.live().public().filter(pk=page_id).first()
+    page = live_readable_page(page_id)
     if page is None:
         raise Http404("Không có tin bài này.")
     return page
