@@ -127,6 +127,7 @@ class Reader:
         self.words = words
         self.out = out
         self.recent: deque[tuple[str, str]] = deque([("break", ""), ("break", "")], maxlen=3)
+        self._tone_keys: dict[str, str] = {}
         # One handler per named alternative of TOKEN ("dsep" is only a backreference inside "date").
         self._handlers: dict[str, Callable[[re.Match[str]], None]] = {
             name: getattr(self, f"_on_{name}") for name in TOKEN.groupindex if name != "dsep"
@@ -148,40 +149,53 @@ class Reader:
         """Remember a token; for a word, key is the word as written (keyed only when asked)."""
         self.recent.append((kind, key))
 
+    def _tone_key(self, word: str) -> str:
+        # Memoized per text: words repeat, and a long one must not be re-read for each
+        # token that follows it (that would be quadratic).
+        key = self._tone_keys.get(word)
+        if key is None:
+            key = self._tone_keys[word] = tone_key(word)
+        return key
+
+    def _recent(self, back: int) -> tuple[str, str]:
+        """The back-th token before this one: its kind and key (the tone key for a word)."""
+        kind, key = self.recent[-back]
+        return kind, self._tone_key(key) if kind == "word" else key
+
     def _last_word(self) -> str:
         """The tone key of the previous token, if it was a word."""
-        kind, word = self.recent[-1]
-        return tone_key(word) if kind == "word" else ""
+        kind, word = self._recent(1)
+        return word if kind == "word" else ""
 
     def _roman_kind(self) -> str | None:
         """How a Roman numeral here is read: after a trigger word, or continuing a list."""
-        (kind2, key2), (kind1, key1) = self.recent[-2], self.recent[-1]
+        (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
         if kind1 == "word":
-            found = trigger_kind(tone_key(key2) if kind2 == "word" else "", tone_key(key1))
+            found = trigger_kind(key2 if kind2 == "word" else "", key1)
             if found:
                 return found
-        if kind2 == "roman" and (kind1, tone_key(key1)) in _LIST_JOINERS:
+        if kind2 == "roman" and (kind1, key1) in _LIST_JOINERS:
             return key2
         return None
 
     def _continues_dates(self) -> bool:
         """ngày 30/4 và 1/5, ngày 19, 20 và 21/8: a d/m joined to a date or day just read is a date too."""
-        (kind2, key2), (kind1, key1) = self.recent[-2], self.recent[-1]
-        return (kind2 == "date" or (kind2, key2) == ("number", _DAY)) and (kind1, tone_key(key1)) in _DATE_JOINERS
+        (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
+        return (kind2 == "date" or (kind2, key2) == ("number", _DAY)) and (kind1, key1) in _DATE_JOINERS
 
     def _is_day(self, text: str) -> bool:
         """A count that names a day: right after "ngày", or joined to a day just read."""
-        if not (text.isdigit() and 1 <= int(text) <= 31):
+        if not (len(text) <= 2 and text.isdigit() and 1 <= int(text) <= 31):
             return False
-        kind1, key1 = self.recent[-1]
+        kind1, key1 = self._recent(1)
         return self._last_word() in _DAY_WORDS or (
-            self.recent[-2] == ("number", _DAY) and (kind1, tone_key(key1)) in _LIST_JOINERS
+            self.recent[-2] == ("number", _DAY) and (kind1, key1) in _LIST_JOINERS
         )
 
     def _ends_day_range(self) -> bool:
         """ngày 18-20/9: the "ngày" was said before the first day."""
-        (kind2, _), (kind1, key1) = self.recent[-2], self.recent[-1]
-        return kind2 == "number" and kind1 == "word" and tone_key(key1) == _DEN
+        kind2, (kind1, key1) = self.recent[-2][0], self._recent(1)
+        return kind2 == "number" and kind1 == "word" and key1 == _DEN
 
     def _day_word(self, m: re.Match[str]) -> list[Piece]:
         """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
@@ -296,7 +310,7 @@ class Reader:
         if before is None or not 1 <= int(before.group(1)) < day:
             return False
         after = _NEXT_WORD.match(self.text, m.end())  # từ 5-7/10 điểm is a score, not a date
-        return after is None or tone_key(after.group(1)) not in _COUNTED_WORDS
+        return after is None or self._tone_key(after.group(1)) not in _COUNTED_WORDS
 
     def _in_parentheses(self, m: re.Match[str]) -> bool:
         """Chiều nay (12/5), trong 2 ngày (15-16/5): a d/m alone in parentheses is a date."""
@@ -329,7 +343,7 @@ class Reader:
             spoken = clock(clock_time[1], clock_time[2], "0", self.words)  # lúc 7.30
         elif text.isdigit() and len(text) <= 3 and last == _THU:
             spoken = ordinal(int(text), self.words)
-        elif text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
+        elif len(text) <= 2 and text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
             return
@@ -419,7 +433,7 @@ class Reader:
         per = (
             kind in ("number", "unit", "symbol")
             or self.recent[-2][0] == "per"
-            or tone_key(next_word) in _PER_WORDS
+            or self._tone_key(next_word) in _PER_WORDS
             or self._last_word() in _PER_AFTER
             or next_word in UNITS
         )
