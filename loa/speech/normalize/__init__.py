@@ -29,7 +29,7 @@ def normalize(text: str, region: str = "north", lexicon: Mapping[str, str] | Non
     words = number_words(region)
     normal, offsets = nfc_with_offsets(text)
     out = SpanBuilder()
-    reader = Reader(normal, words, out)
+    reader = Reader(normal, words, out, region)
     position = 0
     for start, end, spoken in find_overrides(normal, lexicon):
         reader.read(position, start)
