@@ -93,6 +93,7 @@ _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
 _ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
+_E_PREFIX = re.compile(r"-[A-Za-z]{2}")
 _PHONE_NEXT = re.compile(r" 0[0-9]{2,3}[ .]?[0-9]{3}[ .]?[0-9]{3,4}(?![0-9])")
 # x3, x1,5: a multiplier (nhân ba) when the digits follow the x directly.
 _DIGIT_NEXT = re.compile(r"[0-9]")
@@ -485,6 +486,8 @@ class Reader:
             spoken = _read_numeric_chars(word, self.words)  # ½, x²
         elif word == "Hotline" and self._kept_label(start, end):
             spoken = word
+        elif word == "e" and _E_PREFIX.match(text, end) and not (start and text[start - 1].isalnum()):
+            spoken = "i"  # e-Office, e-learning: the e of electronic
         else:
             latin = None
             if lowered in LOANWORDS or word.isascii():  # other words are Vietnamese: read as written

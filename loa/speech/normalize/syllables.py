@@ -75,7 +75,7 @@ def split_syllable(base: str) -> tuple[str, str] | None:
         if not rest or rest[0] not in "aăâeêioôơuưy" or (rest[0] == "ê" and shared in RHYMES):
             rest = shared
     elif onset == "qu":  # qu + glide: qua = q + oa, quy = q + uy, quốc = q + uôc
-        if not rest:
+        if not rest or rest[0] not in "aăâeêioôơuưy":
             return None
         rest = ("o" if rest[0] in "aăe" else "u") + rest
         return (onset, rest) if rest in RHYMES else None

@@ -45,8 +45,8 @@ _VOWELS = frozenset("aeiouyAEIOUŵ")  # A E I O U: long (magic e); ŵ: the w of 
 _SPELLING = [
     (r"tion(?=s?$)|sion(?=s?$)", "§"), (r"ture(?=s?$)", "¶"),
     (r"^kn", "n"), (r"^wr", "r"), (r"^gn", "n"), (r"^ps(?=[aeiouy])", "s"), (r"wh", "w"),
-    (r"ph", "f"), (r"ck", "kk"), (r"tch", "ʧ"), (r"dge", "j"), (r"(?<=[aeiou])ght", "t"),
-    (r"igh", "I"), (r"(?<=[aeiou])gh", ""), (r"^gh", "G"), (r"mb$", "m"),
+    (r"ph", "f"), (r"ck", "kk"), (r"tch", "ʧ"), (r"dge", "j"), (r"igh", "I"), (r"(?<=[aeiou])ght", "t"),
+    (r"(?<=[aeiou])gh", ""), (r"^gh", "G"), (r"mb$", "m"),
     (r"qu", "kw"), (r"^x", "s"), (r"x", "ks"), (r"gu(?=[aeiy])", "G"), (r"gg", "GG"),
     (r"th", "θ"), (r"sh", "ʃ"), (r"ch", "ʧ"), (r"ng(?![aeiouy])", "ŋ"),
     (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"), (r"c", "k"), (r"g", "G"),
@@ -216,7 +216,7 @@ def _rhyme(vowel: str, coda: str, r_colored: bool, last: bool, only: bool) -> tu
         closed = bool(coda)
     if r_colored:
         table = {"a": "a", "e": "ơ", "i": "ơ", "u": "ơ", "o": "ơ" if last and not only else "o", "y": "ơ",
-                 "ea": "ia" if not closed else "ơ", "ee": "ia", "oo": "o", "ou": "ao", "ai": "e", "A": "e",
+                 "ea": "ia" if last and not closed else "ơ", "ee": "ia", "oo": "o", "ou": "ao", "ai": "e", "A": "e",
                  "O": "o", "E": "ia", "I": "ai", "U": "iu", "oŵ": "ao", "oa": "o"}
         return table.get(vowel, "ơ"), coda
     if vowel == "y":
@@ -294,8 +294,8 @@ def _glided(nucleus: str) -> str:
 def _fix_rhyme(nucleus: str, coda: str) -> tuple[str, str]:
     """Vietnamese rhyme spelling: inh, ich, ênh, êch, anh/ach stay; impossible codas go."""
     if coda == "ʧ":
-        coda = "ch" if nucleus.endswith(("e", "ê", "i")) else "t"
-    if coda in ("ng", "c") and nucleus.endswith(("i", "ê")):
+        coda = "ch" if nucleus.endswith(("e", "ê", "i", "y")) else "t"
+    if coda in ("ng", "c") and nucleus.endswith(("i", "ê", "y")):
         coda = "nh" if coda == "ng" else "ch"
     if coda == "ch" and nucleus.endswith("e"):
         nucleus = nucleus[:-1] + "ê"
