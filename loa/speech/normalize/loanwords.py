@@ -83,3 +83,8 @@ def compound(word: str, region: str, shortest: int = 3) -> str | None:
 # Several-token forms start with one of these words; the pattern finds the whole form there.
 PHRASE_STARTS = frozenset(re.match(r"[^\W\d_]+", k)[0] for k in PHRASES if re.match(r"[^\W\d_]+", k))
 PHRASE_PATTERN = re.compile(f"(?i:{alternation(PHRASES)})")
+# Words of the lexicon with letters beyond ASCII (café, Nestlé), in the casings text uses.
+NON_ASCII_LOANWORDS = frozenset(
+    form for key, entries in WORDS.items() if not key.isascii()
+    for e in entries for form in (e.written, key, key.capitalize(), key.upper())
+)

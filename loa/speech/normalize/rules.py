@@ -17,11 +17,11 @@ from typing import Callable
 from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, ROADS, SYMBOLS, UNITS, alternation
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
-from .loanwords import PHRASE_PATTERN, PHRASE_STARTS, WORDS as LOANWORDS, phrase
+from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
 from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
 from .spans import Piece, SpanBuilder
-from .syllables import read_capitals, spell
+from .syllables import is_valid_syllable, read_capitals, spell
 from .tokenizer import TOKEN
 from .unicode import tone_key
 from .web import read_email, read_file_name, read_hashtag, read_mention, read_url
@@ -470,11 +470,14 @@ class Reader:
 
     def _on_word(self, m: re.Match[str]) -> None:
         word, start, end, text = m.group(), m.start(), m.end(), self.text
-        if word in ("x", "X") and self._multiplier(word, start, end):
-            return
-        lowered = word.lower()
-        if lowered in PHRASE_STARTS and self._loan_phrase(word, start):
-            return
+        latin_word = word.isascii()  # Latin rules; other words are Vietnamese, read as written
+        if latin_word:
+            if word in ("x", "X") and self._multiplier(word, start, end):
+                return
+            if word.lower() in PHRASE_STARTS and self._loan_phrase(word, start):
+                return
+        else:
+            latin_word = word in NON_ASCII_LOANWORDS
         value = roman_value(word)
         kind = self._roman_kind() if value else None
         if value and kind:
@@ -484,15 +487,17 @@ class Reader:
             return
         if not word.replace("'", "").replace("’", "").isalpha():
             spoken = _read_numeric_chars(word, self.words)  # ½, x²
+        elif not latin_word:
+            spoken = read_capitals(word) if word.isupper() else word
+            if len(word) == 1 and not is_valid_syllable(word):
+                spoken = spell(word)  # điểm đ: a letter alone
         elif word == "Hotline" and self._kept_label(start, end):
             spoken = word
         elif word == "e" and _E_PREFIX.match(text, end) and not (start and text[start - 1].isalnum()):
             spoken = "i"  # e-Office, e-learning: the e of electronic
         else:
-            latin = None
-            if lowered in LOANWORDS or word.isascii():  # other words are Vietnamese: read as written
-                latin = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
-            spoken = latin if latin is not None else read_capitals(word) if word.isupper() else word
+            latin = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
+            spoken = word if latin is None else latin
         self.out.word(spoken, start, end)
         self._note("word", word)
 

@@ -25,7 +25,8 @@ all-capital acronym. The rules read English spelling:
    A stop coda (c, ch, p, t) takes the sắc tone; other syllables stay level.
 
 Every syllable produced is checked with syllables.is_valid_syllable; one that fails loses its
-coda, and if that is not enough its letters are spelled. Limits: English spelling is not
+coda, then its onset, and a word still not made of valid syllables is spelled out. A word of
+more than MAX_LETTERS letters, or without a vowel, is spelled too. Limits: English spelling is not
 phonemic, so stress, reduced vowels and silent letters are guessed (camera -> ca mê ra is
 right, startup -> xờ ta tắp is not); words the rules get wrong belong in the lexicon.
 """
@@ -36,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .syllables import LETTER_NAMES, ONSETS, STOP_CODAS, is_valid_syllable, spell, split_syllable
+from .syllables import ONSETS, STOP_CODAS, is_valid_syllable, spell, split_syllable
 
 MAX_LETTERS = 24  # a longer "word" is no word: it is spelled
 
@@ -370,4 +371,4 @@ def toned(word: str) -> str:
     return word
 
 
-__all__ = ["LETTER_NAMES", "MAX_LETTERS", "toned", "transliterate", "with_tone"]
+__all__ = ["MAX_LETTERS", "toned", "transliterate", "with_tone"]

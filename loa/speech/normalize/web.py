@@ -20,7 +20,7 @@ from .abbreviations import ABBREVIATIONS, SYMBOLS, rows
 from .latin import case_parts
 from .loanwords import loanword
 from .numbers import digits
-from .syllables import is_syllable, is_valid_syllable, spell
+from .syllables import is_syllable, spell
 from .transliterate import toned, transliterate
 from .unicode import strip_tones
 
