@@ -37,7 +37,6 @@ _SEPARATORS = {".": "chấm", "/": "gạch chéo", "@": "a còng", "-": "gạch 
                ":": "hai chấm", "?": "chấm hỏi", "=": "bằng", "#": "thăng", "+": "cộng", "&": "và",
                "%": "phần trăm", "~": "ngã", ",": "phẩy"}
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-_PIECES = re.compile(r"[^\W\d_]+|[0-9]+|.", re.DOTALL)
 # Costs for cutting a run of letters: a known word is cheapest, a spelled letter dearest.
 _COST_WORD, _COST_LOAN, _COST_SYLLABLE, _COST_LETTER = 1.0, 1.5, 2.0, 4.0
 _ANY = ""  # addresses are read the same in every region
@@ -130,12 +129,14 @@ def _read_joined(text: str) -> str:
 
 
 def _read_other(part: str) -> str:
-    """A part with digits or Vietnamese letters (#HĐNDLongAn: HĐND)."""
+    """A part with digits, Vietnamese letters (#HĐNDLongAn: HĐND) or other marks (said if known)."""
     if part.isdigit():
-        return digits(part) if part.isascii() else part
+        return digits(part) if part.isascii() else ""
     if part in ABBREVIATIONS:
         return ABBREVIATIONS[part]
-    return part.lower()
+    if part.isalpha():
+        return part.lower()
+    return _join([_SEPARATORS.get(c) or SYMBOLS.get(c, "") for c in part])
 
 
 def read_part(part: str) -> str:
