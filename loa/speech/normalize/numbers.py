@@ -101,6 +101,11 @@ def ordinal(n: int, words: NumberWords) -> str:
     return {1: "nhất", 4: "tư"}.get(n) or cardinal(n, words)
 
 
+def denominator(n: int, words: NumberWords) -> str:
+    """The number after "phần" in a fraction: 4 -> tư (ba phần tư)."""
+    return "tư" if n == 4 else cardinal(n, words)
+
+
 def month(n: int, words: NumberWords) -> str:
     """The number after "tháng": 4 -> tư."""
     return "tư" if n == 4 else cardinal(n, words)
