@@ -74,14 +74,15 @@ def compound(word: str, region: str, shortest: int = 3) -> str | None:
         for j in range(n, i + shortest - 1, -1):
             rest = best[j]
             spoken = loanword(word[i:j], region) if rest is not None else None
-            if spoken and rest is not None and (best[i] is None or rest[0] + 1 < best[i][0]):
+            current = best[i]
+            if spoken and rest is not None and (current is None or rest[0] + 1 < current[0]):
                 best[i] = (rest[0] + 1, [spoken] + rest[1])
     found = best[0]
     return " ".join(found[1]) if found and found[0] >= 2 else None
 
 
 # Several-token forms start with one of these words; the pattern finds the whole form there.
-PHRASE_STARTS = frozenset(re.match(r"[^\W\d_]+", k)[0] for k in PHRASES if re.match(r"[^\W\d_]+", k))
+PHRASE_STARTS = frozenset(start[0] for k in PHRASES if (start := re.match(r"[^\W\d_]+", k)))
 PHRASE_PATTERN = re.compile(f"(?i:{alternation(PHRASES)})")
 # Words of the lexicon with letters beyond ASCII (café, Nestlé), in the casings text uses.
 NON_ASCII_LOANWORDS = frozenset(

@@ -34,16 +34,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .syllables import ONSETS, STOP_CODAS, is_valid_syllable, spell, split_syllable
 
+Replacement = str | Callable[[re.Match[str]], str]
+
 MAX_LETTERS = 24  # a longer "word" is no word: it is spelled
 
 _VOWELS = frozenset("aeiouyAEIOUŵ")  # A E I O U: long (magic e); ŵ: the w of aw, ew, ow
 # Ordered rewrites of English spelling into one symbol per sound (see the module docstring).
-_SPELLING = [
+_SPELLING: list[tuple[str, Replacement]] = [
     (r"tion(?=s?$)|sion(?=s?$)", "§"), (r"ture(?=s?$)", "¶"),
     (r"^kn", "n"), (r"^wr", "r"), (r"^gn", "n"), (r"^ps(?=[aeiouy])", "s"), (r"wh", "w"),
     (r"ph", "f"), (r"ck", "kk"), (r"tch", "ʧ"), (r"dge", "j"), (r"igh", "I"), (r"(?<=[aeiou])ght", "t"),
@@ -53,7 +56,7 @@ _SPELLING = [
     (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"), (r"c", "k"), (r"g", "G"),
 ]
 # After them: a long vowel before one consonant and a silent e, then the other silent e's.
-_AFTER = [
+_AFTER: list[tuple[str, Replacement]] = [
     (r"(?<=[bkdfGpstvz])le(?=s?$)", "¤"),
     (r"(?<![aeiou])([aeiou])([bdfGjklmnprstvzθʃʧ])e(?=s?$|d$)", lambda m: m[1].upper() + m[2]),
     (r"(?<=[bkdfGjlmnprstvzθʃʧ]{2})e$|(?<=[sj])e$", ""),
