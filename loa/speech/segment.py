@@ -9,6 +9,7 @@ than `max_chars` are split at the strongest clause boundary that fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DEFAULT_MAX_CHARS = 400
@@ -57,7 +58,7 @@ def split_sentences(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[Sente
     return sentences
 
 
-def _line_ranges(text: str):
+def _line_ranges(text: str) -> Iterator[tuple[int, int]]:
     for match in re.finditer(r"[^\n\r\u2028\u2029]+", text):
         start, end = _strip(text, match.start(), match.end())
         if start < end:
@@ -72,7 +73,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_ranges(text: str, start: int, end: int):
+def _sentence_ranges(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     line = text[start:end]
     cursor = 0
     for match in SENTENCE_END.finditer(line):
@@ -110,7 +111,7 @@ def _is_abbreviation_or_marker(line: str, sentence_start: int, dot_at: int, mark
     return before[: word.start()].strip() == "" and LIST_MARKER.fullmatch(token) is not None
 
 
-def _fit(text: str, start: int, end: int, max_chars: int):
+def _fit(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
     """Split [start, end) at clause boundaries until every piece fits."""
     while end - start > max_chars:
         cut = _best_cut(text, start, end, max_chars)

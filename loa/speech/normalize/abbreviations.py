@@ -5,7 +5,7 @@ import re
 import unicodedata
 from importlib.resources import files
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 _DATA = files(__package__).joinpath("data")
 
@@ -61,7 +61,7 @@ def alternation(words: Iterable[str], left_boundary: bool = True) -> str:
 
 
 def _tree_pattern(words: list[str]) -> str:
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
@@ -70,7 +70,7 @@ def _tree_pattern(words: list[str]) -> str:
     return _node_pattern(tree)
 
 
-def _node_pattern(node: dict) -> str:
+def _node_pattern(node: dict[str, Any]) -> str:
     # Longer continuations are tried before ending here, so the longest word wins.
     branches = [re.escape(char) + _node_pattern(child) for char, child in node.items() if char]
     if "" in node:

@@ -56,8 +56,8 @@ def _below_thousand(n: int, words: NumberWords, padded: bool) -> list[str]:
 def _cardinal(n: int, words: NumberWords, padded: bool) -> list[str]:
     if n >= _BILLION:
         high, low = divmod(n, _BILLION)
-        out = _cardinal(high, words, padded) + ["tỷ"]
-        return out + _cardinal(low, words, True) if low else out
+        billions = _cardinal(high, words, padded) + ["tỷ"]
+        return billions + _cardinal(low, words, True) if low else billions
     out: list[str] = []
     millions, rest = divmod(n, 1_000_000)
     thousands, units = divmod(rest, 1000)
