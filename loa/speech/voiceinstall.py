@@ -83,6 +83,7 @@ class Source:
     sha256: str | None = None
     size: int | None = None
     catalogued: CatalogueVoice | None = None
+    licence: str = ""
 
 
 def resolve_source(source: str) -> Source:
@@ -104,7 +105,20 @@ def resolve_source(source: str) -> Source:
     config = path.with_name(path.name + ".json")
     if not config.is_file():
         raise PackError(f"thiếu tệp cấu hình {config.name} bên cạnh {path.name}")
-    return Source(str(path.resolve()), str(config.resolve()), str(path.resolve()))
+    return Source(str(path.resolve()), str(config.resolve()), str(path.resolve()), licence=card_licence(path))
+
+
+def card_licence(model: Path) -> str:
+    """The "License:" line of a Piper MODEL_CARD beside the model, if there is one."""
+    try:
+        card = (model.parent / "MODEL_CARD").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    for line in card.splitlines():
+        label, _, value = line.strip().lstrip("*").strip().partition(":")
+        if label.strip().lower() == "license" and value.strip():
+            return f"{value.strip()} (theo MODEL_CARD)"
+    return ""
 
 
 def install_voice(
@@ -154,7 +168,7 @@ def install_voice(
             "model_size": (staging / MODEL_FILE).stat().st_size, "source_sha256": fetched_sha,
             "config_sha256": _sha256_of(staging / CONFIG_FILE), "sample_rate": config["audio"]["sample_rate"],
             "language": (config.get("language") or {}).get("code", ""), "source": origin.label,
-            "licence": known.licence if known else "", "installed_at": datetime.now(timezone.utc).isoformat(),
+            "licence": known.licence if known else origin.licence, "installed_at": datetime.now(timezone.utc).isoformat(),
         }
         write_files_atomically([(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode())])
         voice = voice_from_manifest(staging, manifest, staged=True)
