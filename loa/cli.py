@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--speed", type=float, default=1.0, help="0.5 to 2.0")
     speak.add_argument("--format", choices=("mp3", "ogg", "wav"), default=None,
                        help="default: from the output file's extension, else mp3")
-    speak.add_argument("--timings", default=None, help="write sentence timings as JSON here")
+    speak.add_argument("--timings", default=None, help="write sentence and word timings as JSON here")
 
     voices = sub.add_parser("voices", help="list, install, remove or test voices")
     voices.add_argument("--json", action="store_true", help="print the voices as a JSON list")
@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     test = actions.add_parser("test", help="read a sample sentence into a file and print the real-time factor")
     test.add_argument("voice_id", metavar="ID")
     test.add_argument("-o", "--output", default=None, help="audio file (default: ID-test.wav here)")
+    test.add_argument("--text", default=None, help="what to read (default: a sample sentence)")
     return parser
 
 
@@ -129,12 +130,12 @@ def read_input_text(source: str) -> str:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
-    from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError
+    from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError, VoiceUnavailableError
 
     text = read_input_text(args.input)
     try:
         voice = SpeechVoice.load(args.voice)
-    except UnknownVoiceError as exc:
+    except (UnknownVoiceError, VoiceUnavailableError) as exc:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:
         raise CliError(f"tốc độ phải từ 0.5 đến 2.0, nhận được {args.speed}")

@@ -127,7 +127,7 @@ def test(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         speaker = SpeechVoice.load(voice)
         loaded = time.perf_counter()
-        track = speaker.write(SAMPLE, output, SpeechOptions(format=fmt))
+        track = speaker.write(args.text or SAMPLE, output, SpeechOptions(format=fmt))
         spoken = time.perf_counter()
     except VoiceUnavailableError as exc:
         raise CliError(str(exc)) from None
