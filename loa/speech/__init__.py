@@ -17,7 +17,7 @@ from loa.speech.files import write_files_atomically
 from loa.speech.normalize import Normalized, normalize
 from loa.speech.registry import default_voice_id, find_voice, get_voice, list_voices, offered_voices, ranked
 from loa.speech.track import ChunkCache, TimedSentence, Track
-from loa.speech.voice import SentenceAudio, SpeechOptions, SpeechVoice
+from loa.speech.voice import SentenceAudio, SpeechOptions, SpeechVoice, sentence_count, voice_signature
 from loa.speech.voiceinstall import CatalogueVoice, catalogue, install_voice, remove_voice, try_speaking
 from loa.speech.voicepacks import PackError, Preferences, read_preferences, verified_model, write_preferences
 from loa.speech.voices import (
@@ -63,8 +63,10 @@ __all__ = [
     "ranked",
     "read_preferences",
     "remove_voice",
+    "sentence_count",
     "try_speaking",
     "verified_model",
+    "voice_signature",
     "voices_dir",
     "write_files_atomically",
     "write_preferences",

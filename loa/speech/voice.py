@@ -19,6 +19,7 @@ from loa.speech.encoders import Encoder, get_encoder
 from loa.speech.engines import Engine, engine_for
 from loa.speech.files import write_files_atomically
 from loa.speech.registry import resolve_voice
+from loa.speech.segment import split_sentences
 from loa.speech.track import (
     ChunkCache,
     TimedSentence,
@@ -87,6 +88,7 @@ class SpeechVoice:
         options = options or SpeechOptions()
         return signature(self.voice, options.speed, self.engine, self.encoder(options))
 
+
     def synthesize(self, text: str, options: SpeechOptions | None = None) -> Iterator[SentenceAudio]:
         """Yield every sentence's audio as soon as it is encoded, with its time and source span."""
         return self._synthesize(text, options or SpeechOptions(), quick_start=False)
@@ -143,3 +145,20 @@ class SpeechVoice:
                 index, source.text, item.spoken, source.start, source.end,
                 start, end, chunk.data, cached, words,
             )
+
+
+def voice_signature(voice: Voice, options: SpeechOptions | None = None) -> str:
+    """`SpeechVoice.signature` without loading a neural model (a web process need not hold one)."""
+    options = options or SpeechOptions()
+    if voice.engine == "piper":
+        from loa.speech.engines.piper import engine_version, pack_sample_rate
+
+        encoder = get_encoder(options.format, pack_sample_rate(voice))
+        parts = (voice.id, voice.engine_voice, "piper", engine_version(voice), encoder.settings, f"{options.speed:.2f}")
+        return "|".join(parts)
+    return SpeechVoice.load(voice).signature(options)
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences `SpeechVoice.synthesize` yields for `text`."""
+    return len(split_sentences(text))

@@ -22,13 +22,25 @@ import numpy as np
 
 from loa.speech.engines.alignment import align_words, words_of
 from loa.speech.engines.base import EngineSpeech, SynthesisError, WordSpan, silence
-from loa.speech.voicepacks import config_path, read_config, verified_model
+from loa.speech.voicepacks import PackError, config_path, read_config, verified_model
 from loa.speech.voices import Voice, VoiceUnavailableError, check_speed
 
 BOS, EOS, PAD = "^", "$", "_"
 # Bump when the way words are placed changes (cached sentences carry their word times).
 ALIGNMENT_VERSION = "1"
 MAX_WAV_VALUE = 32767.0
+
+
+def engine_version(voice: Voice) -> str:
+    """What the engine of this pack reports as its version, known without loading the model."""
+    return f"piper-tts {package_version('piper-tts')}/{voice.sha256}/words{ALIGNMENT_VERSION}"
+
+
+def pack_sample_rate(voice: Voice) -> int:
+    try:
+        return int(read_config(config_path(voice))["audio"]["sample_rate"])
+    except PackError as exc:
+        raise VoiceUnavailableError(voice, str(exc)) from None
 
 
 def tts_threads() -> int:
@@ -91,7 +103,7 @@ class PiperEngine:
             raise VoiceUnavailableError(voice, f"không tải được mô hình: {_one_line(exc)}") from exc
         self.voice = voice
         self.sample_rate: int = self._piper.config.sample_rate
-        self.version = f"piper-tts {package_version('piper-tts')}/{voice.sha256}/words{ALIGNMENT_VERSION}"
+        self.version = engine_version(voice)
         self._symbols = int(config["num_symbols"])
 
     def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
