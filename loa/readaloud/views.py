@@ -80,7 +80,7 @@ def narration_json(narration: Narration) -> dict:
     }
     if not ready:
         if status == "pending":
-            data["retry_after"] = 2  # seconds: when to ask again
+            data["retry_after"] = 1  # seconds: when to ask again
             _add_progress(data, narration)
         if narration.error:
             data["error"] = "Chưa tạo được âm thanh; hệ thống sẽ thử lại." if status == "pending" else "Không tạo được âm thanh."
@@ -93,7 +93,7 @@ def _add_progress(data: dict, narration: Narration) -> None:
     if progress is None or progress.finished:
         data["progress"] = {"done": 0, "total": narration.sentence_count or None}
         if narration.state == NarrationState.RUNNING:
-            data["retry_after"] = 1
+            data["retry_after"] = 0.5  # the first sentence is moments away
         return
     data["progress"] = {"done": progress.done, "total": progress.total}
     data["sentences"] = progress.sentences
