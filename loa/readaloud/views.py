@@ -115,7 +115,7 @@ def _voice_or_error(voice_id: str, param: str = "voice"):
         return None, _bad_request(str(exc), param, valid_voices=[voice.id for voice in registry.all_voices()])
     reason = voice.error or registry.problem(voice)
     if reason:
-        message = f"Giọng {voice.name} hiện không dùng được ({reason}); hãy chọn giọng khác."
+        message = f"Giọng đọc “{voice.name}” ({voice.id}) hiện không dùng được: {reason}. Hãy chọn giọng khác."
         return None, _bad_request(message, param, status=503, code="voice_unavailable",
                                   valid_voices=[v.id for v in registry.player_voices()])
     return voice, None

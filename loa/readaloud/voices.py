@@ -37,7 +37,7 @@ def voice(voice_id: str) -> Voice:
 
 def player_voices() -> list[Voice]:
     """What the player offers: the usable voices the administrator chose, best first in each region."""
-    return offered_voices(voices_folder())
+    return [voice for voice in offered_voices(voices_folder()) if not problem(voice)]
 
 
 def preferences() -> Preferences:
