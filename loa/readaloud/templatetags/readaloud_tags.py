@@ -4,11 +4,10 @@ from __future__ import annotations
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from loa.speech import list_voices
-
 from ..audio_store import audio_url
 from ..keys import default_voice_id
 from ..tasks import request_narration
+from ..voices import player_voices
 
 register = template.Library()
 
@@ -40,7 +39,7 @@ def readaloud_player(context, page) -> dict:
         "api_url": reverse("readaloud:page-audio", args=[page.pk]),
         "stats_url": _optional_url("stats:listen"),
         "podcast_url": reverse("readaloud:podcast"),
-        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in list_voices()],
+        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in player_voices()],
         "default_voice": default,
         "speeds": SPEEDS,
         "ready": ready,

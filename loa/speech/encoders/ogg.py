@@ -47,6 +47,8 @@ class OggOpusEncoder:
         self.frame_size: int = probe.frame_size
         self.pre_skip: int = int.from_bytes(bytes(probe.extradata or b"")[10:12], "little")  # OpusHead, 48 kHz units
         self.start_trim = self.pre_skip / OGG_RATE
+        # Every chunk starts with its own encoder's look-ahead; only the file's first is trimmed.
+        self.delay = self.start_trim
 
     def encode(self, pcm: np.ndarray) -> EncodedChunk:
         samples = as_pcm16(pcm)

@@ -46,7 +46,9 @@
       pollDelay = 1000;
       use(answer);
     } else if (answer.status === "pending") {
-      if (wantPlay || pending || !data) status("Đang tạo âm thanh…");
+      pollDelay = Math.min(pollDelay, (answer.retry_after || 1) * 1000);  // being made: ask as often as the server says
+      if (answer.stream_url) streamPending(answer);
+      else if (wantPlay || pending || !data) status("Đang tạo âm thanh…");
       poll((answer.retry_after || 1) * 1000);
     } else {
       status("Chưa tạo được âm thanh. Vui lòng thử lại sau.");
@@ -61,6 +63,7 @@
   }
 
   function use(answer) {
+    leaveStream();
     var wasPlaying = !audio.paused;
     var restore = pending || (data ? where(audio.currentTime) : null);
     data = answer;
@@ -78,6 +81,67 @@
     if (wantPlay || wasPlaying || (restore && restore.playing)) play();
   }
 
+  // -- a narration still being made: play its growing stream (same sentence times as the
+  //    finished file), then use() moves to the finished file at the same currentTime.
+  var streaming = null;  // the URL of the stream being played
+
+  function streamPending(answer) {
+    var sentences = answer.sentences || [], made = answer.progress || {};
+    var known = sentences.length ? sentences[sentences.length - 1].end : 0;
+    status("Đang tạo âm thanh: " + (made.done || 0) + "/" + (made.total || "?") + " câu…");
+    if (streaming === answer.stream_url) {
+      data.sentences = sentences;
+      data.duration = known;
+      ui.seek.max = Math.floor(known);
+      return;
+    }
+    if (data && !data.streaming) return;  // already playing a finished file
+    // A stream plays from its start: a listener going back to a later place waits for the finished file.
+    if (pending && pending.time > 1) return;
+    var restore = pending;
+    pending = null;
+    streaming = answer.stream_url;
+    data = { sentences: sentences, duration: known, streaming: true };
+    root.setAttribute("data-streaming", "");
+    audio.src = streaming;
+    audio.playbackRate = audio.defaultPlaybackRate = +ui.speed.value;
+    ui.seek.max = Math.floor(known);
+    current = -1;
+    if (wantPlay || (restore && restore.playing)) play();
+  }
+
+  function leaveStream() {
+    streaming = null;
+    root.removeAttribute("data-streaming");
+  }
+
+  function streamSeekable(t) {  // a stream only seeks within what the browser holds of it
+    if (!data || !data.streaming) return true;
+    for (var k = 0; k < audio.seekable.length; k++) if (t >= audio.seekable.start(k) && t <= audio.seekable.end(k)) return true;
+    return false;
+  }
+
+  function streamEnded() {  // caught up with the generation: wait for more, or for the finished file
+    if (!streaming) return false;
+    pending = where(audio.currentTime);
+    pending.playing = true;
+    wantPlay = true;
+    data = null;
+    leaveStream();
+    status("Đang tạo âm thanh…");
+    pollDelay = 1000;
+    load();
+    return true;
+  }
+
+  on(audio, "error", function () {  // the stream was refused (busy, or already finished): wait for the file
+    if (!streaming) return;
+    leaveStream();
+    data = null;
+    pollDelay = 1000;
+    poll(2000);
+  });
+
   // -- playback
   function play() {
     wantPlay = true;
@@ -90,7 +154,7 @@
   function pause() { wantPlay = false; if (!data) setPlaying(false); audio.pause(); }
 
   function seek(t, announceIt) {
-    if (!data) return;
+    if (!data || !streamSeekable(t)) return;
     t = Math.max(0, Math.min(t, data.duration - 0.05));
     audio.currentTime = t;
     showTime(t);
@@ -138,6 +202,7 @@
     savePosition(true);
   });
   on(audio, "ended", function () {
+    if (streamEnded()) return;
     wantPlay = false; setPlaying(false); report("ended"); store.remove(posKey); announce("Đã đọc hết bài.");
   });
   on(audio, "waiting", function () { if (wantPlay) status("Đang tải…"); });
@@ -336,7 +401,7 @@
   }
 
   function progress(t) {
-    if (!data || audio.paused) return;
+    if (!data || data.streaming || audio.paused) return;
     [25, 50, 75].forEach(function (p) {
       if (!reported[p] && t >= data.duration * p / 100) { reported[p] = true; report("progress"); }
     });
