@@ -128,5 +128,5 @@ def test_player_script_stays_small_and_framework_free():
 
     script = Path(__file__).resolve().parents[1] / "static" / "readaloud" / "player.js"
     source = script.read_bytes()
-    assert len(source) < 15_000  # unminified
+    assert len(source) < 20_000  # unminified (the listening-experience issue allows 20 kB)
     assert b"import " not in source and b"require(" not in source
