@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from loa.pages.sanitize import sanitize_html
 from loa.pages.text import html_to_text
@@ -88,7 +89,7 @@ def apply(question: Question, name: str, user=None, now: datetime | None = None)
         notice = "published" if first_time else None
     elif name == "withdraw":
         if question.page is not None and question.page.live:
-            question.page.unpublish(user=user)
+            UnpublishPageAction(question.page, user=user).execute(skip_permission_checks=True)
         question.status, question.closed_at = S.ANSWERED, None
     elif name == "reject":
         question.status, question.closed_at = S.REJECTED, now
@@ -117,7 +118,8 @@ def publish_page(question: Question, user, now: datetime) -> QuestionPage:
     page.answered_on = timezone.localdate(question.answered_at or now)
     if created:
         QuestionIndexPage.objects.first().add_child(instance=page)
-    page.save_revision(user=user, log_action=True).publish(user=user)
+    # The right to publish answers is the moderation permission (questions.change_question), not page rights.
+    page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
     return page
 
 
