@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from loa.participation.export import CSV_BOM, neutralize
 
-from .models import CommentStatus, DraftComment, DraftPage
+from .pages import DraftPage
+from .records import CommentStatus
 
 PERMISSION = "consultations.change_draftcomment"
 PERSONAL_PERMISSION = "consultations.view_personal_data"

@@ -11,7 +11,7 @@ from loa.core.cache import bump_content_version
 from loa.participation.forms import CitizenForm, text_field
 from loa.participation.notify import mail_enabled
 
-from .models import CommentStatus, DraftComment
+from .records import CommentStatus, DraftComment
 
 FORM_NAME = "draft-comment"
 REFERENCE_PREFIX = "GY"

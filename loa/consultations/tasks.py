@@ -6,7 +6,7 @@ from django_tasks import task
 
 from loa.participation.notify import admin_url, send_notice, staff_addresses
 
-from .models import DraftComment
+from .records import DraftComment
 
 
 @task()

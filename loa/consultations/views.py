@@ -11,12 +11,12 @@ from loa.participation.references import save_with_reference
 from loa.participation.views import serve_form
 
 from .comments import FORM_NAME, REFERENCE_PREFIX, CommentForm, queue_comment_notice
-from .models import DraftComment, DraftPage
+from .records import DraftComment
 
 TEMPLATE = "consultations/draft_page.html"
 
 
-def serve_draft(request: HttpRequest, draft: DraftPage) -> HttpResponse:
+def serve_draft(request: HttpRequest, draft) -> HttpResponse:
     now = timezone.now()
     context = {"page": draft, "self": draft, "state": draft.state(now),
                "retention_days": participation_conf.get("PARTICIPATION_CONTACT_RETENTION_DAYS")}

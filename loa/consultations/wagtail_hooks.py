@@ -16,7 +16,7 @@ from loa.participation.export import OfficeExportMixin
 
 from . import admin_views
 from .admin_forms import CommentAdminForm, CommentDetailsPanel
-from .models import DraftComment
+from .records import DraftComment
 
 
 class CommentFilterSet(WagtailFilterSet):

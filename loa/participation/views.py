@@ -9,8 +9,16 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from .forms import CitizenForm
-from .guard import HONEYPOT_FIELD, TOKEN_FIELD, Refusal, check_rate, check_submission, issue_token, spend_token, \
-    token_still_usable
+from .guard import (
+    HONEYPOT_FIELD,
+    TOKEN_FIELD,
+    Refusal,
+    check_rate,
+    check_submission,
+    issue_token,
+    spend_token,
+    token_still_usable,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from django import forms
 
 from loa.participation.forms import CitizenForm, text_field
 
-from .models import Topic
+from .records import Topic
 
 FORM_NAME = "question"
 

@@ -14,10 +14,11 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from loa.pages.sanitize import sanitize_html
 from loa.pages.text import html_to_text
-from loa.participation.notify import mail_enabled
 
-from .models import CLOSED_STATUSES, Question, QuestionIndexPage, QuestionPage
-from .models import QuestionStatus as S
+from .notices import queue_notice
+from .pages import QuestionIndexPage, QuestionPage
+from .records import CLOSED_STATUSES, Question
+from .records import QuestionStatus as S
 
 
 class ModerationError(ValueError):
@@ -121,15 +122,6 @@ def publish_page(question: Question, user, now: datetime) -> QuestionPage:
     # The right to publish answers is the moderation permission (questions.change_question), not page rights.
     page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
     return page
-
-
-def queue_notice(question: Question, kind: str) -> None:
-    if not mail_enabled():
-        return
-    from .tasks import send_question_notice
-
-    question_id = question.pk
-    transaction.on_commit(lambda: send_question_notice.enqueue(question_id, kind))
 
 
 def erase_contacts_closed_before(cutoff: datetime) -> int:

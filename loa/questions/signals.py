@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 
 from loa.core.cache import bump_content_version
 
-from .models import Topic
+from .records import Topic
 
 
 def connect() -> None:

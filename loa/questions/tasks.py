@@ -7,7 +7,7 @@ from django_tasks import task
 
 from loa.participation.notify import admin_url, send_notice, staff_addresses
 
-from .models import Question
+from .records import Question
 
 
 def _compose(question: Question, kind: str) -> tuple[str, str, list[str]]:

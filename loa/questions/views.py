@@ -15,13 +15,13 @@ from loa.participation.references import save_with_reference
 from loa.participation.views import serve_form
 
 from .forms import FORM_NAME, QuestionForm
-from .models import Question, QuestionIndexPage, Topic
-from .moderation import queue_notice
+from .notices import queue_notice
+from .records import Question, Topic
 
 REFERENCE_PREFIX = "HD"
 
 
-def question_list(request: HttpRequest, index: QuestionIndexPage) -> HttpResponse:
+def question_list(request: HttpRequest, index) -> HttpResponse:
     query = query_param(request, "q", 200)
     topic_slug = query_param(request, "linh-vuc", 100)
     topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
@@ -42,7 +42,7 @@ def question_list(request: HttpRequest, index: QuestionIndexPage) -> HttpRespons
     })
 
 
-def ask_question(request: HttpRequest, index: QuestionIndexPage) -> HttpResponse:
+def ask_question(request: HttpRequest, index) -> HttpResponse:
     def accept(form: QuestionForm) -> Question:
         data = form.cleaned_data
         question = Question(**form.contact_values(), title=data["title"], content=data["content"],

@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from loa.participation.export import OfficeExportMixin
 
 from .admin_forms import QuestionAdminForm, QuestionDetailsPanel
-from .models import Question, Topic
+from .records import Question, Topic
 
 
 class QuestionFilterSet(WagtailFilterSet):

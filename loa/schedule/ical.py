@@ -7,7 +7,7 @@ from typing import Iterable
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import ScheduleEntry
+from .records import ScheduleEntry
 
 PRODID = "-//Loa//Lich cong tac HDND//VI"
 

@@ -10,14 +10,14 @@ from django.utils import timezone
 from loa.core.cache import limit_cache_lifetime
 
 from .ical import build_calendar
-from .models import ScheduleIndexPage, WorkWeek, published_entries
+from .records import WorkWeek, published_entries
 from .weeks import IsoWeek, next_local_midnight, weekday_name
 
 FEED_WEEKS_BEFORE = 8
 FEED_WEEKS_AFTER = 12
 
 
-def week_page(request: HttpRequest, page: ScheduleIndexPage) -> HttpResponse:
+def week_page(request: HttpRequest, page) -> HttpResponse:
     today = timezone.localdate()
     asked = request.GET.get("tuan", "")
     status, error = 200, ""
@@ -42,7 +42,7 @@ def week_page(request: HttpRequest, page: ScheduleIndexPage) -> HttpResponse:
     }, status=status)
 
 
-def calendar_host(page: ScheduleIndexPage) -> str:
+def calendar_host(page) -> str:
     """The site's host name: event UIDs stay the same whichever address a subscriber used."""
     site = page.get_site()
     return site.hostname if site else "loa"
@@ -54,7 +54,7 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def week_calendar(request: HttpRequest, page: ScheduleIndexPage, week: str) -> HttpResponse:
+def week_calendar(request: HttpRequest, page, week: str) -> HttpResponse:
     try:
         iso = IsoWeek.parse(week)
     except ValueError:
@@ -64,7 +64,7 @@ def week_calendar(request: HttpRequest, page: ScheduleIndexPage, week: str) -> H
     return _calendar_response(body, f"lich-cong-tac-{iso}.ics")
 
 
-def subscription_calendar(request: HttpRequest, page: ScheduleIndexPage) -> HttpResponse:
+def subscription_calendar(request: HttpRequest, page) -> HttpResponse:
     current = IsoWeek.current()
     entries = published_entries(current.shifted(-FEED_WEEKS_BEFORE), current.shifted(FEED_WEEKS_AFTER))
     limit_cache_lifetime(request, next_local_midnight())

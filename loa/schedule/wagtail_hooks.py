@@ -6,7 +6,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_forms import WorkWeekForm
-from .models import WorkWeek
+from .records import WorkWeek
 
 
 class WorkWeekViewSet(ModelViewSet):

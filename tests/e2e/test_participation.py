@@ -82,7 +82,7 @@ def test_a_question_goes_from_the_form_to_a_published_answer_that_is_read_aloud(
     question = Question.objects.get(title=QUESTION_TITLE)
     assert "Cảm ơn bạn, câu hỏi đã được nhận" in page.inner_text("main")
     assert question.reference in page.locator(".reference-number").inner_text()
-    assert page.evaluate("document.activeElement.classList.contains('form-thanks')")
+    page.wait_for_function("document.activeElement.classList.contains('form-thanks')")
 
     # Invisible to visitors until published.
     page.goto(sections + "/hoi-dap/")

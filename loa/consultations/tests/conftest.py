@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from loa.participation.tests.conftest import home, no_rate_limit_carryover  # noqa: F401
+from loa.participation.tests.fixtures import *  # noqa: F403
 
 
 @pytest.fixture

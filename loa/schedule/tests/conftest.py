@@ -1,6 +1,6 @@
 import pytest
 
-from loa.participation.tests.conftest import home  # noqa: F401
+from loa.participation.tests.fixtures import *  # noqa: F403
 
 
 @pytest.fixture
