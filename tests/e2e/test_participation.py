@@ -352,3 +352,19 @@ def test_the_week_calendar_downloads_and_the_week_picker_navigates(page, section
     starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
     assert starts[0].hour == 7 and starts[0].minute == 30 and str(starts[0].tzinfo) == "Asia/Ho_Chi_Minh"
     assert starts[0].date() == this.monday and clock_time(7, 30) == starts[0].time()
+
+
+def test_the_sections_fit_a_360px_screen(page, sections):
+    from loa.consultations.models import DraftPage
+
+    from .conftest import OVERFLOW_JS
+
+    page.set_viewport_size({"width": 360, "height": 740})
+    draft = DraftPage.objects.get(slug="du-thao-ho-tro-hoc-phi-2026-2027")
+    for path in ("/hoi-dap/", "/hoi-dap/gui-cau-hoi/", "/gop-y-du-thao/", draft.url, "/lich-cong-tac/"):
+        page.goto(sections + path)
+        page.wait_for_load_state("load")
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        overflowing = page.evaluate(OVERFLOW_JS)
+        assert widths[0] <= widths[1] == 360, (path, widths)
+        assert overflowing == [], (path, overflowing[:10])

@@ -110,3 +110,28 @@ def test_the_subscription_feed_holds_published_weeks_around_now(client, schedule
     assert summaries == {"Tuần này", "Hai tuần nữa"}
     uids = {str(e["uid"]) for e in calendar.walk("VEVENT")}
     assert all(uid.endswith("@localhost") for uid in uids)
+
+
+def test_the_admin_refuses_a_day_outside_the_week_and_marks_later_edits(client, schedule_page, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("lich", password="x"))
+
+    def form(day: str, content: str, published: bool, entry_id: str = "") -> dict:
+        data = {"year": "2026", "week": "49", "note": "", "entries-TOTAL_FORMS": "1", "entries-INITIAL_FORMS": "1" if entry_id else "0",
+                "entries-MIN_NUM_FORMS": "0", "entries-MAX_NUM_FORMS": "1000", "entries-0-id": entry_id,
+                "entries-0-ORDER": "1", "entries-0-DELETE": "", "entries-0-day": day, "entries-0-start": "08:00",
+                "entries-0-end": "", "entries-0-content": content, "entries-0-leader": "", "entries-0-participants": "",
+                "entries-0-place": "", "entries-0-preparing_unit": ""}
+        if published:
+            data["published"] = "on"
+        return data
+
+    outside = client.post("/admin/work_weeks/new/", form("2026-12-07", "Họp", True))
+    assert outside.status_code == 200 and "không thuộc Tuần 49" in outside.content.decode()
+    assert WorkWeek.objects.count() == 0
+    assert client.post("/admin/work_weeks/new/", form("2026-12-01", "Họp giao ban", True)).status_code == 302
+    week, entry = WorkWeek.objects.get(), ScheduleEntry.objects.get()
+    assert week.published_at is not None and not entry.adjusted
+    edited = client.post(f"/admin/work_weeks/edit/{week.pk}/", form("2026-12-01", "Họp giao ban (đổi phòng)", True,
+                                                                     str(entry.pk)))
+    assert edited.status_code == 302
+    assert ScheduleEntry.objects.get().adjusted and ScheduleEntry.objects.get().sequence == 1
