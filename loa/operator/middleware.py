@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Site
 
@@ -37,8 +38,12 @@ class ScriptOriginMiddleware:
         except DisallowedHost:
             return ""
         if key not in self._origins:
+            try:
+                site = Site.find_for_request(request)
+                origin = OperatorSettings.for_site(site).emc_origin if site else ""
+            except DatabaseError:  # e.g. before `migrate`: no script, and ask again next time
+                return ""
             if len(self._origins) > 100:
                 self._origins.clear()
-            site = Site.find_for_request(request)
-            self._origins[key] = OperatorSettings.for_site(site).emc_origin if site else ""
+            self._origins[key] = origin
         return self._origins[key]

@@ -144,3 +144,23 @@ def test_contact_details_are_erased_after_the_retention_time(client, qa_index, t
     assert erased.contact_erased_at is not None and erased.title == "Câu 0"
     for kept in (closed_recently, still_open):
         assert Question.objects.get(pk=kept.pk).email == CONTACT["email"]
+
+
+def test_the_list_filters_by_topic_and_searches_without_diacritics(client, qa_index, topic, db):
+    from loa.questions.models import Topic
+
+    health = Topic.objects.create(name="Y tế", slug="y-te")
+    for chosen, title in ((topic, "Thủ tục cấp sổ đỏ lần đầu"), (health, "Bảo hiểm y tế cho người cao tuổi")):
+        question = submit(client, chosen, title=title)
+        question.answer = ANSWER
+        moderation.apply(question, "answer")
+        moderation.apply(question, "publish")
+    run_tasks()
+    only_health = client.get("/hoi-dap/", {"linh-vuc": "y-te"}).content.decode()
+    assert "Bảo hiểm y tế" in only_health and "Thủ tục cấp sổ đỏ" not in only_health
+    folded = client.get("/hoi-dap/", {"q": "bao hiem", "linh-vuc": "y-te"}).content.decode()
+    assert "Bảo hiểm y tế" in folded
+    nothing = client.get("/hoi-dap/", {"q": "bao hiem", "linh-vuc": "dat-dai"}).content.decode()
+    assert "Bảo hiểm y tế" not in nothing and "Chưa có câu hỏi đã trả lời nào" in nothing
+    unknown = client.get("/hoi-dap/", {"linh-vuc": "khong-co"}).content.decode()
+    assert "Không có lĩnh vực này" in unknown and "Bảo hiểm y tế" in unknown
