@@ -1,6 +1,7 @@
 """/hoi-dap/: the published questions (search, lĩnh vực filter) and the form to send one."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +20,7 @@ from .notices import queue_notice
 from .records import Question, Topic
 
 REFERENCE_PREFIX = "HD"
+REFERENCE_RE = re.compile(rf"^{REFERENCE_PREFIX}-\d{{4}}-[0-9A-Z]{{6}}$", re.IGNORECASE)
 
 
 def question_list(request: HttpRequest, index) -> HttpResponse:
@@ -28,7 +30,9 @@ def question_list(request: HttpRequest, index) -> HttpResponse:
     questions = index.published_questions()
     if topic is not None:
         questions = questions.filter(topic=topic)
-    if query and fold(query):
+    if REFERENCE_RE.match(query):  # a reference number finds its question exactly, whatever the search engine
+        questions = questions.filter(reference__iexact=query)
+    elif query and fold(query):
         questions = questions.search(fold(query), operator="and", order_by_relevance=True)
     extra = {k: v for k, v in (("q", query), ("linh-vuc", topic.slug if topic else "")) if v}
     return TemplateResponse(request, "questions/question_index_page.html", {
