@@ -42,10 +42,11 @@ def load_consultations_demo(home, committees: dict) -> ConsultationIndexPage:
     )
     home.add_child(instance=index)
     index.save_revision().publish()
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    morning = timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0)
     for title, slug, committee, opened, closes, summary, body in DRAFTS:
         draft = DraftPage(title=title, slug=slug, summary=summary, body=body, committee=committees[committee],
-                          opens_at=now + timedelta(days=opened), closes_at=(now + timedelta(days=closes)).replace(hour=10))
+                          opens_at=morning + timedelta(days=opened),
+                          closes_at=(morning + timedelta(days=closes)).replace(hour=17))  # local times
         index.add_child(instance=draft)
         draft.save_revision().publish()
     return index
