@@ -11,10 +11,9 @@ register = template.Library()
 
 def _settings(context) -> OperatorSettings | None:
     request = context.get("request")
-    if request is None:
+    if request is None or Site.find_for_request(request) is None:
         return None
-    site = Site.find_for_request(request)
-    return OperatorSettings.for_site(site) if site else None
+    return OperatorSettings.for_request(request)  # cached on the request: one query for both tags
 
 
 def allow_script_origin(request, origin: str) -> None:
