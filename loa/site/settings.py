@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from loa.core.datadir import data_dir, read_secret_key
+from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 
@@ -43,7 +44,13 @@ INSTALLED_APPS = [
     "loa.ads",
     "loa.readaloud",
     "loa.stats",
+    "loa.participation",
+    "loa.questions",
+    "loa.consultations",
+    "loa.schedule",
+    "loa.operator",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -252,6 +259,20 @@ READALOUD_SPEECH_NEURAL_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_NEURAL_
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")
 # --- end of read-aloud ---
+
+# --- citizens' participation (questions, consultations, schedule, operator settings) ---
+# Defaults and meaning: loa/participation/conf.py. Contact details are erased
+# PARTICIPATION_CONTACT_RETENTION_DAYS after a question is closed or a draft's deadline.
+PARTICIPATION_MIN_FILL_SECONDS = int(os.environ.get("PARTICIPATION_MIN_FILL_SECONDS", PARTICIPATION["PARTICIPATION_MIN_FILL_SECONDS"]))
+PARTICIPATION_FORM_MAX_AGE = int(os.environ.get("PARTICIPATION_FORM_MAX_AGE", PARTICIPATION["PARTICIPATION_FORM_MAX_AGE"]))
+PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", PARTICIPATION["PARTICIPATION_RATE_LIMIT"]))
+PARTICIPATION_RATE_WINDOW = int(os.environ.get("PARTICIPATION_RATE_WINDOW", PARTICIPATION["PARTICIPATION_RATE_WINDOW"]))
+PARTICIPATION_CONTACT_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_CONTACT_RETENTION_DAYS",
+                                                          PARTICIPATION["PARTICIPATION_CONTACT_RETENTION_DAYS"]))
+# The EMC script's origin goes into the CSP of cached pages too (loa/operator/middleware.py).
+MIDDLEWARE.insert(MIDDLEWARE.index("loa.core.cache.PageCacheMiddleware"),
+                  "loa.operator.middleware.ScriptOriginMiddleware")
+# --- end of citizens' participation ---
 
 LOGGING = {
     "version": 1,

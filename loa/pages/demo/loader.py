@@ -15,6 +15,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.search import index as search_index
 
 from loa.ads.models import AdSlot, Advertisement
+from loa.participation.demo import load_participation_demo
 
 from ..editorial import setup_editorial
 from ..models import ArticlePage, CategoryPage, HomePage, SiteBranding
@@ -141,6 +142,7 @@ def load_demo() -> bool:
     branding.save()
 
     load_ads()
+    load_participation_demo(home)  # hỏi đáp, góp ý dự thảo, lịch công tác, footer contact details
     setup_editorial(home)
     # Index now rather than waiting for the task worker, so search works at once.
     for page in ArticlePage.objects.all():
