@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from loa.core.datadir import data_dir, read_secret_key
+from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 
@@ -43,7 +44,13 @@ INSTALLED_APPS = [
     "loa.ads",
     "loa.readaloud",
     "loa.stats",
+    "loa.documents",
+    "loa.delegates",
+    "loa.council_sessions",
+    "loa.infopages",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -68,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +254,18 @@ READALOUD_SPEECH_RATE_WINDOW = int(os.environ.get("READALOUD_SPEECH_RATE_WINDOW"
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")
 # --- end of read-aloud ---
+
+# --- document library (loa.documents) ---
+# Defaults and meaning: loa/documents/conf.py. Text of attached PDF/DOCX files is extracted in a
+# child process capped in memory and time; only the first DOCUMENTS_EXTRACT_MAX_PAGES pages are read.
+DOCUMENTS_EXTRACT_MAX_PAGES = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_PAGES", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_PAGES"]))
+DOCUMENTS_EXTRACT_MAX_CHARS = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_CHARS", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_CHARS"]))
+DOCUMENTS_EXTRACT_MAX_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_MB"]))
+DOCUMENTS_EXTRACT_MEMORY_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MEMORY_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MEMORY_MB"]))
+DOCUMENTS_EXTRACT_TIMEOUT = int(os.environ.get("DOCUMENTS_EXTRACT_TIMEOUT", DOCUMENTS["DOCUMENTS_EXTRACT_TIMEOUT"]))
+DOCUMENTS_PER_PAGE = int(os.environ.get("DOCUMENTS_PER_PAGE", DOCUMENTS["DOCUMENTS_PER_PAGE"]))
+DOCUMENTS_DOWNLOAD_WINDOW = int(os.environ.get("DOCUMENTS_DOWNLOAD_WINDOW", DOCUMENTS["DOCUMENTS_DOWNLOAD_WINDOW"]))
+# --- end of document library ---
 
 LOGGING = {
     "version": 1,
