@@ -1,7 +1,6 @@
 """Background work (django-tasks): extracting the text of attached files, then refreshing the pages that use them."""
 from __future__ import annotations
 
-from django.db import transaction
 from django_tasks import task
 
 from . import texts
@@ -24,14 +23,13 @@ def extract_document_text(context, document_id: int, expected_hash: str) -> dict
 
 
 def request_text(document, force: bool = False) -> None:
-    """Enqueue the extraction of `document`'s text if it is missing or stale (after the transaction commits)."""
+    """Enqueue the extraction of `document`'s text if it is missing or stale.
+
+    With the database backend the task row is written in the caller's transaction, so the
+    worker sees it exactly when the page or file it is about is committed.
+    """
     if not texts.want_text(document, force=force):
         return
     expected = ExtractedText.objects.get(document=document).file_hash
-    document_id = document.pk
-
-    def enqueue() -> None:
-        result = extract_document_text.using(priority=5).enqueue(document_id, expected)
-        ExtractedText.objects.filter(document_id=document_id).update(task_id=str(result.id))
-
-    transaction.on_commit(enqueue)
+    result = extract_document_text.using(priority=5).enqueue(document.pk, expected)
+    ExtractedText.objects.filter(document_id=document.pk).update(task_id=str(result.id))

@@ -6,6 +6,7 @@ UPDATEs, so a result for a file that was replaced meanwhile is never recorded.
 """
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import time
@@ -20,6 +21,8 @@ from .extraction import Extraction, extract_isolated
 from .extraction.result import STATUS_OK, STATUS_SCANNED, STATUS_UNSUPPORTED
 from .extraction.runner import kind_of_file
 from .models import DocumentAttachment, DocumentPage, ExtractedText, ExtractionState
+
+logger = logging.getLogger(__name__)
 
 STATES = {STATUS_OK: ExtractionState.READY, STATUS_SCANNED: ExtractionState.SCANNED,
           STATUS_UNSUPPORTED: ExtractionState.UNSUPPORTED}
@@ -134,13 +137,18 @@ def refresh_pages(document_id: int) -> None:
         page.refresh_from_db(fields=["search_text"])
         if page.live:
             search_index.insert_or_update_object(page)
-            transaction.on_commit(lambda page=page: refresh_audio(page))
+            refresh_audio(page)
     bump_content_version()
 
 
 def refresh_audio(page: DocumentPage) -> None:
+    """The page's reading script now includes the text: make its audio again (as publishing does)."""
     from loa.readaloud import narrations
     from loa.readaloud.tasks import request_narration
 
-    narrations.refresh_script(page)
-    request_narration(page)
+    try:
+        with transaction.atomic():
+            narrations.refresh_script(page)
+            request_narration(page)
+    except Exception:  # the text is stored either way; the player's API request retries the audio
+        logger.exception("documents: could not schedule the audio of page %s", page.pk)

@@ -31,9 +31,12 @@ def _pdf():
 
 
 def _footer(pdf) -> None:
+    auto, margin = pdf.auto_page_break, pdf.b_margin
+    pdf.set_auto_page_break(False)  # the footer sits in the bottom margin: no page break for it
     pdf.set_y(-14)
     pdf.set_font("DejaVu", "", 8)
     pdf.cell(0, 6, f"Trang {pdf.page_no()}", align="C")
+    pdf.set_auto_page_break(auto, margin=margin)
 
 
 def pdf_bytes(header: tuple[str, str], lines: Iterable[str], title: str = "") -> bytes:
