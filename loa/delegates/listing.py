@@ -30,7 +30,8 @@ def listing_context(index: DelegateIndexPage, request: HttpRequest) -> dict:
         listings.setdefault(delegate.group_id, GroupListing(delegate.group, [])).delegates.append(delegate)
 
     def link(**params) -> str:
-        current = {"khoa": term.number if term and len(terms) > 1 else None, "to": group.number if group else None}
+        # The newest term is the default: its links carry no ?khoa=.
+        current = {"khoa": term.number if term and term != terms[0] else None, "to": group.number if group else None}
         current.update(params)
         query = urlencode({k: v for k, v in current.items() if v})
         return f"?{query}" if query else index.url
@@ -42,6 +43,6 @@ def listing_context(index: DelegateIndexPage, request: HttpRequest) -> dict:
         "delegate_count": sum(len(item.delegates) for item in listings.values()),
         "group_links": [(None, "Tất cả các tổ", link(to=None), group is None)]
         + [(g, f"Tổ {g.number}", link(to=g.number), group == g) for g in groups],
-        "term_links": [(t, t.name, link(khoa=t.number, to=None) if t != terms[0] else link(khoa=None, to=None), t == term)
+        "term_links": [(t, t.name, link(khoa=t.number if t != terms[0] else None, to=None), t == term)
                        for t in terms] if len(terms) > 1 else [],
     }
