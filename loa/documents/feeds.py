@@ -8,8 +8,6 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from .models import DocumentIndexPage, DocumentPage
-
 FEED_SIZE = 30
 
 
@@ -17,7 +15,7 @@ class LatestDocumentsFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "vi"
 
-    def __init__(self, index: DocumentIndexPage) -> None:
+    def __init__(self, index) -> None:  # a DocumentIndexPage
         super().__init__()
         self.index = index
 
@@ -37,23 +35,23 @@ class LatestDocumentsFeed(Feed):
     def items(self):
         return self.index.documents()[:FEED_SIZE]
 
-    def item_title(self, item: DocumentPage) -> str:
+    def item_title(self, item) -> str:
         return f"{item.doc_type.name} {item.number}: {item.title}"
 
-    def item_description(self, item: DocumentPage) -> str:
+    def item_description(self, item) -> str:
         return item.summary
 
-    def item_link(self, item: DocumentPage) -> str:
+    def item_link(self, item) -> str:
         return item.get_url(self.request) or "/"
 
-    def item_pubdate(self, item: DocumentPage) -> datetime:
+    def item_pubdate(self, item) -> datetime:
         return timezone.make_aware(datetime.combine(item.issued_date, time(8, 0)))
 
-    def item_updateddate(self, item: DocumentPage):
+    def item_updateddate(self, item):
         return item.last_published_at
 
-    def item_author_name(self, item: DocumentPage) -> str:
+    def item_author_name(self, item) -> str:
         return item.issuer.name
 
-    def item_categories(self, item: DocumentPage) -> list[str]:
+    def item_categories(self, item) -> list[str]:
         return [item.doc_type.name]

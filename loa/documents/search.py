@@ -5,8 +5,7 @@ from urllib.parse import urlencode
 
 from django.template.loader import render_to_string
 
-from .library import match_query
-from .models import DocumentIndexPage, live_documents
+from .models import DocumentIndexPage, live_documents, match_query
 
 SECTION_SIZE = 5
 

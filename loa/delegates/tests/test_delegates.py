@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 
 from loa.delegates.models import DelegateIndexPage, DelegateNews, DelegatePage, DelegationGroup, Term, mentions, roman
 from loa.pages.demo.loader import ensure_roots
-from loa.pages.text import fold
 from loa.pages.tests.factories import make_article, make_category, make_home, paragraph
+from loa.pages.text import fold
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_mentions_are_whole_words_without_diacritics():
 def test_delegate_page_lists_the_news_and_sessions_that_name_them(client, setup):
     home, _, people = setup
     category = make_category(home)
-    named = make_article(category, title="Tiếp xúc cử tri", body=[paragraph("<p>Đại biểu Nguyễn Văn An báo cáo.</p>")])
+    make_article(category, title="Tiếp xúc cử tri", body=[paragraph("<p>Đại biểu Nguyễn Văn An báo cáo.</p>")])
     make_article(category, title="Tin khác", body=[paragraph("<p>Đại biểu Nguyễn Văn Anh báo cáo.</p>")])
     linked = make_article(category, title="Tin được chọn", body=[paragraph("<p>Không nêu tên.</p>")])
     an = DelegatePage.objects.get(pk=people["Nguyễn Văn An"].pk)
