@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from loa.documents.demo.loader import grant_lookup_permissions
 from loa.pages.models import ArticlePage
 from loa.pages.text import fold
 
@@ -34,6 +35,7 @@ def load_delegates(home: Page) -> DelegateIndexPage:
     existing = DelegateIndexPage.objects.child_of(home).first()
     if existing is not None:
         return existing
+    grant_lookup_permissions([Term, DelegationGroup])
     terms = {n: Term.objects.get_or_create(number=n, defaults={"start_year": a, "end_year": b})[0]
              for n, a, b in content.TERMS}
     groups = {n: DelegationGroup.objects.get_or_create(number=n, defaults={"area": area})[0]

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m loa.documents.demo.build_files
 
-Run it after changing content.py; tests/test_demo_files.py checks that the files match.
+Run it after changing content.py; loa/documents/tests/test_demo.py checks that the files hold that text.
 """
 from __future__ import annotations
 

@@ -49,6 +49,7 @@ def load_documents(home: Page) -> DocumentIndexPage:
     if existing is not None:
         return existing
     types, issuers, fields = load_lookups()
+    grant_lookup_permissions([DocumentType, IssuingBody, DocumentField])
     index = DocumentIndexPage(
         title="Văn bản", slug=INDEX_SLUG, show_in_menus=True,
         intro="<p>Nghị quyết, quyết định, kế hoạch, báo cáo và các văn bản khác của Hội đồng nhân dân tỉnh. "
@@ -87,3 +88,16 @@ def load_documents(home: Page) -> DocumentIndexPage:
     for page in DocumentPage.objects.filter(pk__in=[p.pk for p in pages.values()]):
         search_index.insert_or_update_object(page)
     return index
+
+
+def grant_lookup_permissions(models: list, group_name: str | None = None) -> None:
+    """Let "Lãnh đạo duyệt" keep the lookup lists (loại văn bản, cơ quan, lĩnh vực, khóa, tổ); editors only pick."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from loa.pages.editorial import LEADERS
+
+    leaders, _ = Group.objects.get_or_create(name=group_name or LEADERS)
+    for model in models:
+        content_type = ContentType.objects.get_for_model(model)
+        leaders.permissions.add(*Permission.objects.filter(content_type=content_type))

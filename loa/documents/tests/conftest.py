@@ -88,7 +88,9 @@ def make_document(library, lookups, number="25/2024/NQ-HĐND", title="Nghị quy
     if files is None:
         files = [(f"{number.replace('/', '-')}.pdf", resolution_pdf(number))]
     page.attachments = [DocumentAttachment(document=wagtail_document(name, data)) for name, data in files]
+    page.live = publish
     library.add_child(instance=page)
+    revision = page.save_revision()
     if publish:
-        page.save_revision().publish()
+        revision.publish()
     return DocumentPage.objects.get(pk=page.pk)

@@ -154,3 +154,23 @@ def test_html_in_fields_is_escaped(client, library, lookups):
     html = client.get(page.url).content.decode()
     assert "<script>1</script>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;1&lt;/script&gt;" in html
+
+
+def test_documents_go_through_the_approval_workflow(library, lookups, home):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from loa.pages.editorial import EDITORS, LEADERS, WORKFLOW_NAME, setup_editorial
+
+    setup_editorial(home)
+    editor = get_user_model().objects.create_user("bientap", password="x-1234567")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    draft = make_document(library, lookups, publish=False)
+    assert draft.get_workflow().name == WORKFLOW_NAME
+    permissions = draft.permissions_for_user(editor)
+    assert permissions.can_edit() and not permissions.can_publish()
+    state = draft.get_workflow().start(draft, editor)
+    assert state.status == "in_progress" and not DocumentPage.objects.get(pk=draft.pk).live
+    leader = get_user_model().objects.create_user("lanhdao", password="x-1234567")
+    leader.groups.add(Group.objects.get(name=LEADERS))
+    assert draft.permissions_for_user(leader).can_publish()
