@@ -1,4 +1,5 @@
-"""Load-test the portal's home page and the seed article page on loopback.
+"""Load-test the portal on loopback: home, the seed article, the document library (unfiltered and
+filtered) and a document page.
 
     .venv/bin/python bench/pages.py                 # fresh demo site in a temp dir, gunicorn, wrk, 20 s per page
     .venv/bin/python bench/pages.py --url http://127.0.0.1:8000   # an already running server
@@ -32,9 +33,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.serverproc import loa_serve, prepare_site  # noqa: E402
+from bench.serverproc import loa_command, loa_serve, prepare_site  # noqa: E402
 
 SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
+DOCUMENT_SLUG = "nghi-quyet-25-2024-du-toan-ngan-sach-2025"
+LIBRARY_FILTERED = "/van-ban/?loai=nghi-quyet&nam=2025&linh_vuc=dau-tu-cong"
 TARGET_RPS, TARGET_P99_MS = 1000, 50.0
 
 
@@ -54,14 +57,18 @@ class Result:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def seed_article_url(base: str) -> str:
-    response = httpx.get(f"{base}/api/v2/pages/", params={"type": "pages.ArticlePage", "slug": SEED_SLUG,
-                                                          "fields": "_,html_url"}, timeout=10)
+def page_url(base: str, page_type: str, slug: str) -> str:
+    response = httpx.get(f"{base}/api/v2/pages/", params={"type": page_type, "slug": slug, "fields": "_,html_url"},
+                         timeout=10)
     items = response.json().get("items", [])
     if not items:
-        raise SystemExit("không tìm thấy bài báo cáo chính trị (nội dung mẫu) trên máy chủ này")
+        raise SystemExit(f"không tìm thấy trang {slug} (nội dung mẫu) trên máy chủ này")
     path = re.sub(r"^https?://[^/]+", "", items[0]["meta"]["html_url"])
     return base + path
+
+
+def seed_article_url(base: str) -> str:
+    return page_url(base, "pages.ArticlePage", SEED_SLUG)
 
 
 @contextmanager
@@ -73,6 +80,9 @@ def local_server(args: argparse.Namespace) -> Iterator[str]:
     env.pop("MEDIA_ROOT", None)
     print(f"Chuẩn bị trang mẫu trong {data_dir} (migrate, collectstatic, nội dung mẫu)…", flush=True)
     prepare_site(env)
+    # The document pages with their files' text, as the task worker would have made it (no audio: not measured).
+    subprocess.run([*loa_command(), "extract_documents", "--now"], env=env, check=True, stdout=subprocess.DEVNULL,
+                   timeout=600)
     extra = ["--no-worker"]
     if args.workers:
         extra += ["--workers", str(args.workers)]
@@ -168,7 +178,13 @@ def main() -> int:
 
     with ExitStack() as stack:
         base = args.url.rstrip("/") if args.url else stack.enter_context(local_server(args))
-        pages = [("Trang chủ", base + "/"), ("Bài báo cáo chính trị", seed_article_url(base))]
+        pages = [
+            ("Trang chủ", base + "/"),
+            ("Bài báo cáo chính trị", seed_article_url(base)),
+            ("Thư viện văn bản", base + "/van-ban/"),
+            ("Thư viện, có lọc", base + LIBRARY_FILTERED),
+            ("Trang văn bản", page_url(base, "documents.DocumentPage", DOCUMENT_SLUG)),
+        ]
         results = []
         for name, url in pages:
             for _ in range(20):  # warm the page cache of every worker

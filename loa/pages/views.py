@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Site
 
 from .models import attach_categories, live_articles, paginate
@@ -39,10 +40,14 @@ def search(request: HttpRequest) -> HttpResponse:
     if results is not None:
         page_obj = paginate(request, results)
         attach_categories(page_obj.object_list)
+    # Other apps' sections (documents, sessions, delegates): each hook returns HTML, or "" for nothing found.
+    root = site.root_page if site else None
+    sections = [fn(request, query, root) for fn in hooks.get_hooks("loa_site_search")] if query else []
     extra = {k: v for k, v in (("q", query), ("tag", tag.slug if tag else "")) if v}
     return render(request, "pages/search.html", {
         "search_query": query,
         "tag": tag,
         "articles": page_obj,
         "extra_query": urlencode(extra),
+        "sections": [section for section in sections if section],
     })

@@ -12,6 +12,7 @@ import dj_database_url
 
 from loa.core.datadir import data_dir, read_secret_key
 from loa.participation.conf import DEFAULTS as PARTICIPATION
+from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 
@@ -51,6 +52,11 @@ INSTALLED_APPS = [
     "loa.operator",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "loa.documents",
+    "loa.delegates",
+    "loa.council_sessions",
+    "loa.infopages",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -75,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -273,6 +280,17 @@ PARTICIPATION_CONTACT_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_CONTACT
 MIDDLEWARE.insert(MIDDLEWARE.index("loa.core.cache.PageCacheMiddleware"),
                   "loa.operator.middleware.ScriptOriginMiddleware")
 # --- end of citizens' participation ---
+# --- document library (loa.documents) ---
+# Defaults and meaning: loa/documents/conf.py. Text of attached PDF/DOCX files is extracted in a
+# child process capped in memory and time; only the first DOCUMENTS_EXTRACT_MAX_PAGES pages are read.
+DOCUMENTS_EXTRACT_MAX_PAGES = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_PAGES", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_PAGES"]))
+DOCUMENTS_EXTRACT_MAX_CHARS = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_CHARS", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_CHARS"]))
+DOCUMENTS_EXTRACT_MAX_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_MB"]))
+DOCUMENTS_EXTRACT_MEMORY_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MEMORY_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MEMORY_MB"]))
+DOCUMENTS_EXTRACT_TIMEOUT = int(os.environ.get("DOCUMENTS_EXTRACT_TIMEOUT", DOCUMENTS["DOCUMENTS_EXTRACT_TIMEOUT"]))
+DOCUMENTS_PER_PAGE = int(os.environ.get("DOCUMENTS_PER_PAGE", DOCUMENTS["DOCUMENTS_PER_PAGE"]))
+DOCUMENTS_DOWNLOAD_WINDOW = int(os.environ.get("DOCUMENTS_DOWNLOAD_WINDOW", DOCUMENTS["DOCUMENTS_DOWNLOAD_WINDOW"]))
+# --- end of document library ---
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from wagtail import hooks
 
 from . import clock, dashboard
 from .chart import Series, line_chart
@@ -47,6 +48,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "voices": dashboard.choices(since, "voice"),
         "speeds": dashboard.choices(since, "speed"),
         "referrers": dashboard.referrers(since),
+        # Other apps' boxes (e.g. file downloads from loa.documents): each hook returns HTML.
+        "extra_panels": [fn(request, since) for fn in hooks.get_hooks("loa_stats_dashboard_panels")],
     }
     return render(request, "stats/dashboard.html", context)
 
