@@ -146,6 +146,9 @@ else:
     }
 # Whole-page cache for anonymous visitors (loa/core/cache.py); 0 turns it off.
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
+# The query parameters that cached pages read; the cache key ignores any other (a view that
+# reads a new parameter must be listed here, or it would be served another page's copy).
+LOA_PAGE_CACHE_QUERY_PARAMS = ["page", "q", "tag"]
 
 TASKS = {
     "default": {
