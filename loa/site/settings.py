@@ -6,9 +6,11 @@ DATABASE_URL (PostgreSQL), REDIS_URL (cache and stats), several workers.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from loa.core.datadir import data_dir, read_secret_key
 from loa.readaloud.conf import DEFAULTS as READALOUD
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns its lockout into the 429 page (see "login throttling" below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "loa.site.urls"
@@ -157,6 +162,25 @@ TASKS = {
     }
 }
 
+# --- login throttling (django-axes) ---
+# 5 failed logins for one user name from one client (hashed IPv4 / IPv6 /64) within 15 minutes
+# lock that pair out for 15 minutes with a 429 page in Vietnamese, whether the user exists or
+# not. Counted in the shared "limits" cache (every process sees it); axes' tables stay empty.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "limits"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOA_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "loa.core.login_throttle.client_for_axes"
+AXES_LOCKOUT_CALLABLE = "loa.core.login_throttle.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 15 minutes after the last counted failure
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # log lines name neither the user name nor the client
+# --- end of login throttling ---
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -188,7 +212,6 @@ LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Hội đồng nhân dân tỉnh")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Articles also store a diacritic-free copy of their text (ArticlePage.search_text) and
 # queries are folded the same way; "simple" keeps PostgreSQL from English stemming.
 WAGTAILSEARCH_BACKENDS = {
@@ -202,6 +225,17 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Links in mail (password reset, workflow notices) are built on this address, never on the Host header.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").rstrip("/")
+# Password reset mails a link with a token: only offered with a real mail server (else 404),
+# and then only with the public address of the site to put in the link.
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST)
+if EMAIL_HOST and not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST is set: set WAGTAILADMIN_BASE_URL too (e.g. https://hdnd.example.gov.vn), "
+        "the address that password-reset and notification mails link to."
+    )
+WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL or "http://127.0.0.1:8000"
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
@@ -225,7 +259,8 @@ if env_bool("HTTPS", False):
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually the proxy redirects
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    # Browsers then refuse plain http for a year; SECURE_HSTS_SECONDS=0 turns it off.
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 
 # --- visitor statistics ---
 # Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
