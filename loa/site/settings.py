@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # Before the page cache, so cached pages' beacons are counted too.
     "loa.stats.middleware.StatsEndpointMiddleware",
     "loa.core.cache.PageCacheMiddleware",
+    # Inside the page cache: a cached copy keeps the policy it was rendered with (see "security headers").
+    "loa.core.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -261,6 +263,45 @@ if env_bool("HTTPS", False):
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually the proxy redirects
     # Browsers then refuse plain http for a year; SECURE_HSTS_SECONDS=0 turns it off.
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+
+# --- security headers (Content-Security-Policy; HSTS is above, with HTTPS) ---
+# Public pages run only scripts, styles and fonts from this site: no inline script, event
+# handler or style attribute in any template. loa/core/csp.py adds the origins a page asks
+# for (request.csp_extra_script_src) and `frame-ancestors` for views meant to be embedded.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The Wagtail admin still has inline scripts in some widgets (date pickers, inline panels).
+LOA_CSP_ADMIN_PREFIXES = ["/admin/"]
+LOA_CSP_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Who may put the pages meant to be embedded (views with @xframe_options_exempt) in a frame:
+# "*" (anyone, the default) or a list of origins, e.g. "https://a.gov.vn,https://b.gov.vn".
+LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
+# --- end of security headers ---
 
 # --- visitor statistics ---
 # Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
