@@ -1,0 +1,116 @@
+"""How many speech syntheses run at once: a bound per server process and one for the whole site.
+
+One 20,000-character request costs seconds of CPU, so `POST /v1/audio/speech` runs at most
+READALOUD_SPEECH_CONCURRENCY_PER_PROCESS syntheses in a process (a semaphore, checked first:
+it costs nothing) and READALOUD_SPEECH_CONCURRENCY on the site (slots in the database, see
+loa.core.slots, shared by every process and host). A request that finds no slot is answered
+503 at once. The site slot is a lease renewed while the audio streams, so a killed process
+gives its slot back after READALOUD_SPEECH_SLOT_LEASE seconds.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+
+from loa.core import slots
+
+from . import conf
+
+SCOPE = "speech"
+_semaphores: dict[int, threading.BoundedSemaphore] = {}
+_semaphores_lock = threading.Lock()
+
+
+def site_capacity() -> int:
+    configured = int(conf.get("READALOUD_SPEECH_CONCURRENCY") or 0)
+    return configured if configured > 0 else max(1, (os.cpu_count() or 2) // 2)
+
+
+def _process_semaphore() -> threading.BoundedSemaphore:
+    size = max(1, int(conf.get("READALOUD_SPEECH_CONCURRENCY_PER_PROCESS")))
+    with _semaphores_lock:
+        semaphore = _semaphores.get(size)
+        if semaphore is None:
+            semaphore = _semaphores[size] = threading.BoundedSemaphore(size)
+        return semaphore
+
+
+class SynthesisSlot:
+    """Held from the moment a synthesis is admitted until its stream is closed (release is idempotent)."""
+
+    def __init__(self, semaphore: threading.BoundedSemaphore, lease: slots.Lease) -> None:
+        self._semaphore = semaphore
+        self._lease = lease
+        self._lock = threading.Lock()
+        self._held = True
+        self._renewed_at = time.monotonic()
+
+    def keep_alive(self) -> None:
+        """Renew the site lease when a third of it has passed."""
+        if self._held and time.monotonic() - self._renewed_at >= self._lease.seconds / 3:
+            slots.renew(self._lease)
+            self._renewed_at = time.monotonic()
+
+    def release(self) -> None:
+        with self._lock:
+            if not self._held:
+                return
+            self._held = False
+        try:
+            slots.release(self._lease)
+        finally:
+            self._semaphore.release()
+
+    def __del__(self) -> None:  # a response dropped without being closed must not keep its slots
+        if getattr(self, "_held", False):
+            try:
+                self.release()
+            except Exception:  # noqa: BLE001 - at garbage collection there is no one to tell; the lease expires
+                pass
+
+
+def try_start() -> SynthesisSlot | None:
+    """A slot for one synthesis, or None when this process or the site is at its bound."""
+    semaphore = _process_semaphore()
+    if not semaphore.acquire(blocking=False):
+        return None
+    try:
+        lease = slots.acquire(SCOPE, site_capacity(), float(conf.get("READALOUD_SPEECH_SLOT_LEASE")))
+    except BaseException:
+        semaphore.release()
+        raise
+    if lease is None:
+        semaphore.release()
+        return None
+    return SynthesisSlot(semaphore, lease)
+
+
+class GuardedStream:
+    """The audio chunks of one synthesis; its slot is released when the stream ends, fails or is closed
+    (the WSGI server closes it when the client goes away, even before the first chunk)."""
+
+    def __init__(self, chunks: Iterator[bytes], slot: SynthesisSlot) -> None:
+        self._chunks = chunks
+        self._slot = slot
+
+    def __iter__(self) -> GuardedStream:
+        return self
+
+    def __next__(self) -> bytes:
+        try:
+            chunk = next(self._chunks)
+        except BaseException:
+            self.close()
+            raise
+        self._slot.keep_alive()
+        return chunk
+
+    def close(self) -> None:
+        try:
+            close = getattr(self._chunks, "close", None)
+            if close is not None:
+                close()
+        finally:
+            self._slot.release()
