@@ -16,6 +16,8 @@ from .bots import is_bot
 from .events import BadPayload, PageView, clean_path, parse_listen, parse_page_view
 from .identity import identify
 from .listens import bits_for, speed_label
+from .newvisitors import admit
+from .pages import counted_path
 from .summary import get_summary
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -30,12 +32,17 @@ def _same_site_image(request: HttpRequest, host: str) -> bool:
 
 
 def _record_view(request: HttpRequest, host: str, view: PageView) -> bool:
-    """False only when the visitor is over the per-minute cap; bots are silently not counted."""
+    """False only when the visitor is over a cap; bots and paths that are no live page are silently not counted."""
     if is_bot(request):
+        return True
+    path = counted_path(view.path)
+    if path is None:
         return True
     now = clock.now()
     visitor = identify(request, clock.local_day(now), host)
-    return get_collector().record_view(RecordedView(visitor, now.timestamp(), view.path, view.referrer_host))
+    if not admit(request, visitor.hash):
+        return False
+    return get_collector().record_view(RecordedView(visitor, now.timestamp(), path, view.referrer_host))
 
 
 def hit_logic(request: HttpRequest) -> int:
@@ -85,6 +92,8 @@ def listen_logic(request: HttpRequest) -> int:
         return 204
     now = clock.now()
     visitor = identify(request, clock.local_day(now), host)
+    if not admit(request, visitor.hash):
+        return 429
     record = RecordedListen(visitor, now.timestamp(), report.page_id, bits_for(report), report.voice, speed_label(report.speed))
     return 204 if get_collector().record_listen(record) else 429
 
