@@ -21,3 +21,15 @@ class ConcurrencySlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}#{self.number}"
+
+
+class LimitCounter(models.Model):
+    """A request limiter's count for one client, scope and time window (when there is no Redis).
+
+    Added to with one atomic INSERT ... ON CONFLICT DO UPDATE ... RETURNING, so processes
+    never lose each other's counts (a cache's get-then-set incr would).
+    """
+
+    key = models.CharField(max_length=120, primary_key=True)
+    count = models.BigIntegerField(default=0)
+    expires_at = models.FloatField(db_index=True)  # Unix seconds
