@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import multiprocessing
 import os
 import re
 import shutil
@@ -114,24 +115,42 @@ def attacker(base: str, number: int, text: str, stop: threading.Event, attack: A
                     attack.audio_bytes += size
 
 
-def measure(base: str, paths: list[tuple[str, str]], seconds: float, readers: int, pause: float,
-            attackers: int = 0, text: str = "") -> tuple[Timings, Attack]:
-    timings, attack, stop = Timings(), Attack(), threading.Event()
+def attack_process(base: str, attackers: int, text: str, seconds: float, results) -> None:
+    """The attackers, in a process of their own: their work must not slow the readers' measurements."""
+    attack, stop = Attack(), threading.Event()
     threads = [threading.Thread(target=attacker, args=(base, n, text, stop, attack), daemon=True)
                for n in range(attackers)]
     for thread in threads:
         thread.start()
+    time.sleep(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(130)
+    results.put((dict(attack.statuses), attack.audio_bytes, attack.errors))
+
+
+def measure(base: str, paths: list[tuple[str, str]], seconds: float, readers: int, pause: float,
+            attackers: int = 0, text: str = "") -> tuple[Timings, Attack]:
+    timings, attack, stop = Timings(), Attack(), threading.Event()
+    process, results = None, multiprocessing.Queue()
     if attackers:
+        process = multiprocessing.Process(target=attack_process, args=(base, attackers, text, seconds + 2.0, results))
+        process.start()
         time.sleep(2.0)  # let the attack reach its steady state
     share = len(paths) // max(1, readers)
-    readers_ = [threading.Thread(target=reader, args=(base, paths[n * share:] + paths[:n * share], stop, timings, pause),
-                                 daemon=True) for n in range(readers)]
-    for thread in readers_:
+    threads = [threading.Thread(target=reader, args=(base, paths[n * share:] + paths[:n * share], stop, timings, pause),
+                                daemon=True) for n in range(readers)]
+    for thread in threads:
         thread.start()
     time.sleep(seconds)
     stop.set()
-    for thread in readers_ + threads:
+    for thread in threads:
         thread.join(130)
+    if process is not None:
+        statuses, audio_bytes, errors = results.get(timeout=180)
+        process.join(30)
+        attack.statuses.update(statuses)
+        attack.audio_bytes, attack.errors = audio_bytes, errors
     return timings, attack
 
 
@@ -158,6 +177,7 @@ def main() -> int:
     parser.add_argument("--pause", type=float, default=0.1, help="giây nghỉ giữa hai trang của một người đọc")
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     seed = SEED.read_text(encoding="utf-8")
     text = (seed * (args.chars // len(seed) + 1))[:args.chars]
     data_dir = Path(tempfile.mkdtemp(prefix="loa-hostile-"))
@@ -181,8 +201,9 @@ def main() -> int:
             for path in articles:  # what a visitor finds: article pages in every worker's cache
                 for _ in range(4):
                     httpx.get(base + path, timeout=30)
+            chars = f"{args.chars:,}".replace(",", ".")
             print(f"Đo {args.calm_seconds:.0f} s khi yên tĩnh, rồi {args.seconds:.0f} s khi {args.attackers} máy "
-                  f"gửi liên tục yêu cầu đọc {args.chars:,} ký tự…".replace(",", "."), flush=True)
+                  f"gửi liên tục yêu cầu đọc {chars} ký tự…", flush=True)
             calm, _ = measure(base, paths, args.calm_seconds, args.readers, args.pause)
             under, attack = measure(base, paths[len(paths) // 2:] + paths[:len(paths) // 2], args.seconds,
                                     args.readers, args.pause, args.attackers, text)
@@ -192,6 +213,7 @@ def main() -> int:
 
     report("Khi yên tĩnh", calm)
     ok = report(f"Khi {args.attackers} máy gửi yêu cầu đọc {args.chars:,} ký tự liên tục".replace(",", "."), under)
+    print(f"  (tải máy trước khi đo: {load_before:.1f}; máy dùng chung thì số liệu chịu ảnh hưởng)")
     answered = sum(attack.statuses.values())
     print(f"\n  API đọc văn bản: {answered} câu trả lời {dict(sorted(attack.statuses.items()))}, lỗi kết nối "
           f"{attack.errors}, {attack.audio_bytes / 1e6:.1f} MB âm thanh")

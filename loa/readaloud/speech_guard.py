@@ -19,6 +19,8 @@ from loa.core import slots
 from . import conf
 
 SCOPE = "speech"
+BUSY_MEMORY = 0.5  # seconds a process remembers that the site had no free slot (a flood costs no database write)
+_site_busy_until = 0.0
 _semaphores: dict[int, threading.BoundedSemaphore] = {}
 _semaphores_lock = threading.Lock()
 
@@ -72,7 +74,14 @@ class SynthesisSlot:
 
 
 def try_start() -> SynthesisSlot | None:
-    """A slot for one synthesis, or None when this process or the site is at its bound."""
+    """A slot for one synthesis, or None when this process or the site is at its bound.
+
+    After finding the site full, the process answers "busy" for BUSY_MEMORY seconds without asking
+    the database again: a freed slot waits at most that long, a flood of requests costs no writes.
+    """
+    global _site_busy_until
+    if time.monotonic() < _site_busy_until:
+        return None
     semaphore = _process_semaphore()
     if not semaphore.acquire(blocking=False):
         return None
@@ -83,8 +92,15 @@ def try_start() -> SynthesisSlot | None:
         raise
     if lease is None:
         semaphore.release()
+        _site_busy_until = time.monotonic() + BUSY_MEMORY
         return None
     return SynthesisSlot(semaphore, lease)
+
+
+def forget_busy() -> None:
+    """Ask the database again at the next request (tests change the capacity between requests)."""
+    global _site_busy_until
+    _site_busy_until = 0.0
 
 
 class GuardedStream:

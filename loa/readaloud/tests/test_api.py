@@ -152,6 +152,9 @@ _opened: list = []
 def close_streams():
     """Close every speech stream a test left open, as the WSGI server does when a client goes: a stream holds
     its synthesis slot until then."""
+    from loa.readaloud import speech_guard
+
+    speech_guard.forget_busy()
     yield
     while _opened:
         _opened.pop().close()

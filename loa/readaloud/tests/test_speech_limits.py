@@ -16,6 +16,7 @@ _opened: list = []
 
 @pytest.fixture(autouse=True)
 def close_streams():
+    speech_guard.forget_busy()
     yield
     while _opened:
         _opened.pop().close()
@@ -28,6 +29,7 @@ def fresh_ip() -> str:
 def speak(client, text: str = "Xin chào cử tri.", ip: str | None = None, content_type: str = "application/json",
           body: bytes | None = None):
     data = body if body is not None else json.dumps({"input": text, "voice": "vi-south-male"})
+    speech_guard.forget_busy()  # each request asks the database, as if it came a while after the last
     response = client.post("/v1/audio/speech", data=data, content_type=content_type, REMOTE_ADDR=ip or fresh_ip())
     _opened.append(response)
     return response
@@ -93,6 +95,18 @@ def test_a_busy_answer_costs_the_client_nothing_of_its_budget(client, settings):
         assert speak(client, text, ip=ip).status_code == 503
     slots.release(held)
     assert speak(client, text, ip=ip).status_code == 200
+
+
+def test_a_full_site_is_remembered_for_a_moment_without_asking_the_database(client, settings,
+                                                                           django_assert_num_queries):
+    settings.READALOUD_SPEECH_CONCURRENCY = 1
+    held = slots.acquire(speech_guard.SCOPE, 1, lease_seconds=30)
+    assert speak(client).status_code == 503
+    with django_assert_num_queries(0):
+        for _ in range(20):
+            busy = client.post("/v1/audio/speech", data=b'{"input": "x"}', content_type="application/json")
+            assert busy.status_code == 503
+    slots.release(held)
 
 
 def test_refused_requests_give_their_slot_back(client):
