@@ -10,9 +10,10 @@ gives its slot back after READALOUD_SPEECH_SLOT_LEASE seconds.
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from loa.core import slots
 
@@ -101,6 +102,62 @@ def forget_busy() -> None:
     """Ask the database again at the next request (tests change the capacity between requests)."""
     global _site_busy_until
     _site_busy_until = 0.0
+
+
+SYNTHESIS_NICE = 10  # a synthesis yields the CPU to page requests (Linux nice value of its threads)
+_END = object()
+
+
+class LowPriorityChunks:
+    """Run a chunk generator in a thread of its own at a lower CPU priority (its encoder threads inherit it),
+    handing the chunks over through a small queue; `close()` stops it at the next chunk."""
+
+    def __init__(self, make_chunks: Callable[[], Iterator[bytes]], nice: int = SYNTHESIS_NICE) -> None:
+        self._queue: queue.Queue = queue.Queue(maxsize=8)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(make_chunks, nice), name="loa-speech", daemon=True)
+        self._thread.start()
+
+    def _run(self, make_chunks: Callable[[], Iterator[bytes]], nice: int) -> None:
+        try:  # on Linux the nice value belongs to the thread: only this one (and threads it starts) is lowered
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+        except (AttributeError, OSError):
+            pass
+        chunks = None
+        try:
+            chunks = make_chunks()
+            for chunk in chunks:
+                if not self._put(chunk):
+                    break
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, which raises it
+            self._put(exc)
+        finally:
+            if chunks is not None:
+                getattr(chunks, "close", lambda: None)()
+            self._put(_END)
+
+    def _put(self, item: object) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> LowPriorityChunks:
+        return self
+
+    def __next__(self) -> bytes:
+        item = self._queue.get()
+        if item is _END:
+            raise StopIteration
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
 
 
 class GuardedStream:

@@ -197,7 +197,7 @@ def _admitted(request: HttpRequest, slot: speech_guard.SynthesisSlot, max_chars:
             .replace(",", "."), "character_budget_exceeded", retry_after)
     fmt, mime_type = SPEECH_FORMATS[response_format]
     options = SpeechOptions(speed=float(speed), format=fmt, lexicon=full_lexicon())
-    chunks = SpeechVoice.load(voice).stream(text, options)
+    chunks = speech_guard.LowPriorityChunks(lambda: SpeechVoice.load(voice).stream(text, options))
     response = StreamingHttpResponse(speech_guard.GuardedStream(_logged(chunks), slot), content_type=mime_type)
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # let a front proxy pass each sentence on at once
