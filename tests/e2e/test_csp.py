@@ -14,7 +14,7 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 def watched(new_context):
     """A page that records CSP violations (events and console reports) across navigations."""
     def make():
-        page = new_context().new_page()
+        page = new_context(bypass_csp=False).new_page()
         page.add_init_script(COLLECT)
         page.console_reports = []
         page.on("console", lambda msg: page.console_reports.append(msg.text)

@@ -11,7 +11,7 @@ from django.test import Client
 
 from loa.readaloud.models import Narration
 
-from .helpers import run_tasks
+from .helpers import close_response, run_tasks
 
 pytestmark = pytest.mark.django_db
 SEED = Path(__file__).resolve().parents[2] / "pages" / "demo" / "seed-article.txt"
@@ -157,7 +157,7 @@ def close_streams():
     speech_guard.forget_busy()
     yield
     while _opened:
-        _opened.pop().close()
+        close_response(_opened.pop())
 
 
 def speak(client, payload, ip: str | None = None, raw: bytes | None = None, content_type: str = "application/json"):
@@ -170,7 +170,7 @@ def speak(client, payload, ip: str | None = None, raw: bytes | None = None, cont
 def spoken(client, payload, ip: str | None = None) -> int:
     """The status of a speech request whose stream is then closed (its slot is free again)."""
     response = speak(client, payload, ip)
-    response.close()
+    close_response(response)
     return response.status_code
 
 

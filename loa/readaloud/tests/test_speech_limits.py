@@ -10,6 +10,8 @@ import pytest
 from loa.core import slots
 from loa.readaloud import speech_guard
 
+from .helpers import close_response
+
 pytestmark = pytest.mark.django_db
 _opened: list = []
 
@@ -19,7 +21,7 @@ def close_streams():
     speech_guard.forget_busy()
     yield
     while _opened:
-        _opened.pop().close()
+        close_response(_opened.pop())
 
 
 def fresh_ip() -> str:
@@ -52,7 +54,7 @@ def test_each_client_has_a_character_budget(client, settings):
     settings.READALOUD_SPEECH_CHAR_BUDGET = 100
     text = "Kỳ họp thứ 25 khai mạc sáng nay tại hội trường tỉnh, có 50 đại biểu dự."  # 72 characters
     assert speak(client, text, ip="2001:db8:1:2::1").status_code == 200
-    _opened.pop().close()
+    close_response(_opened.pop())
     over = speak(client, text, ip="2001:db8:1:2::9")  # the same /64: the same client
     assert over.status_code == 429
     assert over.json()["error"]["code"] == "character_budget_exceeded"
@@ -69,7 +71,7 @@ def test_one_synthesis_per_process_the_next_request_is_told_to_come_back(client,
     assert busy.status_code == 503
     assert busy["Retry-After"] == str(settings.READALOUD_SPEECH_BUSY_RETRY_AFTER)
     assert busy.json()["error"]["code"] == "server_busy"
-    first.close()  # the stream ends (or the client goes away): the slot is free again
+    close_response(first)  # the stream ends (or the client goes away): the slot is free again
     assert speak(client).status_code == 200
 
 
@@ -80,7 +82,7 @@ def test_the_site_bound_is_shared_with_other_processes(client, settings):
     assert speak(client).status_code == 503
     settings.READALOUD_SPEECH_CONCURRENCY = 2
     assert speak(client).status_code == 200
-    _opened.pop().close()
+    close_response(_opened.pop())
     slots.release(other_process)
     settings.READALOUD_SPEECH_CONCURRENCY = 1
     assert speak(client).status_code == 200
