@@ -110,40 +110,14 @@ _END = object()
 
 class LowPriorityChunks:
     """Run a chunk generator in a thread of its own at a lower CPU priority (its encoder threads inherit it),
-    handing the chunks over through a small queue; `close()` stops it at the next chunk."""
+    handing the chunks over through a small queue; `close()` (or losing the last reference) stops it."""
 
     def __init__(self, make_chunks: Callable[[], Iterator[bytes]], nice: int = SYNTHESIS_NICE) -> None:
         self._queue: queue.Queue = queue.Queue(maxsize=8)
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(make_chunks, nice), name="loa-speech", daemon=True)
-        self._thread.start()
-
-    def _run(self, make_chunks: Callable[[], Iterator[bytes]], nice: int) -> None:
-        try:  # on Linux the nice value belongs to the thread: only this one (and threads it starts) is lowered
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
-        except (AttributeError, OSError):
-            pass
-        chunks = None
-        try:
-            chunks = make_chunks()
-            for chunk in chunks:
-                if not self._put(chunk):
-                    break
-        except BaseException as exc:  # noqa: BLE001 - handed to the reader, which raises it
-            self._put(exc)
-        finally:
-            if chunks is not None:
-                getattr(chunks, "close", lambda: None)()
-            self._put(_END)
-
-    def _put(self, item: object) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.5)
-                return True
-            except queue.Full:
-                continue
-        return False
+        # The thread holds the queue and the event, not this object, so dropping it stops the thread too.
+        threading.Thread(target=_produce, args=(make_chunks, nice, self._queue, self._stop), name="loa-speech",
+                         daemon=True).start()
 
     def __iter__(self) -> LowPriorityChunks:
         return self
@@ -158,6 +132,38 @@ class LowPriorityChunks:
 
     def close(self) -> None:
         self._stop.set()
+
+    def __del__(self) -> None:
+        self._stop.set()
+
+
+def _produce(make_chunks: Callable[[], Iterator[bytes]], nice: int, out: queue.Queue, stop: threading.Event) -> None:
+    try:  # on Linux the nice value belongs to the thread: only this one (and threads it starts) is lowered
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except (AttributeError, OSError):
+        pass
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    chunks = None
+    try:
+        chunks = make_chunks()
+        for chunk in chunks:
+            if not put(chunk):
+                break
+    except BaseException as exc:  # noqa: BLE001 - handed to the reader, which raises it
+        put(exc)
+    finally:
+        if chunks is not None:
+            getattr(chunks, "close", lambda: None)()
+        put(_END)
 
 
 class GuardedStream:
