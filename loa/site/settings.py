@@ -6,13 +6,15 @@ DATABASE_URL (PostgreSQL), REDIS_URL (cache and stats), several workers.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from loa.core.datadir import data_dir, read_secret_key
-from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.documents.conf import DEFAULTS as DOCUMENTS
+from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     # Before the page cache, so cached pages' beacons are counted too.
     "loa.stats.middleware.StatsEndpointMiddleware",
     "loa.core.cache.PageCacheMiddleware",
+    # Inside the page cache: a cached copy keeps the policy it was rendered with (see "security headers").
+    "loa.core.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns its lockout into the 429 page (see "login throttling" below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "loa.site.urls"
@@ -160,6 +167,9 @@ else:
     }
 # Whole-page cache for anonymous visitors (loa/core/cache.py); 0 turns it off.
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
+# The query parameters that cached pages read; the cache key ignores any other (a view that
+# reads a new parameter must be listed here, or it would be served another page's copy).
+LOA_PAGE_CACHE_QUERY_PARAMS = ["page", "q", "tag"]
 
 TASKS = {
     "default": {
@@ -167,6 +177,25 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# --- login throttling (django-axes) ---
+# 5 failed logins for one user name from one client (hashed IPv4 / IPv6 /64) within 15 minutes
+# lock that pair out for 15 minutes with a 429 page in Vietnamese, whether the user exists or
+# not. Counted in the shared "limits" cache (every process sees it); axes' tables stay empty.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "limits"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOA_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "loa.core.login_throttle.client_for_axes"
+AXES_LOCKOUT_CALLABLE = "loa.core.login_throttle.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 15 minutes after the last counted failure
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # log lines name neither the user name nor the client
+# --- end of login throttling ---
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -199,7 +228,6 @@ LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Hội đồng nhân dân tỉnh")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Articles also store a diacritic-free copy of their text (ArticlePage.search_text) and
 # queries are folded the same way; "simple" keeps PostgreSQL from English stemming.
 WAGTAILSEARCH_BACKENDS = {
@@ -213,6 +241,17 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Links in mail (password reset, workflow notices) are built on this address, never on the Host header.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").rstrip("/")
+# Password reset mails a link with a token: only offered with a real mail server (else 404),
+# and then only with the public address of the site to put in the link.
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST)
+if EMAIL_HOST and not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST is set: set WAGTAILADMIN_BASE_URL too (e.g. https://hdnd.example.gov.vn), "
+        "the address that password-reset and notification mails link to."
+    )
+WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL or "http://127.0.0.1:8000"
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
@@ -236,7 +275,47 @@ if env_bool("HTTPS", False):
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually the proxy redirects
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    # Browsers then refuse plain http for a year; SECURE_HSTS_SECONDS=0 turns it off.
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+
+# --- security headers (Content-Security-Policy; HSTS is above, with HTTPS) ---
+# Public pages run only scripts, styles and fonts from this site: no inline script, event
+# handler or style attribute in any template. loa/core/csp.py adds the origins a page asks
+# for (request.csp_extra_script_src) and `frame-ancestors` for views meant to be embedded.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The Wagtail admin still has inline scripts in some widgets (date pickers, inline panels).
+LOA_CSP_ADMIN_PREFIXES = ["/admin/"]
+LOA_CSP_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Who may put the pages meant to be embedded (views with @xframe_options_exempt) in a frame:
+# "*" (anyone, the default) or a list of origins, e.g. "https://a.gov.vn,https://b.gov.vn".
+LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
+# --- end of security headers ---
 
 # --- visitor statistics ---
 # Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
@@ -247,6 +326,11 @@ STATS_FLUSH_SECONDS = float(os.environ.get("STATS_FLUSH_SECONDS", STATS["STATS_F
 STATS_MAX_HITS_PER_MINUTE = int(os.environ.get("STATS_MAX_HITS_PER_MINUTE", STATS["STATS_MAX_HITS_PER_MINUTE"]))
 STATS_SUMMARY_CACHE_SECONDS = int(os.environ.get("STATS_SUMMARY_CACHE_SECONDS", STATS["STATS_SUMMARY_CACHE_SECONDS"]))
 STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", STATS["STATS_RETENTION_DAYS"]))
+STATS_MAX_NEW_VISITORS_PER_MINUTE = int(os.environ.get("STATS_MAX_NEW_VISITORS_PER_MINUTE",
+                                                       STATS["STATS_MAX_NEW_VISITORS_PER_MINUTE"]))
+STATS_ONLY_LIVE_PAGES = env_bool("STATS_ONLY_LIVE_PAGES", bool(STATS["STATS_ONLY_LIVE_PAGES"]))
+STATS_KEEP_PAGES_PER_DAY = int(os.environ.get("STATS_KEEP_PAGES_PER_DAY", STATS["STATS_KEEP_PAGES_PER_DAY"]))
+STATS_KEEP_REFERRERS_PER_DAY = int(os.environ.get("STATS_KEEP_REFERRERS_PER_DAY", STATS["STATS_KEEP_REFERRERS_PER_DAY"]))
 # --- end of visitor statistics ---
 
 # --- read-aloud ---
@@ -262,6 +346,12 @@ READALOUD_STREAMS_PER_PROCESS = int(os.environ.get("READALOUD_STREAMS_PER_PROCES
                                                    READALOUD["READALOUD_STREAMS_PER_PROCESS"]))
 READALOUD_SPEECH_NEURAL_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_NEURAL_MAX_CHARS",
                                                        READALOUD["READALOUD_SPEECH_NEURAL_MAX_CHARS"]))
+READALOUD_SPEECH_CHAR_BUDGET = int(os.environ.get("READALOUD_SPEECH_CHAR_BUDGET", READALOUD["READALOUD_SPEECH_CHAR_BUDGET"]))
+READALOUD_SPEECH_CHAR_WINDOW = int(os.environ.get("READALOUD_SPEECH_CHAR_WINDOW", READALOUD["READALOUD_SPEECH_CHAR_WINDOW"]))
+READALOUD_SPEECH_CONCURRENCY = int(os.environ.get("READALOUD_SPEECH_CONCURRENCY", READALOUD["READALOUD_SPEECH_CONCURRENCY"]))
+READALOUD_SPEECH_CONCURRENCY_PER_PROCESS = int(os.environ.get("READALOUD_SPEECH_CONCURRENCY_PER_PROCESS", READALOUD["READALOUD_SPEECH_CONCURRENCY_PER_PROCESS"]))
+READALOUD_SPEECH_SLOT_LEASE = int(os.environ.get("READALOUD_SPEECH_SLOT_LEASE", READALOUD["READALOUD_SPEECH_SLOT_LEASE"]))
+READALOUD_SPEECH_BUSY_RETRY_AFTER = int(os.environ.get("READALOUD_SPEECH_BUSY_RETRY_AFTER", READALOUD["READALOUD_SPEECH_BUSY_RETRY_AFTER"]))
 # The audio files are answered before sessions, CSRF, auth and the page cache (Range requests are many).
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")
