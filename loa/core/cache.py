@@ -28,8 +28,10 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.encoding import escape_uri_path
 
+from .cache_params import DEFAULT_QUERY_PARAMS
+
 STAMP_NAME = "content-version"
-DEFAULT_QUERY_PARAMS = ("page", "q", "tag")
+
 CACHE_HEADER = "X-Loa-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Length", "X-Frame-Options", "Referrer-Policy",
                  "X-Content-Type-Options", "Cross-Origin-Opener-Policy", "Content-Security-Policy")

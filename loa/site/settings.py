@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from loa.core.cache_params import DEFAULT_QUERY_PARAMS
 from loa.core.datadir import data_dir, read_secret_key
 from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.participation.conf import DEFAULTS as PARTICIPATION
@@ -169,7 +170,8 @@ else:
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
 # The query parameters that cached pages read; the cache key ignores any other (a view that
 # reads a new parameter must be listed here, or it would be served another page's copy).
-LOA_PAGE_CACHE_QUERY_PARAMS = ["page", "q", "tag"]
+# The list with what each app reads is in loa/core/cache.py (DEFAULT_QUERY_PARAMS).
+LOA_PAGE_CACHE_QUERY_PARAMS = env_list("LOA_PAGE_CACHE_QUERY_PARAMS", ",".join(DEFAULT_QUERY_PARAMS))
 
 TASKS = {
     "default": {
