@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
@@ -246,6 +247,15 @@ READALOUD_SPEECH_RATE_WINDOW = int(os.environ.get("READALOUD_SPEECH_RATE_WINDOW"
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")
 # --- end of read-aloud ---
+
+# --- operations (health check, backups; deploy/README.md) ---
+# Defaults and meaning: loa/core/conf.py. /healthz answers 503 below this much free disk or
+# when no task worker has reported for this long.
+LOA_HEALTH_MIN_FREE_MB = int(os.environ.get("LOA_HEALTH_MIN_FREE_MB", CORE["LOA_HEALTH_MIN_FREE_MB"]))
+LOA_HEALTH_WORKER_STALE_SECONDS = int(os.environ.get("LOA_HEALTH_WORKER_STALE_SECONDS",
+                                                     CORE["LOA_HEALTH_WORKER_STALE_SECONDS"]))
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a monitor on loopback speaks plain HTTP
+# --- end of operations ---
 
 LOGGING = {
     "version": 1,

@@ -7,11 +7,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loa.core.health import healthz
 from loa.core.media import serve_public_media
 
 from .api import api_router
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # monitoring: never cached, never counted
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

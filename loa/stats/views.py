@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from loa.core.health import HEALTH_PATH
+
 from . import clock
 from .backends import RecordedListen, RecordedView, get_collector
 from .bots import is_bot
@@ -48,7 +50,7 @@ def _same_site_image(request: HttpRequest, host: str) -> bool:
 
 def _record_view(request: HttpRequest, host: str, view: PageView) -> bool:
     """False only when the visitor is over the per-minute cap; bots are silently not counted."""
-    if is_bot(request):
+    if is_bot(request) or view.path == HEALTH_PATH:
         return True
     now = clock.now()
     visitor = identify(request, clock.local_day(now), host)
