@@ -26,6 +26,10 @@ class Site:
     database_url: str
     env: dict[str, str]
 
+    @property
+    def static_root(self) -> Path:
+        return Path(self.env["STATIC_ROOT"])
+
     def loa(self, *args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
         done = subprocess.run([*loa_command(), *args], env=self.env, capture_output=True, text=True, timeout=timeout)
         if check and done.returncode != 0:
@@ -33,10 +37,12 @@ class Site:
         return done
 
 
-def site_env(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
-    env = server_env(database_url, data_dir, {"LOA_ADMIN_PASSWORD": "ops-test-" + os.urandom(6).hex(), **extra})
+def site_env(database_url: str, data_dir: Path, static_root: Path) -> dict[str, str]:
+    """Everything in the data directory (defaults), except static files: collected once for all sites."""
+    env = server_env(database_url, data_dir, {"LOA_ADMIN_PASSWORD": "ops-test-" + os.urandom(6).hex(),
+                                              "STATIC_ROOT": str(static_root)})
     env.pop("SECRET_KEY")  # each site keeps its own key in its data directory, as a real one does
-    for name in ("MEDIA_ROOT", "STATIC_ROOT", "READALOUD_CACHE_DIR", "LOA_TEST_DIR"):
+    for name in ("MEDIA_ROOT", "READALOUD_CACHE_DIR", "LOA_TEST_DIR"):
         env.pop(name, None)
     return env
 
@@ -68,7 +74,7 @@ def site_factory() -> Iterator:
                 url = stack.enter_context(scratch_database(POSTGRES_URL))
             else:
                 url = f"sqlite:///{folder}/loa.sqlite3"
-            return Site(folder, url, site_env(url, folder))
+            return Site(folder, url, site_env(url, folder, Path(root) / "static"))
 
         def demo_site(kind: str) -> Site:
             site = empty_site(kind)

@@ -52,7 +52,7 @@ def stack(sqlite_demo: Site) -> Iterator[Stack]:
            "READALOUD_SPEECH_RATE_LIMIT": str(SPEECH_LIMIT), "READALOUD_SPEECH_RATE_WINDOW": "600",
            "STATS_SUMMARY_CACHE_SECONDS": "0", "STATS_FLUSH_SECONDS": "0.5"}
     with loa_serve(env, ("--workers", "3", "--threads", str(SLOTS // 3))) as loa, \
-            running_nginx(upstream_port=loa.port, static_root=sqlite_demo.data_dir / "static",
+            running_nginx(upstream_port=loa.port, static_root=sqlite_demo.static_root,
                           media_root=sqlite_demo.data_dir / "media") as nginx:
         yield Stack(sqlite_demo, loa, nginx.base_url, nginx.port)
 
@@ -68,8 +68,8 @@ def test_pages_static_files_and_images_through_nginx(stack):
         first, again = http.get("/?micro-cache-test=1"), http.get("/?micro-cache-test=1")
         assert (first.headers["x-micro-cache"], again.headers["x-micro-cache"]) == ("MISS", "HIT")
 
-        css = next(path for path in (stack.site.data_dir / "static").rglob("site.*.css"))
-        url = "/static/" + css.relative_to(stack.site.data_dir / "static").as_posix()
+        css = next(path for path in stack.site.static_root.rglob("site.*.css"))
+        url = "/static/" + css.relative_to(stack.site.static_root).as_posix()
         whole = http.get(url)
         assert whole.status_code == 200 and "immutable" in whole.headers["cache-control"]
         part = http.get(url, headers={"Range": "bytes=10-19", "Accept-Encoding": "identity"})
