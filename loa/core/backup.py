@@ -116,7 +116,7 @@ def write_backup(output: Path, *, with_sentence_cache: bool = False, with_secret
     if not output.parent.is_dir():
         raise BackupError(f"không có thư mục {output.parent}")
     folders = section_folders()
-    for inside in (folders[MEDIA], Path(settings.DATA_DIR)):
+    for inside in (folders[MEDIA].resolve(), Path(settings.DATA_DIR).resolve()):
         if output.is_relative_to(inside):
             raise BackupError(f"không ghi bản sao lưu vào trong {inside}: nó sẽ tự chứa chính nó")
     partial = output.with_name(f".{output.name}.{uuid.uuid4().hex[:8]}.partial")
@@ -125,7 +125,10 @@ def write_backup(output: Path, *, with_sentence_cache: bool = False, with_secret
         "created_at": timezone.localtime().isoformat(timespec="seconds"), "host": socket.gethostname(),
         "secret_key": bool(with_secret), "counts": {}, "sections": {},
     }
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise BackupError(f"không tạo được tệp trong {output.parent}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode=f"w:{_compression_for(output)}",
                                                               format=tarfile.PAX_FORMAT) as tar:
@@ -153,6 +156,9 @@ def write_backup(output: Path, *, with_sentence_cache: bool = False, with_secret
                 _add_bytes(tar, SECRET_MEMBER, settings.SECRET_KEY.encode(), mode=0o600)
             _add_bytes(tar, MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode())
         os.replace(partial, output)
+    except OSError as exc:  # e.g. the disk filled up: no half-written archive is left behind
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"không ghi được bản sao lưu {output}: {exc.strerror or exc}") from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -249,6 +255,8 @@ def _write_secret(data_dir: Path, secret: str) -> None:
 
 def restore_backup(archive: Path, *, force: bool = False,
                    report: Callable[[str], None] = lambda _line: None) -> RestoreResult:
+    if not archive.is_file():
+        raise BackupError(f"không tìm thấy tệp {archive}")
     data_dir = Path(settings.DATA_DIR)
     data_dir.mkdir(parents=True, exist_ok=True)
     busy = occupied()

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
 DUMP_NAMES = {SQLITE: "loa.sqlite3", POSTGRESQL: "loa.pgdump"}
@@ -109,10 +109,13 @@ def dump(folder: Path) -> dict:
     """Write a consistent copy of the database into `folder`; returns its manifest entry."""
     kind = engine()
     path = folder / DUMP_NAMES[kind]
-    if kind == SQLITE:
-        counts, migrations = _dump_sqlite(path)
-    else:
-        counts, migrations = _dump_postgresql(path)
+    try:
+        if kind == SQLITE:
+            counts, migrations = _dump_sqlite(path)
+        else:
+            counts, migrations = _dump_postgresql(path)
+    except (sqlite3.Error, DatabaseError) as exc:
+        raise DumpError(f"không đọc được cơ sở dữ liệu {describe_target()}: {exc}") from exc
     return {"engine": kind, "file": path.name, "bytes": path.stat().st_size, "counts": counts,
             "migrations": migrations}
 

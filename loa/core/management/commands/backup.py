@@ -1,9 +1,11 @@
 """`loa backup -o FILE`: database, media, read-aloud audio and voice packs in one archive (loa/core/backup.py)."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from loa.core.backup import BackupError, write_backup
 from loa.core.dbdump import DumpError
@@ -36,6 +38,10 @@ class Command(BaseCommand):
                                   with_secret=options["with_secret"], report=report)
         except (BackupError, DumpError) as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"lỗi đọc/ghi tệp {exc.filename or ''}: {exc.strerror or exc}") from None
+        except (DatabaseError, sqlite3.Error) as exc:
+            raise CommandError(f"lỗi cơ sở dữ liệu: {exc}") from None
         counts = result.manifest["counts"]
         files = sum(section["files"] for section in result.manifest["sections"].values())
         self.stdout.write(self.style.SUCCESS(

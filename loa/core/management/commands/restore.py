@@ -1,9 +1,11 @@
 """`loa restore FILE`: put a `loa backup` archive back into an empty data directory and database."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from loa.core.backup import BackupError, restore_backup
 from loa.core.dbdump import DumpError
@@ -25,6 +27,10 @@ class Command(BaseCommand):
             result = restore_backup(Path(options["archive"]), force=options["force"], report=report)
         except (BackupError, DumpError) as exc:
             raise CommandError(str(exc)) from None
+        except OSError as exc:
+            raise CommandError(f"lỗi đọc/ghi tệp {exc.filename or ''}: {exc.strerror or exc}") from None
+        except (DatabaseError, sqlite3.Error) as exc:
+            raise CommandError(f"lỗi cơ sở dữ liệu: {exc}") from None
         expected = result.manifest.get("counts", {})
         mismatched = {name: (value, result.counts.get(name)) for name, value in expected.items()
                       if result.counts.get(name) != value}
