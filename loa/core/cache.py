@@ -84,7 +84,7 @@ def cache_key(request: HttpRequest) -> str:
 class PageCacheMiddleware:
     """Serve GET/HEAD requests of anonymous visitors from the cache."""
 
-    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/")
+    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/", "/healthz")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from loa.core.cache_params import DEFAULT_QUERY_PARAMS
+from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
 from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.participation.conf import DEFAULTS as PARTICIPATION
@@ -383,6 +384,14 @@ DOCUMENTS_EXTRACT_TIMEOUT = int(os.environ.get("DOCUMENTS_EXTRACT_TIMEOUT", DOCU
 DOCUMENTS_PER_PAGE = int(os.environ.get("DOCUMENTS_PER_PAGE", DOCUMENTS["DOCUMENTS_PER_PAGE"]))
 DOCUMENTS_DOWNLOAD_WINDOW = int(os.environ.get("DOCUMENTS_DOWNLOAD_WINDOW", DOCUMENTS["DOCUMENTS_DOWNLOAD_WINDOW"]))
 # --- end of document library ---
+# --- operations (health check, backups; deploy/README.md) ---
+# Defaults and meaning: loa/core/conf.py. /healthz answers 503 below this much free disk or
+# when no task worker has reported for this long.
+LOA_HEALTH_MIN_FREE_MB = int(os.environ.get("LOA_HEALTH_MIN_FREE_MB", CORE["LOA_HEALTH_MIN_FREE_MB"]))
+LOA_HEALTH_WORKER_STALE_SECONDS = int(os.environ.get("LOA_HEALTH_WORKER_STALE_SECONDS",
+                                                     CORE["LOA_HEALTH_WORKER_STALE_SECONDS"]))
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a monitor on loopback speaks plain HTTP
+# --- end of operations ---
 
 LOGGING = {
     "version": 1,

@@ -8,12 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loa.core.health import healthz
 from loa.core.media import serve_public_media
 
 from .api import api_router
 from .robots import robots_txt
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # monitoring: never cached, never counted
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

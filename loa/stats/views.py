@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from loa.core.health import HEALTH_PATH
 from loa.core.origin import origin_host, same_origin
 
 from . import clock
@@ -33,7 +34,7 @@ def _same_site_image(request: HttpRequest, host: str) -> bool:
 
 def _record_view(request: HttpRequest, host: str, view: PageView) -> bool:
     """False only when the visitor is over a cap; bots and paths that are no live page are silently not counted."""
-    if is_bot(request):
+    if is_bot(request) or view.path == HEALTH_PATH:
         return True
     path = counted_path(view.path)
     if path is None:
