@@ -19,7 +19,7 @@ from loa.core.cache import content_version
 from .models import OperatorSettings
 from .templatetags.operator_tags import allow_script_origin
 
-SKIPPED_PREFIXES = ("/static/", "/media/", "/readaloud/audio/", "/api/")
+SKIPPED_PREFIXES = ("/static/", "/media/", "/readaloud/", "/api/", "/v1/", "/healthz", "/admin/")
 
 
 class ScriptOriginMiddleware:
