@@ -45,7 +45,7 @@ def search(request: HttpRequest) -> HttpResponse:
         attach_categories(page_obj.object_list)
     # Other apps' sections (documents, sessions, delegates): each hook returns HTML, or "" for nothing found.
     root = site.root_page if site else None
-    sections = [fn(request, query, root) for fn in hooks.get_hooks("loa_site_search")] if query else []
+    sections = [_section(fn, request, query, root) for fn in hooks.get_hooks("loa_site_search")] if query else []
     extra = {k: v for k, v in (("q", query), ("tag", tag.slug if tag else "")) if v}
     return render(request, "pages/search.html", {
         "search_query": query,
@@ -54,6 +54,16 @@ def search(request: HttpRequest) -> HttpResponse:
         "extra_query": urlencode(extra),
         "sections": [section for section in sections if section],
     })
+
+
+def _section(hook, request: HttpRequest, query: str, root) -> str:
+    """One app's search section (HTML); a database error there is logged and shows nothing, not a 500."""
+    try:
+        with transaction.atomic():
+            return hook(request, query, root)
+    except DatabaseError:
+        logger.exception("search section %s failed", getattr(hook, "__module__", hook))
+        return ""
 
 
 def _search_page(request: HttpRequest, articles, words: str) -> PaginatorPage:

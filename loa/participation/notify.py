@@ -21,7 +21,9 @@ def mail_enabled() -> bool:
 
 def staff_addresses(permission: str) -> list[str]:
     """E-mail addresses of the active users who hold `permission` ("app.codename"), superusers included."""
-    users = get_user_model().objects.with_perm(permission, include_superusers=True).filter(is_active=True)
+    users = get_user_model().objects.with_perm(
+        permission, include_superusers=True, backend="django.contrib.auth.backends.ModelBackend"
+    ).filter(is_active=True)
     return sorted({user.email for user in users if user.email})
 
 
