@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -46,3 +47,10 @@ def search(request: HttpRequest) -> HttpResponse:
         "articles": page_obj,
         "extra_query": urlencode(extra),
     })
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for without reading the page: the site icon."""
+    response = HttpResponseRedirect(static("pages/icons/favicon-32.png"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

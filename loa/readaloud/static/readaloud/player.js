@@ -1,5 +1,5 @@
-/* Loa read-aloud player: plays an article, highlights the sentence being read.
-   Without it the page keeps its plain <audio controls>. */
+/* Loa read-aloud player: plays an article, highlights the sentence and the word being read.
+   Without it the page keeps its plain <audio controls>. mini.js and next.js use root.loaPlayer. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-readaloud-player]");
@@ -17,6 +17,9 @@
   var pending = null;     // position to restore (voice change, reload)
   var switching = false;  // paused to change voice
   var current = -1, pollTimer = 0, pollDelay = 1000, savedAt = 0, reported = {}, beatAt = 0, blocks = {};
+  var word = -1, frame = 0, lit = {};  // the word being read (index in its sentence), the rAF loop, the ranges shown
+
+  document.documentElement.classList.replace("no-js", "js");
 
   audio.removeAttribute("controls");
   audio.preload = "none";
@@ -26,7 +29,7 @@
   root.querySelector("[data-readaloud-controls]").hidden = false;
   ui.voice.value = voice;
   ui.speed.value = pick(store.get("loa.readaloud.speed"), ui.speed, "1");
-  ui.follow.checked = store.get("loa.readaloud.follow") === "1";
+  if (ui.follow) ui.follow.checked = store.get("loa.readaloud.follow") === "1";
   restorePosition();
   load();
 
@@ -88,6 +91,7 @@
   }
 
   function pause() { wantPlay = false; if (!data) setPlaying(false); audio.pause(); }
+  function toggle() { if (audio.paused && !(wantPlay && !data)) play(); else pause(); }
 
   function seek(t, announceIt) {
     if (!data) return;
@@ -103,7 +107,7 @@
     ui["play-label"].textContent = yes ? "Tạm dừng" : "Nghe";
   }
 
-  on(ui.play, "click", function () { if (audio.paused && !(wantPlay && !data)) play(); else pause(); });
+  on(ui.play, "click", toggle);
   on(ui.back, "click", function () { seek(audio.currentTime - 10, true); });
   on(ui.forward, "click", function () { seek(audio.currentTime + 10, true); });
   on(ui.seek, "input", function () { seek(+ui.seek.value); });
@@ -124,13 +128,15 @@
     pollDelay = 1000;
     load();
   });
-  on(ui.follow, "change", function () {
+  if (ui.follow) on(ui.follow, "change", function () {
     store.set("loa.readaloud.follow", ui.follow.checked ? "1" : "0");
     if (ui.follow.checked && current >= 0) scrollTo(current);
   });
 
-  on(audio, "play", function () { setPlaying(true); status(""); beatAt = Date.now(); report("play"); session(); });
+  on(audio, "play", function () { setPlaying(true); status(""); beatAt = Date.now(); report("play"); session(); tick(); });
+  on(audio, "seeked", function () { follow(audio.currentTime); });
   on(audio, "pause", function () {
+    follow(audio.currentTime);
     if (switching) return;
     wantPlay = false;
     setPlaying(false);
@@ -151,11 +157,12 @@
   });
 
   // -- time, position
-  function showTime(t) {
-    var total = data ? data.duration : +ui.seek.max;
-    ui.time.textContent = clock(t) + " / " + clock(total);
+  function showTime(t) {  // only what changed: no layout work on most timeupdates
+    var total = data ? data.duration : +ui.seek.max, now = clock(t), text = now + " / " + clock(total);
+    if (ui.time.textContent === text) return;
+    ui.time.textContent = text;
     ui.seek.value = Math.floor(t);
-    ui.seek.setAttribute("aria-valuetext", clock(t) + " trên " + clock(total));
+    ui.seek.setAttribute("aria-valuetext", now + " trên " + clock(total));
     var ms = navigator.mediaSession;
     if (ms && ms.setPositionState && data) {
       try { ms.setPositionState({ duration: total, playbackRate: audio.playbackRate, position: Math.min(t, total) }); } catch (e) { /* unsupported */ }
@@ -203,16 +210,51 @@
     if (pending) { pending.playing = false; showTime(pending.time); }
   }
 
-  // -- the sentence being read
+  // -- the sentence and the word being read
   function follow(t) {
     if (!data) return;
     var i = indexAt(t);
-    if (i === current) return;
-    current = i;
-    root.setAttribute("data-sentence", i);
-    highlight(i >= 0 ? data.sentences[i] : null);
-    if (ui.follow.checked && i >= 0) scrollTo(i);
+    if (i !== current) {
+      current = i;
+      word = -1;
+      root.setAttribute("data-sentence", i);
+      lit.word = paint("loa-readaloud-word", null, "ra-word");
+      lit.sentence = paint("loa-readaloud", i >= 0 ? data.sentences[i] : null, "ra-mark");
+      if (ui.follow && ui.follow.checked && i >= 0) scrollTo(i);
+      changed();
+    }
+    followWord(t);
   }
+
+  // Words carry char offsets in the same block coordinates as their sentence.
+  function followWord(t) {
+    var s = data.sentences[current], list = s && s.words, k = list && list.length ? wordAt(list, t) : -1;
+    if (k === word) return;
+    word = k;
+    root.setAttribute("data-word", k);
+    lit.word = paint("loa-readaloud-word", k >= 0 ? { block: s.block, char_start: list[k].char_start, char_end: list[k].char_end } : null, "ra-word");
+    changed();
+  }
+
+  function wordAt(list, t) {  // the last word started; none before the first or after the last has ended
+    var lo = 0, hi = list.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid].start <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found === list.length - 1 && t >= list[found].end ? -1 : found;
+  }
+
+  // timeupdate comes 4 times a second, words are shorter: while playing, look once per frame (a comparison
+  // unless the word changed).
+  function tick() {
+    cancelAnimationFrame(frame);
+    if (audio.paused || !data) return;
+    follow(audio.currentTime);
+    frame = requestAnimationFrame(tick);
+  }
+
+  function changed() { root.dispatchEvent(new CustomEvent("readaloud:highlight")); }
 
   function blockElement(id) {
     if (!(id in blocks)) {
@@ -243,22 +285,29 @@
     return started ? range : null;
   }
 
-  function highlight(s) {
+  // Shows `s` (a sentence or a word) as the highlight `name`; returns its range.
+  function paint(name, s, cls) {
     var range = s && rangeOf(s);
     if (CSS.highlights && window.Highlight) {
-      if (range) CSS.highlights.set("loa-readaloud", new Highlight(range)); else CSS.highlights.delete("loa-readaloud");
-      return;
+      if (!range) CSS.highlights.delete(name);
+      else {
+        var h = new Highlight(range);
+        h.priority = cls === "ra-word" ? 1 : 0;
+        CSS.highlights.set(name, h);
+      }
+      return range;
     }
-    document.querySelectorAll("mark.ra-mark").forEach(function (m) {
+    document.querySelectorAll(cls === "ra-word" ? "mark.ra-word" : "mark.ra-word, mark.ra-mark").forEach(function (m) {
       var parent = m.parentNode;
       while (m.firstChild) parent.insertBefore(m.firstChild, m);
       parent.removeChild(m);
       parent.normalize();
     });
-    if (range) wrap(range, blockElement(s.block));
+    if (range) wrap(range, blockElement(s.block), cls);
+    return s && rangeOf(s);
   }
 
-  function wrap(range, el) {  // for browsers without the CSS Custom Highlight API
+  function wrap(range, el, cls) {  // for browsers without the CSS Custom Highlight API
     texts(el).filter(function (n) { return range.intersectsNode(n); }).forEach(function (n) {
       var start = n === range.startContainer ? range.startOffset : 0;
       var end = n === range.endContainer ? range.endOffset : n.data.length;
@@ -266,17 +315,17 @@
       var part = n.splitText(start);
       part.splitText(end - start);
       var mark = document.createElement("mark");
-      mark.className = "ra-mark";
+      mark.className = cls;
       part.parentNode.insertBefore(mark, part);
       mark.appendChild(part);
     });
   }
 
-  function scrollTo(i) {
+  function scrollTo(i, always) {
     var range = rangeOf(data.sentences[i]);
     if (!range) return;
     var box = range.getBoundingClientRect();
-    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    if (!always && box.top >= 0 && box.bottom <= window.innerHeight) return;
     var reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
     window.scrollTo({ top: window.scrollY + box.top - window.innerHeight / 3, behavior: reduce ? "auto" : "smooth" });
   }
@@ -294,7 +343,9 @@
       if (s.block === id && (best < 0 || s.char_start <= offset)) best = i;
     });
     if (best < 0) return;
-    seek(data.sentences[best].start);
+    var s = data.sentences[best], at = s.start;
+    (s.words || []).forEach(function (w) { if (w.char_start <= offset) at = w.start; });
+    seek(at);
     play();
   });
 
@@ -372,6 +423,47 @@
       remove: function (k) { if (s) s.removeItem(k); else delete mem[k]; }
     };
   }
+
+  // "Về đoạn đang đọc": the sentence being read on screen, focus on its block (the player if none).
+  function reveal() {
+    var s = data && data.sentences[current], el = s && blockElement(s.block);
+    if (!el) { root.scrollIntoView(); ui.play.focus(); return; }
+    if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+    el.focus({ preventScroll: true });
+    scrollTo(current, true);
+  }
+
+  // -- keyboard shortcuts (listed in the player's "Phím tắt")
+  var keys = {
+    k: toggle,
+    j: function () { seek(audio.currentTime - 10, true); },
+    l: function () { seek(audio.currentTime + 10, true); },
+    "<": function () { speedStep(-1); },
+    ">": function () { speedStep(1); }
+  };
+  on(document, "keydown", function (e) {
+    var fn = keys[e.key.length === 1 ? e.key.toLowerCase() : ""];
+    if (!fn || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var t = e.target;
+    if (t.isContentEditable || (t.closest && t.closest("input, textarea, select"))) return;
+    e.preventDefault();
+    fn();
+  });
+
+  function speedStep(d) {
+    var k = Math.max(0, Math.min(ui.speed.options.length - 1, ui.speed.selectedIndex + d));
+    ui.speed.selectedIndex = k;
+    ui.speed.dispatchEvent(new Event("change"));
+    announce("Tốc độ " + ui.speed.options[k].text);
+  }
+
+  root.loaPlayer = {
+    audio: audio, ui: ui, store: store, play: play, pause: pause, toggle: toggle, reveal: reveal,
+    clock: clock, announce: announce,
+    skip: function (d) { seek(audio.currentTime + d, true); },
+    data: function () { return data; },
+    range: function () { return lit.word || lit.sentence || null; }
+  };
 
   on(window, "pagehide", function () { savePosition(true); });
 })();
