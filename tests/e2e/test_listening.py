@@ -286,7 +286,7 @@ def test_embedded_player_plays_inside_an_iframe_on_another_origin(browser, live_
         assert frame.get_by_role("button", name="Tạm dừng").is_visible()
         link = frame.get_by_role("link", name="Tin thứ hai (mở trong thẻ mới)")
         assert link.get_attribute("href") == live_server.url + article.url and link.get_attribute("target") == "_blank"
-        page.wait_for_function(f"() => performance.getEntriesByType('resource').length >= 0")
+        page.wait_for_function("() => performance.getEntriesByType('resource').length >= 0")
         inner.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/api/stats/hit'))")
     finally:
         context.close()
