@@ -276,18 +276,20 @@ def test_embedded_player_plays_inside_an_iframe_on_another_origin(browser, live_
         page.set_default_timeout(10_000)
         response = {}
         page.on("response", lambda r: response.setdefault("embed", r) if r.url == embed_url else None)
-        page.goto(other + "/")
+        with page.expect_response(lambda r: r.url.endswith("/api/stats/hit")) as hit:  # the embed page's view
+            page.goto(other + "/")
+        assert hit.value.status == 204
         frame = page.frame_locator("iframe")
         frame.locator("[data-readaloud-player][data-status=ready]").wait_for()
         assert "x-frame-options" not in response["embed"].headers
-        frame.get_by_role("button", name="Nghe", exact=True).click()
+        with page.expect_response(lambda r: r.url.endswith("/api/stats/listen")) as listen:
+            frame.get_by_role("button", name="Nghe", exact=True).click()
+        assert listen.value.status == 204
         inner = page.frame(url=embed_url)
         inner.wait_for_function("document.querySelector('[data-readaloud-player] audio').currentTime > 0.3")
         assert frame.get_by_role("button", name="Tạm dừng").is_visible()
         link = frame.get_by_role("link", name="Tin thứ hai (mở trong thẻ mới)")
         assert link.get_attribute("href") == live_server.url + article.url and link.get_attribute("target") == "_blank"
-        page.wait_for_function("() => performance.getEntriesByType('resource').length >= 0")
-        inner.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/api/stats/hit'))")
     finally:
         context.close()
         server.shutdown()
