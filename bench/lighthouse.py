@@ -44,14 +44,21 @@ def find_lighthouse(given: str | None) -> str:
     sys.exit("Lighthouse not found: npm install lighthouse (outside the repository), then pass --lighthouse PATH")
 
 
-def run_lighthouse(lighthouse: str, url: str, out: Path, chrome: str) -> dict:
+def run_lighthouse(lighthouse: str, url: str, out: Path, chrome: str, attempts: int = 3) -> dict:
+    """One Lighthouse run; its occasional trace failures (NO_NAVSTART, NO_FCP) are tried again."""
     command = [
         lighthouse, url, "--output=json", f"--output-path={out}", "--quiet",
         "--only-categories=" + ",".join(CATEGORIES), "--form-factor=mobile",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
     ]
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chrome}, timeout=300)
-    return json.loads(out.read_text())
+    for attempt in range(attempts):
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome}, timeout=300)
+        if done.returncode == 0:
+            report = json.loads(out.read_text())
+            if not report.get("runtimeError"):
+                return report
+        print(f"          (Lighthouse failed on {url}, attempt {attempt + 1} of {attempts})", file=sys.stderr)
+    raise RuntimeError(f"Lighthouse failed {attempts} times on {url}")
 
 
 def scores(report: dict) -> dict[str, int]:
