@@ -38,7 +38,7 @@
     document.body.classList.toggle("ra-mini-on", show);
     if (show) {
       state(); time(); place();
-      if (!told) { told = true; p.announce("Trình phát thu gọn ở cạnh màn hình: nghe, tạm dừng, lùi, tới, về đoạn đang đọc."); }
+      if (!told) { told = true; p.announce("Trình phát thu gọn đang ở cạnh màn hình."); }
     }
   }
 

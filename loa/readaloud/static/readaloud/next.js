@@ -26,17 +26,17 @@
     if (!next) return;
     left = WAIT;
     ui.next.hidden = false;
-    ui["next-text"].textContent = "Bài tiếp theo: " + next.title + ". Tự động phát sau " + WAIT + " giây.";
-    p.announce("Đã đọc hết bài. Bài tiếp theo: " + next.title + ", phát sau " + WAIT + " giây. Bấm Hủy hoặc phím Esc để dừng.");
-    timer = setInterval(function () {
-      if (--left <= 0) go();
-      else ui["next-text"].textContent = "Bài tiếp theo: " + next.title + ". Tự động phát sau " + left + " giây.";
-    }, 1000);
+    count();
+    p.announce("Đã đọc hết bài. " + ui["next-text"].textContent + " Bấm Hủy hoặc phím Esc để dừng.");
+    timer = setInterval(function () { if (--left <= 0) go(); else count(); }, 1000);
   });
   p.audio.addEventListener("play", cancel);
   ui["next-now"].addEventListener("click", go);
-  ui["next-cancel"].addEventListener("click", function () { cancel(); p.announce("Đã hủy nghe bài tiếp theo."); });
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape" && timer) { cancel(); p.announce("Đã hủy nghe bài tiếp theo."); } });
+  ui["next-cancel"].addEventListener("click", stop);
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape" && timer) stop(); });
+
+  function count() { ui["next-text"].textContent = "Bài tiếp theo: " + next.title + ". Tự động phát sau " + left + " giây."; }
+  function stop() { cancel(); p.announce("Đã hủy nghe bài tiếp theo."); }
 
   // Arrived here through "Nghe tiếp": go on playing (the browser may ask for a tap first).
   try {
@@ -66,10 +66,7 @@
     ui.next.hidden = true;
   }
 
-  function later() {
-    var on = has(read(LATER), id);
-    ui.later.setAttribute("aria-pressed", on ? "true" : "false");
-  }
+  function later() { ui.later.setAttribute("aria-pressed", String(has(read(LATER), id))); }
 
   function read(key) {
     try { var v = JSON.parse(store.get(key) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
