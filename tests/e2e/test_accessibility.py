@@ -37,7 +37,7 @@ def test_axe_finds_no_wcag21_aa_violation_on_any_page_type_in_both_contrast_mode
     for contrast, viewport in (("normal", {"width": 1280, "height": 900}), ("high", PHONE)):
         context = new_context(viewport=viewport)
         context.add_init_script(f"localStorage.setItem('loa.readaloud.later', {json.dumps(later)});"
-                                + ("localStorage.setItem('loa.contrast', 'high');" if contrast == "high" else ""))
+                                + ("document.cookie = 'loa_contrast=high; path=/';" if contrast == "high" else ""))
         page = context.new_page()
         for name, path in page_types(demo_site).items():
             page.goto(demo_site + path)

@@ -53,6 +53,8 @@ def readaloud_player(context, page, embed: bool = False) -> dict:
         "filename": f"{page.slug}.mp3",
         "site_name": _site_name(context),
         "embed": embed,
+        # a page that links player.css in its <head> says so: a stylesheet met in the body lays the page out again
+        "player_css_in_head": bool(context.get("player_css_in_head")),
         "page_url": page.get_url(request=request) or "",
         "listen_url": reverse("readaloud:listen"),
         "next_articles": [] if embed else next_candidates(page, request),

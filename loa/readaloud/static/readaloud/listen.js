@@ -65,6 +65,7 @@
     box.hidden = !list.length;
     ol.textContent = "";
     list.forEach(function (c) {
+      if (!/^\/(?!\/)/.test(c.url)) return;  // paths of this site only
       var li = document.createElement("li"), a = document.createElement("a"), b = document.createElement("button");
       a.href = c.url;
       a.textContent = c.title;

@@ -47,7 +47,7 @@
     var heard = read(HEARD), candidates = read(LATER).concat(JSON.parse(source.textContent));
     for (var k = 0; k < candidates.length; k++) {
       var c = candidates[k];
-      if (c.id !== id && c.url && heard.indexOf(c.id) < 0) return c;
+      if (c.id !== id && /^\/(?!\/)/.test(c.url) && heard.indexOf(c.id) < 0) return c;  // paths of this site only
     }
     return null;
   }

@@ -1,9 +1,8 @@
-/* In <head>, before the first paint: the visitor's text size and contrast, and "js" (the player keeps its height). */
+/* In <head>, before the first paint: the visitor's text size and contrast (two small cookies, cheaper to read
+   than opening localStorage), and "js" so that the player keeps its height. site.js writes them. */
 (function (h) {
   h.className = h.className.replace(/\bno-js\b/, "js");
-  try {
-    var size = localStorage.getItem("loa.textSize");
-    if (/^(-1|[1-3])$/.test(size || "")) h.setAttribute("data-text-size", size);
-    if (localStorage.getItem("loa.contrast") === "high") h.setAttribute("data-contrast", "high");
-  } catch (e) { /* storage blocked: defaults */ }
+  var size = /(?:^|; )loa_text_size=(-1|[1-3])(?:;|$)/.exec(document.cookie);
+  if (size) h.setAttribute("data-text-size", size[1]);
+  if (/(?:^|; )loa_contrast=high(?:;|$)/.test(document.cookie)) h.setAttribute("data-contrast", "high");
 })(document.documentElement);

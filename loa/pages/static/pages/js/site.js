@@ -1,5 +1,6 @@
-/* Reading tools (text size A−/A/A+, high contrast, kept in the browser), copying a link or the embed
-   code, printing, sharing. prefs.js applies the saved choices before the first paint. */
+/* Reading tools (text size A−/A/A+, high contrast, kept in the browser as two cookies that only the
+   browser reads), copying a link or the embed code, printing, sharing. prefs.js applies them before the
+   first paint. */
 (function () {
   "use strict";
   var html = document.documentElement, said = document.querySelector("[data-tools-announce]");
@@ -12,7 +13,7 @@
       var step = +button.getAttribute("data-text-size-step");
       size = step ? Math.max(MIN, Math.min(MAX, size + step)) : 0;
       if (size) html.setAttribute("data-text-size", size); else html.removeAttribute("data-text-size");
-      save("loa.textSize", String(size));
+      save("loa_text_size", size ? String(size) : "");
       say(said, "Cỡ chữ " + LABELS[size] + ".");
       sizeButtons();
     });
@@ -25,7 +26,7 @@
       var high = html.getAttribute("data-contrast") !== "high";
       if (high) html.setAttribute("data-contrast", "high"); else html.removeAttribute("data-contrast");
       button.setAttribute("aria-pressed", high ? "true" : "false");
-      save("loa.contrast", high ? "high" : "normal");
+      save("loa_contrast", high ? "high" : "");
       say(said, high ? "Đã bật tương phản cao." : "Đã tắt tương phản cao.");
     });
   });
@@ -73,6 +74,9 @@
     });
   }
 
-  function save(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* blocked: this page only */ } }
+  function save(name, value) {  // a year, every page of the site; an empty value deletes it
+    document.cookie = name + "=" + value + "; path=/; SameSite=Lax; max-age=" + (value ? 31536000 : 0)
+      + (location.protocol === "https:" ? "; Secure" : "");
+  }
   function say(region, text) { if (region) region.textContent = text; }
 })();
