@@ -103,7 +103,9 @@ def shown_text(page, sentences, i: int, k: int) -> str:
 
 def assert_in_time(page, sentences, now: dict, slack: float = 0.0) -> None:
     """The highlighted word is the one at the audio's time (or, while playing, at most `slack` s behind)."""
-    allowed = {expected(sentences, now["t"]), expected(sentences, max(0.0, now["t"] - slack))}
+    t, since = now["t"], max(0.0, now["t"] - slack)
+    moments = [t, since] + [x for s in sentences for w in s["words"] for x in (w["start"], w["end"]) if since < x <= t]
+    allowed = {expected(sentences, x) for x in moments}
     assert (now["sentence"], now["word"]) in allowed, (now, allowed)
     if now["word"] >= 0:
         assert now["text"] == shown_text(page, sentences, now["sentence"], now["word"])
@@ -121,13 +123,15 @@ def test_highlighted_word_changes_in_time_with_the_audio_after_seeking_and_at_do
     assert all(s["words"] for s in sentences)
     page.get_by_role("button", name="Nghe", exact=True).click()
     page.wait_for_function(f"{AUDIO}.currentTime > 0.3")
-    seen = set()
-    for _ in range(12):  # while playing: every sample in time (a frame behind at most)
+    seen, exact = set(), 0
+    for _ in range(16):  # while playing: every sample in time, nearly all to the frame
         now = page.evaluate(NOW)
-        assert_in_time(page, sentences, now, slack=0.1)
+        assert_in_time(page, sentences, now, slack=0.3)
+        exact += (now["sentence"], now["word"]) == expected(sentences, now["t"])
         seen.add((now["sentence"], now["word"]))
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(110)
     assert len(seen) >= 4  # the highlight moved word by word
+    assert exact >= 12  # looked at every frame: updating only on timeupdate (4 a second) would miss a third
 
     page.get_by_role("button", name="Tạm dừng").click()
     page.wait_for_function(f"{AUDIO}.paused")
@@ -148,7 +152,7 @@ def test_highlighted_word_changes_in_time_with_the_audio_after_seeking_and_at_do
     page.get_by_role("button", name="Nghe", exact=True).click()
     page.wait_for_function(f"{AUDIO}.currentTime > {sentences[2]['start'] + 0.5}")
     for _ in range(8):
-        assert_in_time(page, sentences, page.evaluate(NOW), slack=0.15)
+        assert_in_time(page, sentences, page.evaluate(NOW), slack=0.3)
         page.wait_for_timeout(120)
     assert page.evaluate(f"{AUDIO}.playbackRate") == 2
 
@@ -226,7 +230,7 @@ def test_word_highlighting_adds_no_long_task_and_no_layout_on_the_seed_article(p
     page.wait_for_timeout(6_000)
     after = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     frames, updates, long_tasks, words = page.evaluate("[window.__frames, window.__updates, window.__long, window.__words]")
-    assert_in_time(page, sentences, page.evaluate(NOW), slack=0.15)
+    assert_in_time(page, sentences, page.evaluate(NOW), slack=0.3)
     frames.sort()
     updates.sort()
     layout_count = after["LayoutCount"] - layouts["LayoutCount"]
@@ -234,7 +238,9 @@ def test_word_highlighting_adds_no_long_task_and_no_layout_on_the_seed_article(p
           f"{len(updates)} timeupdates: median {updates[len(updates) // 2]:.3f} ms, max {updates[-1]:.2f} ms; "
           f"{words} word changes, {layout_count:.0f} layouts; long tasks in the page (any cause): {long_tasks}")
     assert words >= 20  # about five words a second at double speed
-    # Per frame a comparison, per new word one range: none of it near a long task (50 ms), even on a busy machine.
-    assert frames[len(frames) // 2] < 1 and frames[-1] < 50
-    assert len(updates) >= 15 and updates[len(updates) // 2] < 2 and updates[-1] < 50
+    # Per frame a comparison, per new word one range: far from a long task (50 ms). Wall-clock times on a busy
+    # 2-core machine include the odd moment the renderer is not scheduled, hence the 95th percentile and the sum.
+    p95 = frames[int(len(frames) * 0.95)]
+    assert frames[len(frames) // 2] < 1 and p95 < 5 and sum(frames) < 0.02 * 6_000, (p95, sum(frames))
+    assert len(updates) >= 15 and updates[len(updates) // 2] < 2 and updates[int(len(updates) * 0.95)] < 20
     assert layout_count < words / 2  # a new word is painted, not laid out (the clock text is, once a second)

@@ -326,8 +326,9 @@
     if (!range) return;
     var box = range.getBoundingClientRect();
     if (!always && box.top >= 0 && box.bottom <= window.innerHeight) return;
-    var reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    window.scrollTo({ top: window.scrollY + box.top - window.innerHeight / 3, behavior: reduce ? "auto" : "smooth" });
+    // Far jumps are instant: the text on the way is laid out only when seen (content-visibility in site.css).
+    var smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches && Math.abs(box.top) < 2 * innerHeight;
+    window.scrollTo({ top: window.scrollY + box.top - innerHeight / 3, behavior: smooth ? "smooth" : "auto" });
   }
 
   // A click on a sentence plays from it.
@@ -414,13 +415,13 @@
     return fallback;
   }
 
-  function storage() {  // localStorage, or memory when it is blocked
+  function storage() {  // localStorage, or memory when it is blocked or full (no test write at load: it is slow)
     var s = null, mem = {};
-    try { s = localStorage; s.setItem("loa.t", "1"); s.removeItem("loa.t"); } catch (e) { s = null; }
+    try { s = localStorage; s.getItem("loa.t"); } catch (e) { s = null; }
     return {
-      get: function (k) { return s ? s.getItem(k) : mem[k] || null; },
-      set: function (k, v) { if (s) s.setItem(k, v); else mem[k] = v; },
-      remove: function (k) { if (s) s.removeItem(k); else delete mem[k]; }
+      get: function (k) { return k in mem ? mem[k] : s ? s.getItem(k) : null; },
+      set: function (k, v) { try { s.setItem(k, v); delete mem[k]; } catch (e) { mem[k] = v; } },
+      remove: function (k) { delete mem[k]; if (s) s.removeItem(k); }
     };
   }
 
