@@ -5,7 +5,7 @@ import shutil
 def pytest_configure(config) -> None:
     from django.conf import settings
 
-    for folder in (settings.MEDIA_ROOT, settings.STATIC_ROOT, settings.READALOUD_CACHE_DIR):
+    for folder in (settings.DATA_DIR, settings.MEDIA_ROOT, settings.STATIC_ROOT, settings.READALOUD_CACHE_DIR):
         folder.mkdir(parents=True, exist_ok=True)
 
 

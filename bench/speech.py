@@ -1,6 +1,13 @@
 """Speech pipeline benchmark: the seed article to MP3, Ogg Opus and WAV.
 
     .venv/bin/python bench/speech.py [--repeat N] [TEXT_FILE]
+    .venv/bin/python bench/speech.py --voice ID [--chars N] [--threads N] [--rss N] [TEXT_FILE]
+
+With --voice (any voice, e.g. an installed Piper pack): load time, real-time factor,
+time to the first sentence's audio, whole-text wall time and peak RSS of Loa's
+`loa speak` path (normalize, segment, synthesize, word timings, MP3), and the same
+for raw piper-tts (PiperVoice.synthesize_wav) on the same normalized text, each in a
+process of its own; --rss N also measures RSS over N short syntheses.
 
 Per format: normalization, synthesis and encoding each timed alone (one
 thread), then `speak()` end to end (synthesis and encoding overlapped), the
@@ -13,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +63,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("text_file", nargs="?", type=Path, default=SEED)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--voice", help="measure this voice (e.g. an installed Piper pack) against raw piper-tts")
+    parser.add_argument("--chars", type=int, default=3000, help="with --voice: read the first N characters (0: all)")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("LOA_TTS_THREADS", "1")),
+                        help="ONNX Runtime threads for both sides (default LOA_TTS_THREADS or 1)")
+    parser.add_argument("--rss", type=int, default=0, help="with --voice: also RSS over N short syntheses")
+    parser.add_argument("--side", choices=("loa", "raw", "rss"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.voice:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from bench.neural import compare
+
+        compare(args)
+        return
     text = args.text_file.read_text(encoding="utf-8")
     started = time.perf_counter()
     speaker = SpeechVoice.load()

@@ -6,12 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+from loa.cli_errors import CliError
+
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
 FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
-
-
-class CliError(Exception):
-    """An error reported to the user as one line and a non-zero exit."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,10 +44,32 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--speed", type=float, default=1.0, help="0.5 to 2.0")
     speak.add_argument("--format", choices=("mp3", "ogg", "wav"), default=None,
                        help="default: from the output file's extension, else mp3")
-    speak.add_argument("--timings", default=None, help="write sentence timings as JSON here")
+    speak.add_argument("--timings", default=None, help="write sentence and word timings as JSON here")
 
-    sub.add_parser("voices", help="list the voices")
+    voices = sub.add_parser("voices", help="list, install, remove or test voices")
+    voices.add_argument("--json", action="store_true", help="print the voices as a JSON list")
+    actions = voices.add_subparsers(dest="action")
+    install = actions.add_parser("install", help="install a neural voice pack")
+    install.add_argument("source", help="a .onnx file (its .onnx.json beside it), an http(s):// URL, "
+                                        "or a catalogued voice: " + ", ".join(_catalogue_names()))
+    install.add_argument("--id", required=True, dest="voice_id", help="the new voice's id, e.g. vi-north-female-vais")
+    install.add_argument("--name", default=None, help="display name (default: the catalogue's)")
+    install.add_argument("--region", choices=("north", "central", "south"), default=None)
+    install.add_argument("--gender", choices=("female", "male"), default=None)
+    install.add_argument("--sha256", default=None, help="expected sha256 of the model file")
+    remove = actions.add_parser("remove", help="remove an installed voice pack")
+    remove.add_argument("voice_id", metavar="ID")
+    test = actions.add_parser("test", help="read a sample sentence into a file and print the real-time factor")
+    test.add_argument("voice_id", metavar="ID")
+    test.add_argument("-o", "--output", default=None, help="audio file (default: ID-test.wav here)")
+    test.add_argument("--text", default=None, help="what to read (default: a sample sentence)")
     return parser
+
+
+def _catalogue_names() -> list[str]:
+    from loa.speech import catalogue
+
+    return list(catalogue())
 
 
 def run_speech_command(argv: list[str]) -> int:
@@ -58,7 +78,7 @@ def run_speech_command(argv: list[str]) -> int:
         if args.command == "normalize":
             return cmd_normalize(args)
         if args.command == "voices":
-            return cmd_voices()
+            return cmd_voices(args)
         return cmd_speak(args)
     except CliError as exc:
         print(f"loa: lỗi: {exc}", file=sys.stderr)
@@ -79,13 +99,16 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_voices() -> int:
-    from loa.speech import DEFAULT_VOICE_ID, list_voices
+def cmd_voices(args: argparse.Namespace) -> int:
+    from loa import voices_cli
 
-    for voice in list_voices():
-        mark = " (mặc định)" if voice.id == DEFAULT_VOICE_ID else ""
-        print(f"{voice.id}\t{voice.name}{mark}")
-    return 0
+    if args.action == "install":
+        return voices_cli.install(args)
+    if args.action == "remove":
+        return voices_cli.remove(args)
+    if args.action == "test":
+        return voices_cli.test(args)
+    return voices_cli.show(as_json=args.json)
 
 
 def read_input_text(source: str) -> str:
@@ -107,12 +130,12 @@ def read_input_text(source: str) -> str:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
-    from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError
+    from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError, VoiceUnavailableError
 
     text = read_input_text(args.input)
     try:
         voice = SpeechVoice.load(args.voice)
-    except UnknownVoiceError as exc:
+    except (UnknownVoiceError, VoiceUnavailableError) as exc:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:
         raise CliError(f"tốc độ phải từ 0.5 đến 2.0, nhận được {args.speed}")

@@ -15,9 +15,14 @@ VOICE_IDS = [
 ]
 
 
+# No voice packs a developer installed in ./data/voices: an empty data folder of its own.
+DATA_DIR = Path(os.environ.get("LOA_TEST_DIR", "/tmp")) / f"cli-speak-data-{os.getpid()}"
+
+
 def loa(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "loa.cli", *args], input=stdin, capture_output=True, timeout=120
+        [sys.executable, "-m", "loa.cli", *args], input=stdin, capture_output=True, timeout=120,
+        env={**os.environ, "LOA_DATA_DIR": str(DATA_DIR)},
     )
 
 
@@ -157,5 +162,5 @@ def test_voices_lists_six_with_the_default_marked():
     lines = result.stdout.decode("utf-8").splitlines()
     assert [line.split("\t")[0] for line in lines] == VOICE_IDS
     marked = [line for line in lines if "(mặc định)" in line]
-    assert marked == ["vi-south-male\tGiọng nam miền Nam (mặc định)"]
-    assert "vi-north-female\tGiọng nữ miền Bắc" in lines
+    assert marked == ["vi-south-male\tGiọng nam miền Nam\tsouth/male\teSpeak NG (mặc định)"]
+    assert "vi-north-female\tGiọng nữ miền Bắc\tnorth/female\teSpeak NG" in lines

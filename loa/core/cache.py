@@ -44,6 +44,7 @@ def bump_content_version(**_kwargs) -> None:
     now = time.time_ns()
     # Two bumps within the file system's timestamp granularity must still differ.
     now = max(now, content_version() + 1_000)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(exist_ok=True)
     os.utime(path, ns=(now, now))
 

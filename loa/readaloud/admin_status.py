@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loa.speech import list_voices
-
 from .audio_store import audio_url
 from .keys import default_voice_id
 from .liveness import is_abandoned
 from .models import Narration, NarrationState, ReadingScript
 from .narrations import wanted_key
+from .voices import all_voices
 
 
 @dataclass
@@ -55,9 +54,14 @@ def voice_statuses(page) -> list[VoiceStatus]:
     script = ReadingScript.objects.filter(page_id=page.pk).first()
     default = default_voice_id()
     rows = []
-    for voice in list_voices():
+    for voice in all_voices():
         narration = narrations.get(voice.id)
-        current = bool(narration and script and narration.key == wanted_key(script, voice.id))
+        if not voice.available and narration is None:
+            continue
+        try:
+            current = bool(narration and script and voice.available and narration.key == wanted_key(script, voice.id))
+        except Exception:  # noqa: BLE001  a pack whose files broke: shown as not current
+            current = False
         rows.append(VoiceStatus(voice.id, voice.name, voice.id == default, narration, current))
     rows.sort(key=lambda row: not row.is_default)
     return rows

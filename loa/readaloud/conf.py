@@ -13,6 +13,11 @@ DEFAULTS: dict[str, object] = {
     "READALOUD_FAILED_RETRY_AFTER": 900,  # seconds before a request retries a failed narration
     "READALOUD_STALE_AFTER": 60,  # seconds without a heartbeat before a running generation counts as abandoned
     "READALOUD_KEEP_REPLACED_AUDIO": 86_400,  # seconds a replaced audio file is kept
+    "READALOUD_VOICES_DIR": "",  # "" = <LOA_DATA_DIR>/voices: installed voice packs and the admin's choices
+    "LOA_TTS_JOBS": 1,  # neural narrations generated at once on one machine (all workers together)
+    "READALOUD_STREAMS_PER_PROCESS": 2,  # listeners of a narration still being made, per web process
+    "READALOUD_STREAM_STALL_SECONDS": 60,  # a growing stream ends after this long without new audio
+    "READALOUD_SPEECH_NEURAL_MAX_CHARS": 2_000,  # /v1/audio/speech input limit for neural voices
 }
 
 

@@ -4,24 +4,29 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from loa.speech import SpeechOptions, SpeechVoice, get_voice
+from loa.speech import SpeechOptions, voice_signature
 
-from . import conf
+from . import voices
 
 # Bump when the way a track is put together (script rules, pauses) changes.
-KEY_VERSION = "1"
+KEY_VERSION = "2"  # 2: sentences carry their words
 AUDIO_FORMAT = "mp3"
 SPEED = 1.0  # tracks are made at normal speed; the player changes the playback rate
 
 
 def default_voice_id() -> str:
-    return conf.get("READALOUD_DEFAULT_VOICE") or get_voice(None).id
+    return voices.default_voice_id()
+
+
+def synthesis_signature(voice_id: str) -> str:
+    """Engine, its version (a pack's model sha256) and the encoder settings of a voice."""
+    found = voices.voice(voice_id)
+    return _signature(found.id, found.folder, found.sha256)
 
 
 @cache
-def synthesis_signature(voice_id: str) -> str:
-    """Engine, its version and the encoder settings for a voice (loads the engine once per process)."""
-    return SpeechVoice.load(voice_id).signature(SpeechOptions(speed=SPEED, format=AUDIO_FORMAT))
+def _signature(voice_id: str, folder: str, sha256: str) -> str:
+    return voice_signature(voices.voice(voice_id), SpeechOptions(speed=SPEED, format=AUDIO_FORMAT))
 
 
 def narration_key(text_hash: str, lexicon_hash: str, voice_id: str) -> str:

@@ -9,16 +9,39 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
-from . import conf, narrations
+from . import conf, narrations, voices
 from .audio_serving import forget
 from .audio_store import NAME_RE, audio_path
 from .generation import generate_audio_file
 from .keys import default_voice_id
 from .models import Narration, ReadingScript
+from .slots import job_limit, tts_slot
+
+SLOT_WAIT = 3  # seconds before a neural narration that found every TTS slot busy asks again
 
 
 @task(takes_context=True)
 def generate_narration(context, page_id: int, voice_id: str, key: str) -> dict:
+    """Generate the audio wanted under `key`; a neural voice waits for one of LOA_TTS_JOBS slots."""
+    if not _is_neural(voice_id):
+        return _generate(context, page_id, voice_id, key)
+    with tts_slot() as free:
+        if free:
+            return _generate(context, page_id, voice_id, key)
+    job = generate_narration.using(run_after=timezone.now() + timedelta(seconds=SLOT_WAIT),
+                                   priority=context.task_result.task.priority)
+    job.enqueue(page_id, voice_id, key)
+    return {"status": "deferred", "reason": f"all {job_limit()} TTS slots busy"}
+
+
+def _is_neural(voice_id: str) -> bool:
+    try:
+        return voices.voice(voice_id).neural
+    except LookupError:
+        return False
+
+
+def _generate(context, page_id: int, voice_id: str, key: str) -> dict:
     """Generate the audio wanted under `key`; a failure is recorded and retried, then re-raised for the log."""
     narration = narrations.claim(page_id, voice_id, key, task_id=str(context.task_result.id))
     if narration is None:
@@ -28,7 +51,8 @@ def generate_narration(context, page_id: int, voice_id: str, key: str) -> dict:
         if narrations.wanted_key(script, voice_id) != key:
             narrations.release(narration)
             return {"status": "skipped", "reason": "the article changed"}
-        audio = generate_audio_file(script.units, voice_id, on_progress=lambda: narrations.heartbeat(narration))
+        audio = generate_audio_file(script.units, voice_id, on_progress=lambda: narrations.heartbeat(narration),
+                                    key=key)
     except Exception as exc:
         schedule(narration, narrations.record_failure(narration, f"{type(exc).__name__}: {exc}"))
         raise

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import embed, listen_page, views
+from . import embed, listen_page, streaming, views
 from .feeds import CategoryPodcastFeed, PodcastFeed
 
 app_name = "readaloud"
@@ -15,4 +15,5 @@ urlpatterns = [
     path("nghe/", listen_page.listen_page, name="listen"),
     # Normally answered by AudioFileMiddleware before URL resolution; this is the same code without it.
     re_path(r"^readaloud/audio/(?P<name>[0-9a-f]{32}\.mp3)$", views.audio_file, name="audio-file"),
+    re_path(r"^readaloud/stream/(?P<key>[0-9a-f]{64})\.mp3$", streaming.growing_audio, name="stream"),
 ]

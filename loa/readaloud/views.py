@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Iterator
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -10,15 +11,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from loa.core.ratelimit import client_over_limit
-from loa.speech import MAX_SPEED, MIN_SPEED, SpeechOptions, SpeechVoice, UnknownVoiceError, get_voice, list_voices
+from loa.speech import MAX_SPEED, MIN_SPEED, SpeechOptions, SpeechVoice, UnknownVoiceError, VoiceUnavailableError
 
 from . import conf
+from . import voices as registry
 from .audio_serving import serve_audio
 from .audio_store import audio_url
 from .keys import default_voice_id
 from .lexicon import full_lexicon
 from .models import Narration, NarrationState
+from .progress import read_progress
 from .readable import live_readable_page
+from .streaming import stream_url
 from .tasks import request_narration
 
 logger = logging.getLogger(__name__)
@@ -34,17 +38,22 @@ PUBLIC_STATUS = {
 SPEECH_FORMATS = {"mp3": ("mp3", "audio/mpeg"), "opus": ("ogg", "audio/ogg"), "wav": ("wav", "audio/wav")}
 
 
-def voice_json(voice) -> dict:
+def voice_json(voice, default: str | None = None, offered: set[str] | None = None) -> dict:
+    default = default_voice_id() if default is None else default
     return {
         "id": voice.id, "name": voice.name, "region": voice.region, "gender": voice.gender,
-        "engine": voice.engine, "default": voice.id == default_voice_id(),
+        "engine": voice.engine, "default": voice.id == default, "neural": voice.neural,
+        "available": voice.available, "offered": voice.id in offered if offered is not None else voice.available,
     }
 
 
 @require_GET
 def voices(request: HttpRequest) -> JsonResponse:
-    response = JsonResponse([voice_json(voice) for voice in list_voices()], safe=False, json_dumps_params={"ensure_ascii": False})
-    response["Cache-Control"] = "public, max-age=300"
+    default = default_voice_id()
+    offered = {voice.id for voice in registry.player_voices()}
+    listed = [voice_json(voice, default, offered) for voice in registry.all_voices()]
+    response = JsonResponse(listed, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "public, max-age=60"
     return response
 
 
@@ -71,10 +80,26 @@ def narration_json(narration: Narration) -> dict:
     }
     if not ready:
         if status == "pending":
-            data["retry_after"] = 2  # seconds: when to ask again
+            data["retry_after"] = 1  # seconds: when to ask again
+            _add_progress(data, narration)
         if narration.error:
             data["error"] = "Chưa tạo được âm thanh; hệ thống sẽ thử lại." if status == "pending" else "Không tạo được âm thanh."
     return data
+
+
+def _add_progress(data: dict, narration: Narration) -> None:
+    """A narration being made: how far it got, the sentences so far and the growing stream."""
+    progress = read_progress(narration.key) if narration.state == NarrationState.RUNNING else None
+    if progress is None or progress.finished:
+        data["progress"] = {"done": 0, "total": narration.sentence_count or None}
+        if narration.state == NarrationState.RUNNING:
+            data["retry_after"] = 0.5  # the first sentence is moments away
+        return
+    data["progress"] = {"done": progress.done, "total": progress.total}
+    data["sentences"] = progress.sentences
+    data["retry_after"] = 1
+    if progress.done:
+        data["stream_url"] = stream_url(narration.key)
 
 
 def _bad_request(message: str, param: str | None = None, status: int = 400, **extra) -> JsonResponse:
@@ -83,11 +108,17 @@ def _bad_request(message: str, param: str | None = None, status: int = 400, **ex
     return JsonResponse({"error": error}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-def _voice_or_error(voice_id: str | None, param: str = "voice"):
+def _voice_or_error(voice_id: str, param: str = "voice"):
     try:
-        return get_voice(voice_id), None
+        voice = registry.voice(voice_id)
     except UnknownVoiceError as exc:
-        return None, _bad_request(str(exc), param, valid_voices=[voice.id for voice in list_voices()])
+        return None, _bad_request(str(exc), param, valid_voices=[voice.id for voice in registry.all_voices()])
+    reason = voice.error or registry.problem(voice)
+    if reason:
+        message = f"Giọng đọc “{voice.name}” ({voice.id}) hiện không dùng được: {reason}. Hãy chọn giọng khác."
+        return None, _bad_request(message, param, status=503, code="voice_unavailable",
+                                  valid_voices=[v.id for v in registry.player_voices()])
+    return voice, None
 
 
 @require_GET
@@ -173,9 +204,28 @@ def speech(request: HttpRequest) -> HttpResponse:
     if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not MIN_SPEED <= speed <= MAX_SPEED:
         return _bad_request(f"Trường 'speed' phải là số từ {MIN_SPEED} đến {MAX_SPEED}.", "speed")
     fmt, mime_type = SPEECH_FORMATS[response_format]
-    options = SpeechOptions(speed=float(speed), format=fmt, lexicon=full_lexicon())
-    chunks = SpeechVoice.load(voice).stream(text, options)
-    response = StreamingHttpResponse(_logged(chunks), content_type=mime_type)
+    release = None
+    if voice.neural:
+        neural_max = int(conf.get("READALOUD_SPEECH_NEURAL_MAX_CHARS"))
+        if len(text) > neural_max:
+            return _too_long(neural_max)
+        if not _neural_speech.acquire(blocking=False):
+            busy = _bad_request("Giọng nơ-ron đang bận; thử lại sau ít giây.", "voice", status=503, code="busy")
+            busy["Retry-After"] = "5"
+            return busy
+        release = _neural_speech.release
+    try:
+        options = SpeechOptions(speed=float(speed), format=fmt, lexicon=full_lexicon())
+        chunks = SpeechVoice.load(voice).stream(text, options)
+    except VoiceUnavailableError as exc:
+        if release:
+            release()
+        return _bad_request(str(exc), "voice", status=503, code="voice_unavailable")
+    except BaseException:
+        if release:
+            release()
+        raise
+    response = StreamingHttpResponse(_logged(chunks, release), content_type=mime_type)
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # let a front proxy pass each sentence on at once
     response["Content-Disposition"] = f'inline; filename="speech.{ "ogg" if fmt == "ogg" else fmt}"'
@@ -196,10 +246,18 @@ def _too_long(max_chars: int) -> JsonResponse:
     )
 
 
-def _logged(chunks: Iterator[bytes]) -> Iterator[bytes]:
+def _logged(chunks: Iterator[bytes], release=None) -> Iterator[bytes]:
     """Pass the audio on; a failure mid-stream can only end the stream, so it is logged."""
     try:
         yield from chunks
     except Exception:
         logger.exception("read-aloud: speech stream failed")
         raise
+    finally:
+        if release is not None:
+            release()
+
+
+# One neural synthesis at a time per web process for the speech endpoint: the generation
+# worker gets the CPU it needs and the pages stay quick.
+_neural_speech = threading.Lock()

@@ -1,10 +1,11 @@
 """Admin: the "Từ điển phát âm" snippet and the regenerate view of the article editor's audio panel."""
-from django.urls import include, path
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, admin_voices
 from .models import PronunciationEntry
 
 
@@ -24,7 +25,10 @@ register_snippet(PronunciationViewSet)
 
 
 admin_urls = (
-    [path("pages/<int:page_id>/regenerate/", admin_views.regenerate, name="regenerate")],
+    [
+        path("pages/<int:page_id>/regenerate/", admin_views.regenerate, name="regenerate"),
+        path("voices/", admin_voices.voice_settings, name="voices"),
+    ],
     "readaloud_admin",
 )
 
@@ -32,3 +36,13 @@ admin_urls = (
 @hooks.register("register_admin_urls")
 def readaloud_admin_urls():
     return [path("readaloud/", include(admin_urls))]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def voices_menu_item():
+    return SuperuserMenuItem("Giọng đọc", reverse("readaloud_admin:voices"), icon_name="media", order=900)

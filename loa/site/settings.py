@@ -242,6 +242,12 @@ READALOUD_CACHE_DIR = os.environ.get("READALOUD_CACHE_DIR", READALOUD["READALOUD
 READALOUD_SPEECH_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_MAX_CHARS", READALOUD["READALOUD_SPEECH_MAX_CHARS"]))
 READALOUD_SPEECH_RATE_LIMIT = int(os.environ.get("READALOUD_SPEECH_RATE_LIMIT", READALOUD["READALOUD_SPEECH_RATE_LIMIT"]))
 READALOUD_SPEECH_RATE_WINDOW = int(os.environ.get("READALOUD_SPEECH_RATE_WINDOW", READALOUD["READALOUD_SPEECH_RATE_WINDOW"]))
+READALOUD_VOICES_DIR = os.environ.get("READALOUD_VOICES_DIR", READALOUD["READALOUD_VOICES_DIR"])
+LOA_TTS_JOBS = int(os.environ.get("LOA_TTS_JOBS", READALOUD["LOA_TTS_JOBS"]))
+READALOUD_STREAMS_PER_PROCESS = int(os.environ.get("READALOUD_STREAMS_PER_PROCESS",
+                                                   READALOUD["READALOUD_STREAMS_PER_PROCESS"]))
+READALOUD_SPEECH_NEURAL_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_NEURAL_MAX_CHARS",
+                                                       READALOUD["READALOUD_SPEECH_NEURAL_MAX_CHARS"]))
 # The audio files are answered before sessions, CSRF, auth and the page cache (Range requests are many).
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")

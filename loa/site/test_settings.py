@@ -13,9 +13,11 @@ from loa.site.settings import STORAGES
 
 # Child processes that tests start (`loa ...` commands) inherit this module and the folder.
 TEST_DIR = Path(os.environ.setdefault("LOA_TEST_DIR", str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}")))
+DATA_DIR = LOA_DATA_DIR = TEST_DIR / "data"
 MEDIA_ROOT = TEST_DIR / "media"
 STATIC_ROOT = TEST_DIR / "static"  # WhiteNoise warns on every request if it is missing
 READALOUD_CACHE_DIR = TEST_DIR / "readaloud-cache"
+READALOUD_VOICES_DIR = TEST_DIR / "voices"  # no voice pack a developer installed in ./data leaks into tests
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_TEST_PAGE_CACHE_SECONDS", "0"))

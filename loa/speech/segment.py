@@ -9,6 +9,7 @@ than `max_chars` are split at the strongest clause boundary that fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DEFAULT_MAX_CHARS = 400
@@ -22,17 +23,21 @@ ABBREVIATIONS_BEFORE_NAME = frozenset(
         "No", "no", "vs",
     }
 )
-SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
-NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*(\w)", re.UNICODE)
-LIST_MARKER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zđA-ZĐ])", re.UNICODE)
-WORD_BEFORE_DOT = re.compile(r"([\w./]+)\.+$", re.UNICODE)
+# Every pattern here is linear in its input (texts of 20,000 chars come from the public
+# API): a match starts only at the first char of a run, and runs are taken possessively,
+# so a long run of `.` or spaces is not rescanned from each of its chars.
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
+NEXT_START = re.compile(r"\s++[\"'“‘«(\[]*+(\w)")
+LIST_MARKER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,6}|[a-zđA-ZĐ])")
+WORD_CHAR = re.compile(r"[\w./]")
+DOTTED_INITIALS = re.compile(r"(?:\w\.)+\w")  # v.v, T.Ư, Th.S
 
 # Clause boundaries for splitting overlong units, strongest first.
 CLAUSE_BOUNDARIES = (
     re.compile(r"[;:]\s+"),
-    re.compile(r"[,–—]\s+|\s+-\s+"),
-    re.compile(r"\s+(?=(?:và|nhưng|hoặc|song|đồng thời|trong đó|nhằm|để)\s)"),
-    re.compile(r"\s+"),
+    re.compile(r"[,–—]\s++|(?<!\s)\s++-\s++"),
+    re.compile(r"(?<!\s)\s++(?=(?:và|nhưng|hoặc|song|đồng thời|trong đó|nhằm|để)\s)"),
+    re.compile(r"\s++"),
 )
 
 
@@ -57,7 +62,7 @@ def split_sentences(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[Sente
     return sentences
 
 
-def _line_ranges(text: str):
+def _line_ranges(text: str) -> Iterator[tuple[int, int]]:
     for match in re.finditer(r"[^\n\r\u2028\u2029]+", text):
         start, end = _strip(text, match.start(), match.end())
         if start < end:
@@ -72,7 +77,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_ranges(text: str, start: int, end: int):
+def _sentence_ranges(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     line = text[start:end]
     cursor = 0
     for match in SENTENCE_END.finditer(line):
@@ -97,20 +102,29 @@ def _starts_sentence(line: str, at: int) -> bool:
 def _is_abbreviation_or_marker(line: str, sentence_start: int, dot_at: int, mark: str) -> bool:
     if mark != ".":
         return False
-    before = line[sentence_start:dot_at + 1]
-    word = WORD_BEFORE_DOT.search(before)
-    if not word:
+    # The word before the dot: the run of word chars, dots and slashes that ends with it.
+    word_start = dot_at
+    while word_start > sentence_start and WORD_CHAR.match(line, word_start - 1):
+        word_start -= 1
+    if word_start == dot_at:
         return False
-    token = word.group(1)
+    token = line[word_start:dot_at]
     if token in ABBREVIATIONS_BEFORE_NAME or token.rstrip(".") in ABBREVIATIONS_BEFORE_NAME:
         return True
-    if re.fullmatch(r"(?:\w\.)+\w", token):  # v.v, T.Ư, Th.S
-        return not before.rstrip(".").endswith("v.v")
+    if DOTTED_INITIALS.fullmatch(token):
+        return not token.endswith("v.v")
     # "1. ", "II. ", "a. " at the start of a sentence are list markers.
-    return before[: word.start()].strip() == "" and LIST_MARKER.fullmatch(token) is not None
+    return _blank(line, sentence_start, word_start) and LIST_MARKER.fullmatch(token) is not None
 
 
-def _fit(text: str, start: int, end: int, max_chars: int):
+def _blank(line: str, start: int, end: int) -> bool:
+    """line[start:end] is only whitespace (scanned from the end: it is often a whole sentence)."""
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return end == start
+
+
+def _fit(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
     """Split [start, end) at clause boundaries until every piece fits."""
     while end - start > max_chars:
         cut = _best_cut(text, start, end, max_chars)

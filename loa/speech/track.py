@@ -12,22 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from loa.speech.encoders import EncodedChunk, Encoder
-from loa.speech.engines import Engine, engine_for, synthesize_one
-from loa.speech.normalize import normalize
+from loa.speech.engines import Engine, EngineSpeech, engine_for, speak_one
+from loa.speech.files import write_files_atomically  # noqa: F401  (re-exported)
+from loa.speech.normalize import Normalized, normalize
 from loa.speech.segment import Sentence, split_sentences
 from loa.speech.voices import Voice
+from loa.speech.words import WordTiming
 
 # Silence after a sentence, in seconds at speed 1.0: a newsreader's breath between
 # sentences, a longer one between paragraphs and after headings, a short one where
@@ -43,8 +42,9 @@ MAX_PENDING = 8  # sentences synthesized ahead of the encoders, at most
 # synthesized and encoded in ~15 ms, a 400-character sentence takes ~60 ms.
 QUICK_START_CHARS = 100
 ENCODE_THREADS = 2
+# Bump when what a cached chunk holds changes (version 1: chunks carry their word timings).
+CHUNK_FORMAT = "words1"
 
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class TimedSentence:
     text: str  # the source sentence
     char_start: int  # offsets in the original input text: text == input[char_start:char_end]
     char_end: int
+    words: tuple[WordTiming, ...] = ()  # each word's time and offsets in the same input text
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,22 @@ class Track:
             "voice": self.voice,
             "speed": self.speed,
             "duration": round(self.duration, 3),
-            "sentences": [
-                {**asdict(s), "start": round(s.start, 3), "end": round(s.end, 3)} for s in self.sentences
-            ],
+            "sentences": [sentence_json(s) for s in self.sentences],
         }
 
     def to_json(self) -> str:
         return json.dumps(self.timings(), ensure_ascii=False, indent=1)
+
+
+def sentence_json(sentence: TimedSentence) -> dict[str, object]:
+    return {
+        "start": round(sentence.start, 3), "end": round(sentence.end, 3), "text": sentence.text,
+        "char_start": sentence.char_start, "char_end": sentence.char_end,
+        "words": [
+            {"start": round(w.start, 3), "end": round(w.end, 3), "char_start": w.char_start, "char_end": w.char_end}
+            for w in sentence.words
+        ],
+    }
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,7 @@ class SpokenSentence:
     source: Sentence
     spoken: str  # normalized: what the engine reads
     pause: float  # seconds of silence after it, at speed 1.0
+    normalized: Normalized | None = None  # spoken text -> source (sentence text) offsets
 
 
 class ChunkCache(Protocol):
@@ -109,8 +120,8 @@ def spoken_sentences(
         sentences = _short_first(sentences)
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        spoken = normalize(sentence.text, region=region, lexicon=lexicon).text
-        yield SpokenSentence(sentence, spoken, pause_after(text, sentence, following))
+        normalized = normalize(sentence.text, region=region, lexicon=lexicon)
+        yield SpokenSentence(sentence, normalized.text, pause_after(text, sentence, following), normalized)
 
 
 def _short_first(sentences: list[Sentence]) -> list[Sentence]:
@@ -139,7 +150,7 @@ def chunk_key(spoken: str, pause: float, voice: Voice, speed: float, engine: Eng
     """Cache key of one sentence's encoded audio: everything that changes its bytes."""
     parts = (
         spoken, f"{pause:.3f}", f"{speed:.3f}", voice.engine_voice,
-        engine.name, engine.version, encoder.fmt, encoder.settings,
+        engine.name, engine.version, encoder.fmt, encoder.settings, CHUNK_FORMAT,
     )
     return "loa-speech:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -149,11 +160,24 @@ def signature(voice: Voice, speed: float, engine: Engine, encoder: Encoder) -> s
     return "|".join((voice.id, voice.engine_voice, engine.name, engine.version, encoder.settings, f"{speed:.2f}"))
 
 
+def sentence_speech(spoken: str, pause: float, voice: Voice, speed: float, engine: Engine) -> EngineSpeech:
+    """One sentence's speech followed by its pause, with its words."""
+    speech = speak_one(engine, spoken, voice, speed)
+    silence = np.zeros(round(pause / speed * engine.sample_rate), dtype=np.int16)
+    return EngineSpeech(np.concatenate([speech.pcm, silence]), speech.words)
+
+
 def sentence_pcm(spoken: str, pause: float, voice: Voice, speed: float, engine: Engine) -> np.ndarray:
     """One sentence's speech followed by its pause."""
-    speech = synthesize_one(engine, spoken, voice, speed)
-    silence = np.zeros(round(pause / speed * engine.sample_rate), dtype=np.int16)
-    return np.concatenate([speech, silence])
+    return sentence_speech(spoken, pause, voice, speed, engine).pcm
+
+
+def encode_speech(encoder: Encoder, speech: EngineSpeech) -> EncodedChunk:
+    """Encode a sentence; its chunk keeps the words' times (seconds in the PCM) and spoken-text offsets."""
+    chunk = encoder.encode(speech.pcm)
+    rate = encoder.sample_rate
+    words = tuple((w.sample_start / rate, w.sample_end / rate, w.text_start, w.text_end) for w in speech.words)
+    return EncodedChunk(chunk.data, chunk.duration, words)
 
 
 def sentence_audio(
@@ -170,7 +194,7 @@ def sentence_audio(
     key = chunk_key(spoken, pause, voice, speed, engine, encoder)
     if cache is not None and (cached := cache.get(key)) is not None:
         return cached
-    chunk = encoder.encode(sentence_pcm(spoken, pause, voice, speed, engine))
+    chunk = encode_speech(encoder, sentence_speech(spoken, pause, voice, speed, engine))
     if cache is not None:
         cache.set(key, chunk)
     return chunk
@@ -179,43 +203,6 @@ def sentence_audio(
 def join_audio(chunks: Iterable[bytes], encoder: Encoder) -> bytes:
     """Sentence chunks (from `sentence_audio` with the same encoder) to one playable file."""
     return encoder.join(chunks)
-
-
-def write_files_atomically(files: list[tuple[Path, bytes]]) -> None:
-    """Write each file to a temporary name beside it, then rename them all into place."""
-    written: list[tuple[Path, Path]] = []
-    try:
-        for path, data in files:
-            written.append((_write_temporary(path, data), path))
-        for temporary, path in written:
-            _reported_as(path, os.replace, temporary, path)
-    except BaseException:
-        for temporary, _ in written:
-            temporary.unlink(missing_ok=True)
-        raise
-
-
-def _write_temporary(path: Path, data: bytes) -> Path:
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    # os.open honours the umask (tempfile.mkstemp would make the file private).
-    descriptor = _reported_as(path, os.open, temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            _reported_as(path, out.write, data)
-            _reported_as(path, out.flush)
-            _reported_as(path, os.fsync, out.fileno())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
-def _reported_as(path: Path, operation: Callable[..., T], *args: Any) -> T:
-    """Run `operation`; an OSError names `path`, not the temporary file the user never asked for."""
-    try:
-        return operation(*args)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
 
 
 @dataclass(frozen=True)
@@ -248,7 +235,8 @@ def encode_sentences(
                 chunk: Future[EncodedChunk] = Future()
                 chunk.set_result(cached)
             else:
-                chunk = pool.submit(encoder.encode, sentence_pcm(item.spoken, item.pause, voice, speed, engine))
+                speech = sentence_speech(item.spoken, item.pause, voice, speed, engine)
+                chunk = pool.submit(encode_speech, encoder, speech)
             pending.append(_Pending(item, key, chunk, fresh=cached is None))
             # The first sentence goes out at once (streaming); later ones as they are ready.
             while pending and (index == 0 or pending[0].chunk.done() or len(pending) > MAX_PENDING):

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from loa.speech.encoders import Encoder, get_encoder
 from loa.speech.engines import Engine, engine_for
+from loa.speech.files import write_files_atomically
+from loa.speech.registry import resolve_voice
+from loa.speech.segment import split_sentences
 from loa.speech.track import (
     ChunkCache,
     TimedSentence,
@@ -24,9 +27,9 @@ from loa.speech.track import (
     encode_sentences,
     signature,
     spoken_sentences,
-    write_files_atomically,
 )
-from loa.speech.voices import Voice, check_speed, resolve_voice
+from loa.speech.voices import Voice, check_speed
+from loa.speech.words import WordTiming, source_words
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,6 @@ class SpeechOptions:
 
 
 @dataclass(frozen=True)
-class WordTiming:
-    """One word: its time in the audio and its offsets in the source text."""
-
-    start: float
-    end: float
-    char_start: int
-    char_end: int
-
-
-@dataclass(frozen=True)
 class SentenceAudio:
     """One sentence as `SpeechVoice.synthesize` yields it, in reading order."""
 
@@ -67,11 +60,11 @@ class SentenceAudio:
     end: float
     audio: bytes  # this sentence's encoded audio (frames of the chosen format)
     cached: bool  # True when it came from the cache rather than the engine
-    words: tuple[WordTiming, ...] = ()
+    words: tuple[WordTiming, ...] = ()  # in order, inside the sentence (times and source offsets)
 
     @property
     def timed(self) -> TimedSentence:
-        return TimedSentence(self.start, self.end, self.text, self.char_start, self.char_end)
+        return TimedSentence(self.start, self.end, self.text, self.char_start, self.char_end, self.words)
 
 
 class SpeechVoice:
@@ -94,6 +87,7 @@ class SpeechVoice:
         """Everything besides the text that changes this voice's audio (for narration keys)."""
         options = options or SpeechOptions()
         return signature(self.voice, options.speed, self.engine, self.encoder(options))
+
 
     def synthesize(self, text: str, options: SpeechOptions | None = None) -> Iterator[SentenceAudio]:
         """Yield every sentence's audio as soon as it is encoded, with its time and source span."""
@@ -141,10 +135,30 @@ class SpeechVoice:
         # Players drop the encoder's start padding: the first sentence starts at 0.
         position = 0.0 - encoder.start_trim  # not -start_trim: that is -0.0 for 0.0
         for index, (item, chunk, cached) in enumerate(pairs):
+            chunk_at = position + encoder.delay
             start = max(position, 0.0)
             position += chunk.duration
+            end = max(position, 0.0)
             source = item.source
+            words = source_words(chunk.words, item.normalized, source.start, chunk_at, (start, end))
             yield SentenceAudio(
                 index, source.text, item.spoken, source.start, source.end,
-                start, max(position, 0.0), chunk.data, cached,
+                start, end, chunk.data, cached, words,
             )
+
+
+def voice_signature(voice: Voice, options: SpeechOptions | None = None) -> str:
+    """`SpeechVoice.signature` without loading a neural model (a web process need not hold one)."""
+    options = options or SpeechOptions()
+    if voice.engine == "piper":
+        from loa.speech.engines.piper import engine_version, pack_sample_rate
+
+        encoder = get_encoder(options.format, pack_sample_rate(voice))
+        parts = (voice.id, voice.engine_voice, "piper", engine_version(voice), encoder.settings, f"{options.speed:.2f}")
+        return "|".join(parts)
+    return SpeechVoice.load(voice).signature(options)
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences `SpeechVoice.synthesize` yields for `text`."""
+    return len(split_sentences(text))

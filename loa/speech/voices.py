@@ -1,14 +1,24 @@
-"""The voices Loa reads with: one per region and gender, all on eSpeak NG."""
+"""What a voice is, and the six built-in eSpeak NG voices.
+
+Installed voice packs (neural voices) are data: see voicepacks.py; registry.py merges
+both into the list of voices.
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Region = Literal["north", "central", "south"]
 Gender = Literal["female", "male"]
+REGIONS: tuple[Region, ...] = ("north", "central", "south")
+GENDERS: tuple[Gender, ...] = ("female", "male")
 
 MIN_SPEED = 0.5
 MAX_SPEED = 2.0
+
+VoicesFolder = str | os.PathLike[str] | None
 
 
 @dataclass(frozen=True)
@@ -20,19 +30,45 @@ class Voice:
     region: Region
     gender: Gender
     engine: str
-    engine_voice: str  # what the engine calls it, e.g. eSpeak NG "vi-vn-x-south+m3"
+    engine_voice: str  # what the engine calls it: eSpeak NG "vi-vn-x-south+m3", a pack's model file
+    folder: str = ""  # a voice pack's folder ("" for a built-in voice)
+    sha256: str = ""  # of the pack's model file, as installed
+    licence: str = ""
+    source: str = ""  # where the model came from (catalogue name, URL or file)
+    error: str = ""  # why the pack cannot be used ("" when its files look right)
+
+    @property
+    def builtin(self) -> bool:
+        return not self.folder
+
+    @property
+    def available(self) -> bool:
+        return not self.error
+
+    @property
+    def neural(self) -> bool:
+        return self.engine != "espeak-ng"
 
 
 class UnknownVoiceError(LookupError):
     """No voice has the requested id; the message lists the valid ones."""
 
-    def __init__(self, voice_id: str) -> None:
+    def __init__(self, voice_id: str, valid: list[str] | None = None) -> None:
         self.voice_id = voice_id
-        valid = ", ".join(voice.id for voice in VOICES)
-        super().__init__(f"không có giọng đọc {voice_id!r}; các giọng hợp lệ: {valid}")
+        listed = ", ".join(valid if valid is not None else [voice.id for voice in VOICES])
+        super().__init__(f"không có giọng đọc {voice_id!r}; các giọng hợp lệ: {listed}")
 
     def __str__(self) -> str:  # LookupError would repr() the message, quotes and all
         return str(self.args[0])
+
+
+class VoiceUnavailableError(RuntimeError):
+    """The voice exists but cannot speak now (missing or corrupt model); the message says why."""
+
+    def __init__(self, voice: Voice, reason: str) -> None:
+        self.voice = voice
+        self.reason = reason
+        super().__init__(f"giọng {voice.id!r} hiện không dùng được: {reason}")
 
 
 # eSpeak NG's Vietnamese languages are `vi` (Hanoi), `vi-vn-x-central` (Huế) and
@@ -47,25 +83,21 @@ VOICES: tuple[Voice, ...] = (
     Voice("vi-south-male", "Giọng nam miền Nam", "south", "male", "espeak-ng", "vi-vn-x-south+m3"),
 )
 DEFAULT_VOICE_ID = "vi-south-male"
+BUILTIN_IDS = frozenset(voice.id for voice in VOICES)
 
-_BY_ID = {voice.id: voice for voice in VOICES}
+# Where `make run` keeps its data when LOA_DATA_DIR is not set (as loa/core/datadir.py).
+_DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
-def list_voices() -> list[Voice]:
+def voices_dir(folder: VoicesFolder = None) -> Path:
+    """The folder of installed voice packs: `folder` if given, else $LOA_DATA_DIR/voices."""
+    if folder is not None:
+        return Path(folder)
+    return Path(os.environ.get("LOA_DATA_DIR") or _DEFAULT_DATA_DIR) / "voices"
+
+
+def builtin_voices() -> list[Voice]:
     return list(VOICES)
-
-
-def get_voice(voice_id: str | None = None) -> Voice:
-    """The voice with this id, or the default voice for None."""
-    try:
-        return _BY_ID[DEFAULT_VOICE_ID if voice_id is None else voice_id]
-    except KeyError:
-        raise UnknownVoiceError(str(voice_id)) from None
-
-
-def resolve_voice(voice: Voice | str | None) -> Voice:
-    """Accept a Voice, a voice id or None (the default voice)."""
-    return voice if isinstance(voice, Voice) else get_voice(voice)
 
 
 def check_speed(speed: float) -> float:

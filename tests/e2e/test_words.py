@@ -1,14 +1,10 @@
 """Word highlighting in headless Chromium: the word being read, in time with the audio, after seeking and speed
 changes, a click on a word plays from it, the fallback without the CSS Custom Highlight API, and its cost.
 
-The read-aloud API gives every sentence its `words` ({start, end, char_start, char_end}: seconds in the MP3,
-UTF-16 offsets in the block's textContent). Where a narration has none (made before word timings existed), the
-tests add them to the real API answer, splitting each real sentence's time over its words by length.
+The word timings are the real ones: the read-aloud API gives every sentence its `words` ({start, end,
+char_start, char_end}: seconds in the MP3, UTF-16 offsets in the block's textContent), measured by the engine.
 """
 from __future__ import annotations
-
-import json
-import re
 
 import pytest
 
@@ -23,39 +19,6 @@ NOW = f"""(() => {{
   return {{t: p.loaPlayer.audio.currentTime, sentence: +p.getAttribute('data-sentence'), word: +p.getAttribute('data-word'),
           text: h ? [...h][0].toString() : (marks || null), paused: p.loaPlayer.audio.paused}};
 }})()"""
-
-
-def utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def with_words(answer: dict) -> dict:
-    """Words for each sentence (contract shape) when the API has none: each word's share of the time is its length."""
-    for s in answer.get("sentences", []):
-        if s.get("words"):
-            continue
-        tokens = list(re.finditer(r"\w+(?:[.,/%-]\w+)*%?", s["text"]))
-        total = sum(len(m.group()) for m in tokens) or 1
-        at, words = s["start"], []
-        for m in tokens:
-            length = (s["end"] - s["start"]) * len(m.group()) / total
-            words.append({"start": round(at, 3), "end": round(at + length, 3),
-                          "char_start": s["char_start"] + utf16(s["text"][:m.start()]),
-                          "char_end": s["char_start"] + utf16(s["text"][:m.end()])})
-            at += length
-        s["words"] = words
-    return answer
-
-
-def serve_words(page) -> None:
-    def handle(route):
-        response = route.fetch()
-        body = response.text()
-        if response.status == 200 and body:
-            body = json.dumps(with_words(json.loads(body)), ensure_ascii=False)
-        route.fulfill(response=response, body=body)
-
-    page.route(re.compile(r"/api/readaloud/pages/\d+(\?.*)?$"), handle)
 
 
 @pytest.fixture
@@ -76,7 +39,6 @@ def article_url(site_url):
 
 
 def open_with_words(page, url: str) -> list[dict]:
-    serve_words(page)
     page.goto(url)
     page.wait_for_selector("[data-readaloud-player][data-status=ready]")
     return page.evaluate(f"{PLAYER}.loaPlayer.data().sentences")
@@ -211,7 +173,6 @@ def test_word_highlighting_adds_no_long_task_and_no_layout_on_the_seed_article(p
 
     run_tasks()
     page.add_init_script(COST_PROBE)
-    serve_words(page)
     page.goto(demo_site + "/")
     page.get_by_role("link", name=SEED_TITLE).first.click()
     page.wait_for_selector("[data-readaloud-player][data-status=ready]")

@@ -9,7 +9,7 @@ import pytest
 
 from loa.speech.engines import Engine, SynthesisError, get_engine, synthesize_one
 from loa.speech.engines.espeak import RATE_AT_SPEED_1, espeak_rate
-from loa.speech.voices import get_voice, list_voices
+from loa.speech.registry import get_voice, list_voices
 
 SENTENCE = "Hội đồng nhân dân tỉnh đã họp phiên thường kỳ để bàn về ngân sách năm nay."
 

@@ -153,7 +153,7 @@ def test_roman_numerals_after_their_words():
 def test_capital_letters_elsewhere_are_letters():
     check([
         ("Đội I thắng", "đội i thắng"), ("Tổ B", "tổ bê"), ("Mục C", "mục xê"),
-        ("ABC", "a bê xê"), ("mã QR", "mã quy e rờ"),
+        ("ABC", "a bê xê"), ("mã QR", "mã kiu a"), ("XYZ", "ích xì i dài dét"),
     ])
 
 

@@ -9,8 +9,9 @@ import pytest
 
 from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.encoders import FORMATS, get_encoder
-from loa.speech.engines import get_engine, synthesize_one
+from loa.speech.engines import EngineSpeech, get_engine, speak_one
 from loa.speech.normalize import normalize
+from loa.speech.registry import get_voice
 from loa.speech.segment import Sentence, split_sentences
 from loa.speech.track import (
     CLAUSE_PAUSE,
@@ -24,7 +25,7 @@ from loa.speech.track import (
     sentence_audio,
     spoken_sentences,
 )
-from loa.speech.voices import Voice, get_voice
+from loa.speech.voices import Voice
 
 
 def speak(text, voice=None, speed=1.0, fmt="mp3", cache=None, engine=None) -> Track:
@@ -50,10 +51,13 @@ class CountingEngine:
         self.name, self.version, self.sample_rate = self._engine.name, self._engine.version, self._engine.sample_rate
         self.texts: list[str] = []
 
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
+    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
         for text in texts:
             self.texts.append(text)
-            yield synthesize_one(self._engine, text, voice, speed)
+            yield speak_one(self._engine, text, voice, speed)
+
+    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
+        return (speech.pcm for speech in self.speak(texts, voice, speed))
 
 
 class RememberingEngine(CountingEngine):
@@ -61,13 +65,13 @@ class RememberingEngine(CountingEngine):
 
     def __init__(self) -> None:
         super().__init__()
-        self._memory: dict[tuple[str, str, float], np.ndarray] = {}
+        self._memory: dict[tuple[str, str, float], EngineSpeech] = {}
 
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
+    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
         for text in texts:
             key = (text, voice.engine_voice, speed)
             if key not in self._memory:
-                self._memory[key] = next(super().synthesize([text], voice, speed))
+                self._memory[key] = next(super().speak([text], voice, speed))
             yield self._memory[key]
 
 
@@ -168,7 +172,7 @@ def test_to_json(seed_tracks, seed_text):
     assert timings["format"] == "mp3" and timings["voice"] == "vi-south-male" and timings["speed"] == 1.0
     assert abs(timings["duration"] - track.duration) < 0.001
     first = timings["sentences"][0]
-    assert set(first) == {"start", "end", "text", "char_start", "char_end"}
+    assert set(first) == {"start", "end", "text", "char_start", "char_end", "words"}
     assert first["text"] == seed_text[first["char_start"]:first["char_end"]]
     assert len(timings["sentences"]) == len(track.sentences)
 

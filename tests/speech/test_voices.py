@@ -4,15 +4,8 @@ import math
 import pytest
 
 from loa.speech.normalize import normalize
-from loa.speech.voices import (
-    DEFAULT_VOICE_ID,
-    UnknownVoiceError,
-    Voice,
-    check_speed,
-    get_voice,
-    list_voices,
-    resolve_voice,
-)
+from loa.speech.registry import get_voice, list_voices, resolve_voice
+from loa.speech.voices import DEFAULT_VOICE_ID, UnknownVoiceError, Voice, check_speed
 
 EXPECTED = {
     "vi-north-female": "Giọng nữ miền Bắc",

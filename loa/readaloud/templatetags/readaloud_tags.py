@@ -4,13 +4,12 @@ from __future__ import annotations
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from loa.speech import list_voices
-
 from ..audio_store import audio_url
 from ..embed import embed_code
 from ..keys import default_voice_id
 from ..next_up import next_candidates
 from ..tasks import request_narration
+from ..voices import player_voices
 
 register = template.Library()
 
@@ -43,7 +42,7 @@ def readaloud_player(context, page, embed: bool = False) -> dict:
         "api_url": reverse("readaloud:page-audio", args=[page.pk]),
         "stats_url": _optional_url("stats:listen"),
         "podcast_url": reverse("readaloud:podcast"),
-        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in list_voices()],
+        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in player_voices()],
         "default_voice": default,
         "speeds": SPEEDS,
         "ready": ready,

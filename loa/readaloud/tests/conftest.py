@@ -13,6 +13,7 @@ def fresh_audio_dirs(settings, tmp_path):
     """Each test starts with an empty sentence cache and audio directory."""
     settings.READALOUD_CACHE_DIR = tmp_path / "chunks"
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.READALOUD_VOICES_DIR = tmp_path / "voices"
     from loa.readaloud import audio_serving
 
     audio_serving._files.clear()
@@ -36,12 +37,12 @@ def article(category):
 def synthesis_calls(monkeypatch) -> list[str]:
     """Spy on the real eSpeak NG engine: records every text it synthesizes (and still synthesizes it)."""
     calls: list[str] = []
-    real = EspeakEngine.synthesize
+    real = EspeakEngine.speak
 
     def counting(self, texts, voice, speed=1.0):
         for text in texts:
             calls.append(text)
             yield from real(self, [text], voice, speed)
 
-    monkeypatch.setattr(EspeakEngine, "synthesize", counting)
+    monkeypatch.setattr(EspeakEngine, "speak", counting)
     return calls

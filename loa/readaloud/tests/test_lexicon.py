@@ -27,7 +27,7 @@ def two_articles(category):
 def test_saving_an_entry_regenerates_only_articles_containing_it(two_articles, synthesis_calls):
     with_word, without = two_articles
     keys = {a.pk: Narration.objects.get(page_id=a.pk).key for a in two_articles}
-    PronunciationEntry.objects.create(written="eCabinet", spoken="i ca bi nét")
+    PronunciationEntry.objects.create(written="eCabinet", spoken="ê cáp bi nét")
 
     assert Narration.objects.get(page_id=with_word.pk).key != keys[with_word.pk]
     assert Narration.objects.get(page_id=with_word.pk).state == NarrationState.PENDING
@@ -36,13 +36,13 @@ def test_saving_an_entry_regenerates_only_articles_containing_it(two_articles, s
     run_tasks()
     assert Narration.objects.get(page_id=with_word.pk).state == NarrationState.READY
     # only the sentence with the word was spoken again, and it was spoken the editor's way
-    assert len(synthesis_calls) == 1 and "i ca bi nét" in synthesis_calls[0]
+    assert len(synthesis_calls) == 1 and "ê cáp bi nét" in synthesis_calls[0]
     assert "eCabinet" not in synthesis_calls[0]
 
 
 def test_changing_and_deleting_an_entry_regenerates_again(two_articles, synthesis_calls):
     with_word, _ = two_articles
-    entry = PronunciationEntry.objects.create(written="eCabinet", spoken="i ca bi nét")
+    entry = PronunciationEntry.objects.create(written="eCabinet", spoken="ê cáp bi nét")
     run_tasks()
     entry.spoken = "e ca bi nét"
     entry.save()
@@ -61,9 +61,9 @@ def test_an_entry_no_article_contains_changes_nothing(two_articles):
 
 
 def test_the_speech_endpoint_uses_the_lexicon(client, synthesis_calls):
-    PronunciationEntry.objects.create(written="eCabinet", spoken="i ca bi nét")
+    PronunciationEntry.objects.create(written="eCabinet", spoken="ê cáp bi nét")
     response = client.post("/v1/audio/speech", data=json.dumps({"input": "Hệ thống eCabinet."}),
                            content_type="application/json", REMOTE_ADDR="10.250.1.1")
     assert response.status_code == 200
     b"".join(response.streaming_content)
-    assert synthesis_calls and "i ca bi nét" in synthesis_calls[0]
+    assert synthesis_calls and "ê cáp bi nét" in synthesis_calls[0]

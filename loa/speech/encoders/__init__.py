@@ -1,9 +1,9 @@
 """Audio encoders by format name."""
 from __future__ import annotations
 
-from loa.speech.encoders.base import EncodedChunk, Encoder
+from loa.speech.encoders.base import ChunkWord, EncodedChunk, Encoder
 
-__all__ = ["FORMATS", "EncodedChunk", "Encoder", "get_encoder"]
+__all__ = ["FORMATS", "ChunkWord", "EncodedChunk", "Encoder", "get_encoder"]
 
 FORMATS = ("mp3", "ogg", "wav")
 

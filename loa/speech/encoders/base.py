@@ -11,11 +11,16 @@ from typing import Protocol
 
 import numpy as np
 
+# A word in a chunk: (start, end) in seconds from the start of the PCM that was encoded,
+# and (start, end) of its characters in the text the engine read.
+ChunkWord = tuple[float, float, int, int]
+
 
 @dataclass(frozen=True)
 class EncodedChunk:
     data: bytes  # opaque to callers: only the encoder that made it can join it
     duration: float  # seconds
+    words: tuple[ChunkWord, ...] = ()
 
 
 class Encoder(Protocol):
@@ -24,6 +29,7 @@ class Encoder(Protocol):
     sample_rate: int  # of the PCM given to encode()
     settings: str  # everything that changes the encoded bytes (cache keys use it)
     start_trim: float  # seconds a player drops from the start of the joined stream
+    delay: float  # seconds by which a chunk's decoded sound lags the PCM it was encoded from
 
     def encode(self, pcm: np.ndarray) -> EncodedChunk:
         """Encode mono int16 PCM at `sample_rate`."""

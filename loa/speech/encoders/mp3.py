@@ -19,6 +19,9 @@ BITRATE_KBPS = 48
 # ~1.4 s, 5 in ~2.8 s, 2 in ~4.6 s; for eSpeak's formant voice at 48 kbit/s the
 # difference is not audible.
 QUALITY = 7
+# LAME's encoder delay (576 samples) plus the MP3 decoder's (529): without an Info tag
+# that gives the delay, players keep them, so sound lands this much later in a chunk.
+CODEC_DELAY_SAMPLES = 576 + 529
 
 _BITRATES_MPEG1 = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 _BITRATES_MPEG2 = (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
@@ -35,6 +38,7 @@ class Mp3Encoder:
         self.bitrate_kbps = bitrate_kbps
         self.quality = quality
         self.settings = f"lame/cbr{bitrate_kbps}/q{quality}/{sample_rate}"
+        self.delay = CODEC_DELAY_SAMPLES / sample_rate
 
     def encode(self, pcm: np.ndarray) -> EncodedChunk:
         samples = as_pcm16(pcm)

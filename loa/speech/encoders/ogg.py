@@ -47,11 +47,17 @@ class OggOpusEncoder:
         self.frame_size: int = probe.frame_size
         self.pre_skip: int = int.from_bytes(bytes(probe.extradata or b"")[10:12], "little")  # OpusHead, 48 kHz units
         self.start_trim = self.pre_skip / OGG_RATE
+        # Every chunk starts with its own encoder's look-ahead; only the file's first is trimmed.
+        self.delay = self.start_trim
 
     def encode(self, pcm: np.ndarray) -> EncodedChunk:
         samples = as_pcm16(pcm)
         if not len(samples):
             return EncodedChunk(b"", 0.0)
+        # A few samples would vanish in the resampler's delay: pad to one Opus frame (its duration anyway).
+        minimum = -(-self.frame_size * self.sample_rate // OPUS_RATE)
+        if len(samples) < minimum:
+            samples = np.concatenate([samples, np.zeros(minimum - len(samples), dtype=np.int16)])
         frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = self.sample_rate
         resampler = av.AudioResampler(format="s16", layout="mono", rate=OPUS_RATE)

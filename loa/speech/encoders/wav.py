@@ -19,6 +19,7 @@ class WavEncoder:
     fmt = "wav"
     mime_type = "audio/wav"
     start_trim = 0.0
+    delay = 0.0
 
     def __init__(self, sample_rate: int) -> None:
         self.sample_rate = sample_rate

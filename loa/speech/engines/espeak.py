@@ -9,7 +9,7 @@ from pathlib import Path
 import espeakng_loader
 import numpy as np
 
-from loa.speech.engines.base import SynthesisError
+from loa.speech.engines.base import EngineSpeech, SynthesisError, WordSpan, silence, trim_trailing_silence
 from loa.speech.voices import Voice, check_speed
 
 # From espeak-ng's speak_lib.h.
@@ -26,7 +26,26 @@ STATUS_NAMES = {-1: "EE_INTERNAL_ERROR", 1: "EE_BUFFER_FULL", 2: "EE_NOT_FOUND"}
 RATE_AT_SPEED_1 = 160
 CALLBACK_MS = 1000  # audio handed to the callback per call; fewer calls, less GIL traffic
 
-_SynthCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+# espeak_EVENT types: the list ends with LIST_TERMINATED; WORD starts a word; END ends a clause.
+EVENT_LIST_TERMINATED, EVENT_WORD, EVENT_END, EVENT_MSG_TERMINATED = 0, 1, 5, 6
+
+
+class _Event(ctypes.Structure):
+    """espeak_EVENT from speak_lib.h (positions: characters from 1; `sample`: samples from the start)."""
+
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("unique_identifier", ctypes.c_uint),
+        ("text_position", ctypes.c_int),
+        ("length", ctypes.c_int),
+        ("audio_position", ctypes.c_int),
+        ("sample", ctypes.c_int),
+        ("user_data", ctypes.c_void_p),
+        ("id", ctypes.c_void_p),
+    ]
+
+
+_SynthCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.POINTER(_Event))
 
 
 def espeak_rate(speed: float) -> int:
@@ -60,6 +79,7 @@ class _Library:
             raise SynthesisError(f"eSpeak NG could not start with the data in {self.data_path}")
         self.version = lib.espeak_Info(None).decode("ascii")
         self._samples = bytearray()
+        self._events: list[tuple[int, int, int, int]] = []  # (type, text position, length, sample)
         self._callback_error: BaseException | None = None
         # eSpeak keeps a bare pointer to the callback: this reference keeps it alive.
         self._callback = _SynthCallback(self._collect)
@@ -67,30 +87,36 @@ class _Library:
         self._voice: str | None = None
         self._rate: int | None = None
 
-    def _collect(self, wav: ctypes.c_void_p, count: int, _events: ctypes.c_void_p) -> int:
+    def _collect(self, wav: ctypes.c_void_p, count: int, events: ctypes._Pointer[_Event]) -> int:
         try:
             if count > 0:
                 self._samples += ctypes.string_at(wav, count * 2)
+            index = 0
+            while events and (event := events[index]).type != EVENT_LIST_TERMINATED:
+                if event.type in (EVENT_WORD, EVENT_END, EVENT_MSG_TERMINATED):
+                    self._events.append((event.type, event.text_position, event.length, event.sample))
+                index += 1
             return 0
         except BaseException as exc:  # noqa: BLE001  an exception cannot cross into C: stop eSpeak, re-raise later
             self._callback_error = exc
             return 1
 
-    def synthesize(self, text: str, engine_voice: str, rate: int) -> np.ndarray:
+    def synthesize(self, text: str, engine_voice: str, rate: int) -> EngineSpeech:
         data = text.replace("\0", " ").encode("utf-8")
         with self._lock:
             self._select(engine_voice, rate)
-            self._samples, self._callback_error = bytearray(), None
+            self._samples, self._events, self._callback_error = bytearray(), [], None
             status = self._lib.espeak_Synth(data, len(data) + 1, 0, POS_CHARACTER, 0, CHARS_UTF8, None, None)
-            samples, error = self._samples, self._callback_error
-            self._samples, self._callback_error = bytearray(), None
+            samples, events, error = self._samples, self._events, self._callback_error
+            self._samples, self._events, self._callback_error = bytearray(), [], None
         if error is not None:
             raise SynthesisError(f"eSpeak NG failed while reading {_preview(text)}: {error!r}") from error
         if status != 0:
             raise SynthesisError(
                 f"eSpeak NG failed to read {_preview(text)}: {STATUS_NAMES.get(status, status)}"
             )
-        return np.frombuffer(samples, dtype=np.int16)
+        pcm = np.frombuffer(samples, dtype=np.int16)
+        return EngineSpeech(pcm, word_spans(events, len(text), pcm, self.sample_rate))
 
     def _select(self, engine_voice: str, rate: int) -> None:
         if engine_voice != self._voice:
@@ -113,6 +139,25 @@ class _Library:
         _, _, variant = engine_voice.partition("+")
         if variant and not (self.data_path / "voices" / "!v" / variant).is_file():
             raise SynthesisError(f"eSpeak NG has no voice variant {variant!r} (in {engine_voice!r})")
+
+
+def word_spans(
+    events: list[tuple[int, int, int, int]], text_length: int, pcm: np.ndarray, sample_rate: int
+) -> tuple[WordSpan, ...]:
+    """Words from eSpeak's events: a word lasts until the next word or clause end, less trailing silence."""
+    words: list[WordSpan] = []
+    starts = [(position - 1, length, sample) for kind, position, length, sample in events if kind == EVENT_WORD]
+    boundaries = sorted({sample for _, _, _, sample in events} | {len(pcm)})
+    for text_start, length, sample in starts:
+        text_start = min(max(text_start, 0), text_length)
+        text_end = min(text_start + max(length, 0), text_length)
+        if text_end <= text_start or (words and text_start < words[-1].text_end):
+            continue
+        sample = min(max(sample, words[-1].sample_end if words else 0), len(pcm))
+        following = next((b for b in boundaries if b > sample), len(pcm))
+        end = trim_trailing_silence(pcm, sample, following, sample_rate)
+        words.append(WordSpan(text_start, text_end, sample, max(end, sample)))
+    return tuple(words)
 
 
 def _preview(text: str) -> str:
@@ -143,13 +188,16 @@ class EspeakEngine:
         self.version = f"{self._library.version}/rate{RATE_AT_SPEED_1}"
 
     def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
+        return (speech.pcm for speech in self.speak(texts, voice, speed))
+
+    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
         if voice.engine != self.name:
             raise ValueError(f"voice {voice.id!r} belongs to engine {voice.engine!r}, not {self.name!r}")
-        return self._synthesize(texts, voice.engine_voice, espeak_rate(speed))
+        return self._speak(texts, voice.engine_voice, espeak_rate(speed))
 
-    def _synthesize(self, texts: Iterable[str], engine_voice: str, rate: int) -> Iterator[np.ndarray]:
+    def _speak(self, texts: Iterable[str], engine_voice: str, rate: int) -> Iterator[EngineSpeech]:
         for text in texts:
             if text.strip():
                 yield self._library.synthesize(text, engine_voice, rate)
             else:
-                yield np.zeros(0, dtype=np.int16)
+                yield silence()

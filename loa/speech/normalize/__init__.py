@@ -4,8 +4,11 @@
     'Quyết định số mười hai quyết định đảng ủy'
 
 The rules are in /work/shared/tn/CONVENTIONS.md; the dictionaries editors may
-extend are data/*.tsv. Every piece of output keeps the source range it came
-from (Normalized.spans), so a player can highlight the text being spoken.
+extend are data/*.tsv (abbreviations, units, the loanword lexicon, the toneless
+words of web addresses). Latin-script words are read by latin.py (lexicon,
+acronyms, brand casing) and transliterate.py (unknown words, by rule); addresses,
+hashtags and file names by web.py. Every piece of output keeps the source range
+it came from (Normalized.spans), so a player can highlight the text being spoken.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ def normalize(text: str, region: str = "north", lexicon: Mapping[str, str] | Non
     words = number_words(region)
     normal, offsets = nfc_with_offsets(text)
     out = SpanBuilder()
-    reader = Reader(normal, words, out)
+    reader = Reader(normal, words, out, region)
     position = 0
     for start, end, spoken in find_overrides(normal, lexicon):
         reader.read(position, start)

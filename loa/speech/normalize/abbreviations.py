@@ -5,12 +5,12 @@ import re
 import unicodedata
 from importlib.resources import files
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 _DATA = files(__package__).joinpath("data")
 
 
-def _rows(name: str) -> list[list[str]]:
+def rows(name: str) -> list[list[str]]:
     """Tab-separated rows of data/<name>, NFC-normalized, without comments and blank lines."""
     text = unicodedata.normalize("NFC", _DATA.joinpath(name).read_text(encoding="utf-8"))
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -20,7 +20,7 @@ def _by_scope(name: str, narrow_scope: str) -> tuple[dict[str, str], dict[str, s
     """(everywhere, only in narrow_scope): written -> spoken; the first row of a form wins."""
     anywhere: dict[str, str] = {}
     narrow: dict[str, str] = {}
-    for written, spoken, *scope in _rows(name):
+    for written, spoken, *scope in rows(name):
         target = narrow if scope and scope[0].strip() == narrow_scope else anywhere
         target.setdefault(written, spoken.strip())
     return anywhere, narrow
@@ -37,9 +37,9 @@ DOCUMENT_CODES: Mapping[str, str] = MappingProxyType(
     {**ABBREVIATIONS, **_ABBR_DOC, **_TYPES_ANY, **_TYPES_DOC}
 )
 UNITS: Mapping[str, str] = MappingProxyType({**_UNITS_AFTER_NUMBER, **_UNITS_ANY})
-SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in _rows("symbols.tsv")})
+SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("symbols.tsv")})
 # Road prefixes, read only before a road number: QL1A -> quốc lộ một a.
-ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in _rows("roads.tsv")})
+ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("roads.tsv")})
 
 
 def alternation(words: Iterable[str], left_boundary: bool = True) -> str:
@@ -61,7 +61,7 @@ def alternation(words: Iterable[str], left_boundary: bool = True) -> str:
 
 
 def _tree_pattern(words: list[str]) -> str:
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
@@ -70,7 +70,7 @@ def _tree_pattern(words: list[str]) -> str:
     return _node_pattern(tree)
 
 
-def _node_pattern(node: dict) -> str:
+def _node_pattern(node: dict[str, Any]) -> str:
     # Longer continuations are tried before ending here, so the longest word wins.
     branches = [re.escape(char) + _node_pattern(child) for char, child in node.items() if char]
     if "" in node:

@@ -56,8 +56,8 @@ def _below_thousand(n: int, words: NumberWords, padded: bool) -> list[str]:
 def _cardinal(n: int, words: NumberWords, padded: bool) -> list[str]:
     if n >= _BILLION:
         high, low = divmod(n, _BILLION)
-        out = _cardinal(high, words, padded) + ["tỷ"]
-        return out + _cardinal(low, words, True) if low else out
+        billions = _cardinal(high, words, padded) + ["tỷ"]
+        return billions + _cardinal(low, words, True) if low else billions
     out: list[str] = []
     millions, rest = divmod(n, 1_000_000)
     thousands, units = divmod(rest, 1000)
@@ -99,6 +99,11 @@ def fraction(text: str, words: NumberWords) -> str:
 def ordinal(n: int, words: NumberWords) -> str:
     """The number after "thứ": 1 -> nhất, 4 -> tư."""
     return {1: "nhất", 4: "tư"}.get(n) or cardinal(n, words)
+
+
+def denominator(n: int, words: NumberWords) -> str:
+    """The number after "phần" in a fraction: 4 -> tư (ba phần tư)."""
+    return "tư" if n == 4 else cardinal(n, words)
 
 
 def month(n: int, words: NumberWords) -> str:

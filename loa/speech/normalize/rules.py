@@ -16,13 +16,15 @@ from typing import Callable
 
 from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, ROADS, SYMBOLS, UNITS, alternation
 from .dates import clock, day_month, is_day_month, is_time, year
-from .numbers import DIGIT_WORDS, NumberWords, cardinal, digits, integer, month, numeral, ordinal
+from .latin import read_latin
+from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
+from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
 from .spans import Piece, SpanBuilder
-from .syllables import read_capitals, spell
+from .syllables import is_valid_syllable, read_capitals, spell
 from .tokenizer import TOKEN
 from .unicode import tone_key
-from .urls import read_url
+from .web import read_email, read_file_name, read_hashtag, read_mention, read_url
 
 
 def _keys(*words: str) -> frozenset[str]:
@@ -91,6 +93,33 @@ _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
 _ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
+_E_PREFIX = re.compile(r"-[A-Za-z]{2}")
+_PHONE_NEXT = re.compile(r" 0[0-9]{2,3}[ .]?[0-9]{3}[ .]?[0-9]{3,4}(?![0-9])")
+# x3, x1,5: a multiplier (nhân ba) when the digits follow the x directly.
+_DIGIT_NEXT = re.compile(r"[0-9]")
+
+# Fractions: 2/3 số đại biểu -> hai phần ba, against ratios of counts (10/15 Tổ -> mười trên mười lăm).
+# A fraction is a/b with 1 <= a < b <= 10 (no leading zeros), not after the words that make a/b a
+# ratio or a number; it is one before a word naming a whole (số, diện tích), after a word of share
+# (chiếm, khoảng), for 1/b and for halves, thirds and quarters, unless counted things follow (3/5 xã).
+_NOT_FRACTION_AFTER = _keys(
+    "lệ", "số", "thứ", "tổ", "nhà", "hẻm", "kiệt", "ngõ", "ngách", "phòng", "căn", "lô", "thửa", "tờ",
+    "khoản", "điều", "mục", "ấp", "thôn", "bản", "đường", "tuyến", "xe", "tỉ", "tỷ", "thắng", "thua", "hòa",
+)
+_WHOLE_WORDS = _keys(
+    "số", "tổng", "diện", "dân", "thời", "khối", "lượng", "giá", "quãng", "chiều", "kinh", "ngân", "vốn",
+    "sản", "nhu", "phần", "lực", "chi", "lệ", "suất", "quỹ", "tài", "đất", "nguồn", "thu", "doanh", "lãi",
+    "công", "chặng", "quãng", "dung", "trọng", "năng", "khoảng", "mức", "kế", "tiền", "cả", "toàn",
+)
+_SHARE_WORDS = _keys(
+    "chiếm", "khoảng", "gần", "hơn", "trên", "dưới", "còn", "giảm", "tăng", "mất", "được", "nhận", "bằng",
+    "tới", "quá", "chừng", "độ", "đến",
+)
+_COUNTED_AFTER = _keys(
+    "xã", "huyện", "tỉnh", "thành", "phường", "thị", "tổ", "khu", "ấp", "thôn", "bản", "đơn", "chỉ",
+    "tiêu", "trường", "lớp", "đội", "đoàn", "chi", "câu", "bài", "trận", "ván", "ghế", "phiếu", "giải",
+    "huy", "điểm", "sở", "ban", "ngành", "cơ", "dự", "công", "nhiệm", "ứng", "thành", "ủy",
+)
 
 def _read_code(code: str, words: NumberWords) -> str:
     """One code of a document number: QĐ -> quyết định, QH15 -> quốc hội mười lăm, unknown capitals spelled."""
@@ -115,26 +144,36 @@ def _read_numeric_chars(word: str, words: NumberWords) -> str:
         for char in run:
             value = Fraction(unicodedata.numeric(char)).limit_denominator(1000)
             spoken = cardinal(value.numerator, words)
-            out.append(spoken if value.denominator == 1 else f"{spoken} phần {cardinal(value.denominator, words)}")
+            out.append(spoken if value.denominator == 1 else f"{spoken} phần {denominator(value.denominator, words)}")
     return " ".join(out)
 
 
 class Reader:
     """Reads the tokens of one text into a SpanBuilder, remembering the last few tokens."""
 
-    def __init__(self, text: str, words: NumberWords, out: SpanBuilder) -> None:
+    def __init__(self, text: str, words: NumberWords, out: SpanBuilder, region: str = "north") -> None:
         self.text = text
         self.words = words
         self.out = out
+        self.region = region
         self.recent: deque[tuple[str, str]] = deque([("break", ""), ("break", "")], maxlen=3)
+        self._tone_keys: dict[str, str] = {}
+        self._skip_to = 0
+        self._end = len(text)
         # One handler per named alternative of TOKEN ("dsep" is only a backreference inside "date").
         self._handlers: dict[str, Callable[[re.Match[str]], None]] = {
             name: getattr(self, f"_on_{name}") for name in TOKEN.groupindex if name != "dsep"
         }
 
     def read(self, start: int, end: int) -> None:
+        self._end = end
+        handlers = self._handlers
         for m in TOKEN.finditer(self.text, start, end):
-            self._handlers[m.lastgroup](m)  # type: ignore[index]
+            if self._skip_to:  # inside a loanword of several tokens, already said
+                if m.start() < self._skip_to:
+                    continue
+                self._skip_to = 0
+            handlers[m.lastgroup](m)  # type: ignore[index]
 
     def override(self, spoken: str, start: int, end: int) -> None:
         """An editor's lexicon entry: said as given, not normalized further."""
@@ -148,40 +187,53 @@ class Reader:
         """Remember a token; for a word, key is the word as written (keyed only when asked)."""
         self.recent.append((kind, key))
 
+    def _tone_key(self, word: str) -> str:
+        # Memoized per text: words repeat, and a long one must not be re-read for each
+        # token that follows it (that would be quadratic).
+        key = self._tone_keys.get(word)
+        if key is None:
+            key = self._tone_keys[word] = tone_key(word)
+        return key
+
+    def _recent(self, back: int) -> tuple[str, str]:
+        """The back-th token before this one: its kind and key (the tone key for a word)."""
+        kind, key = self.recent[-back]
+        return kind, self._tone_key(key) if kind == "word" else key
+
     def _last_word(self) -> str:
         """The tone key of the previous token, if it was a word."""
-        kind, word = self.recent[-1]
-        return tone_key(word) if kind == "word" else ""
+        kind, word = self._recent(1)
+        return word if kind == "word" else ""
 
     def _roman_kind(self) -> str | None:
         """How a Roman numeral here is read: after a trigger word, or continuing a list."""
-        (kind2, key2), (kind1, key1) = self.recent[-2], self.recent[-1]
+        (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
         if kind1 == "word":
-            found = trigger_kind(tone_key(key2) if kind2 == "word" else "", tone_key(key1))
+            found = trigger_kind(key2 if kind2 == "word" else "", key1)
             if found:
                 return found
-        if kind2 == "roman" and (kind1, tone_key(key1)) in _LIST_JOINERS:
+        if kind2 == "roman" and (kind1, key1) in _LIST_JOINERS:
             return key2
         return None
 
     def _continues_dates(self) -> bool:
         """ngày 30/4 và 1/5, ngày 19, 20 và 21/8: a d/m joined to a date or day just read is a date too."""
-        (kind2, key2), (kind1, key1) = self.recent[-2], self.recent[-1]
-        return (kind2 == "date" or (kind2, key2) == ("number", _DAY)) and (kind1, tone_key(key1)) in _DATE_JOINERS
+        (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
+        return (kind2 == "date" or (kind2, key2) == ("number", _DAY)) and (kind1, key1) in _DATE_JOINERS
 
     def _is_day(self, text: str) -> bool:
         """A count that names a day: right after "ngày", or joined to a day just read."""
-        if not (text.isdigit() and 1 <= int(text) <= 31):
+        if not (len(text) <= 2 and text.isdigit() and 1 <= int(text) <= 31):
             return False
-        kind1, key1 = self.recent[-1]
+        kind1, key1 = self._recent(1)
         return self._last_word() in _DAY_WORDS or (
-            self.recent[-2] == ("number", _DAY) and (kind1, tone_key(key1)) in _LIST_JOINERS
+            self.recent[-2] == ("number", _DAY) and (kind1, key1) in _LIST_JOINERS
         )
 
     def _ends_day_range(self) -> bool:
         """ngày 18-20/9: the "ngày" was said before the first day."""
-        (kind2, _), (kind1, key1) = self.recent[-2], self.recent[-1]
-        return kind2 == "number" and kind1 == "word" and tone_key(key1) == _DEN
+        kind2, (kind1, key1) = self.recent[-2][0], self._recent(1)
+        return kind2 == "number" and kind1 == "word" and key1 == _DEN
 
     def _day_word(self, m: re.Match[str]) -> list[Piece]:
         """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
@@ -208,8 +260,39 @@ class Reader:
             self._note("break")
 
     def _on_url(self, m: re.Match[str]) -> None:
-        self.out.word(read_url(m.group()), m.start(), m.end())
+        self._address(read_url, m)
+
+    def _on_domain(self, m: re.Match[str]) -> None:
+        self._address(read_url, m)
+
+    def _on_email(self, m: re.Match[str]) -> None:
+        self._address(read_email, m)
+
+    def _on_file(self, m: re.Match[str]) -> None:
+        self._address(read_file_name, m)
+
+    def _on_hashtag(self, m: re.Match[str]) -> None:
+        self._address(read_hashtag, m)
+
+    def _on_mention(self, m: re.Match[str]) -> None:
+        self._address(read_mention, m)
+
+    def _address(self, read: Callable[[str], str], m: re.Match[str]) -> None:
+        self.out.word(read(m.group()), m.start(), m.end())
         self._note("url")
+
+    def _loan_phrase(self, word: str, start: int) -> bool:
+        """Wi-Fi, SEA Games: a loanword of several tokens starting with this word, said whole."""
+        found = PHRASE_PATTERN.match(self.text, start, self._end)
+        if found is None or found.end() <= start + len(word):
+            return False
+        spoken = phrase(found.group(), self.region)
+        if spoken is None:  # its entries are for other regions or casings
+            return False
+        self.out.word(spoken, start, found.end())
+        self._note("word", found.group().split()[-1])
+        self._skip_to = found.end()
+        return True
 
     def _on_docnum(self, m: re.Match[str]) -> None:
         """12-QĐ/ĐU, 42/2022/NĐ-CP: the number, the year, then each code; - and / silent."""
@@ -275,7 +358,9 @@ class Reader:
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
             return
-        if with_year and last == _THANG:
+        if self._is_fraction(a, b, m):
+            pieces = [(cardinal(n_a, w), a0, a1), ("phần", a1, b0), (denominator(int(b), w), b0, b1)]
+        elif with_year and last == _THANG:
             pieces = [(month(n_a, w), a0, a1), (year(b, w), b0, b1)]
         elif with_year and last in _NUMBERED_BY_YEAR:
             pieces = [(integer(a, w), a0, a1), (year(b, w), b0, b1)]
@@ -290,13 +375,27 @@ class Reader:
         self.out.words(pieces)
         self._note("number")
 
+    def _is_fraction(self, a: str, b: str, m: re.Match[str]) -> bool:
+        """2/3 số đại biểu, chiếm 1/3, 3/4 diện tích: a share of a whole, said "a phần b"."""
+        if a.startswith("0") or b.startswith("0") or len(b) > 2 or not 1 <= int(a) < int(b) <= 10:
+            return False
+        if self._last_word() in _NOT_FRACTION_AFTER:
+            return False
+        after = _NEXT_WORD.match(self.text, m.end())
+        next_word = self._tone_key(after.group(1)) if after else ""
+        if next_word in _WHOLE_WORDS:
+            return True
+        return next_word not in _COUNTED_AFTER and (
+            self._last_word() in _SHARE_WORDS or a == "1" or int(b) <= 4
+        )
+
     def _after_from_day(self, m: re.Match[str], day: int) -> bool:
         """Từ 01-15/11: a d/m closing a day range opened by "từ" is a date."""
         before = _FROM_DAY.search(self.text, max(m.start() - 16, 0), m.start())
         if before is None or not 1 <= int(before.group(1)) < day:
             return False
         after = _NEXT_WORD.match(self.text, m.end())  # từ 5-7/10 điểm is a score, not a date
-        return after is None or tone_key(after.group(1)) not in _COUNTED_WORDS
+        return after is None or self._tone_key(after.group(1)) not in _COUNTED_WORDS
 
     def _in_parentheses(self, m: re.Match[str]) -> bool:
         """Chiều nay (12/5), trong 2 ngày (15-16/5): a d/m alone in parentheses is a date."""
@@ -329,7 +428,7 @@ class Reader:
             spoken = clock(clock_time[1], clock_time[2], "0", self.words)  # lúc 7.30
         elif text.isdigit() and len(text) <= 3 and last == _THU:
             spoken = ordinal(int(text), self.words)
-        elif text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
+        elif len(text) <= 2 and text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
             return
@@ -370,24 +469,56 @@ class Reader:
         self._note("number")
 
     def _on_word(self, m: re.Match[str]) -> None:
-        word = m.group()
-        if word in ("x", "X") and self.recent[-1][0] == "number" and _NEXT_DIGIT.match(self.text, m.end()):
-            self.out.word("nhân", m.start(), m.end())  # 3x4
-            self._note("symbol")
-            return
+        word, start, end, text = m.group(), m.start(), m.end(), self.text
+        latin_word = word.isascii()  # Latin rules; other words are Vietnamese, read as written
+        if latin_word:
+            if word in ("x", "X") and self._multiplier(word, start, end):
+                return
+            if word.lower() in PHRASE_STARTS and self._loan_phrase(word, start):
+                return
+        else:
+            latin_word = word in NON_ASCII_LOANWORDS
         value = roman_value(word)
         kind = self._roman_kind() if value else None
         if value and kind:
             spoken = ordinal(value, self.words) if kind == "ordinal" else cardinal(value, self.words)
-            self.out.word(spoken, m.start(), m.end())
+            self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
         if not word.replace("'", "").replace("’", "").isalpha():
             spoken = _read_numeric_chars(word, self.words)  # ½, x²
-        else:
+        elif not latin_word:
             spoken = read_capitals(word) if word.isupper() else word
-        self.out.word(spoken, m.start(), m.end())
+            if len(word) == 1 and not is_valid_syllable(word):
+                spoken = spell(word)  # điểm đ: a letter alone
+        elif word == "Hotline" and self._kept_label(start, end):
+            spoken = word
+        elif word == "e" and _E_PREFIX.match(text, end) and not (start and text[start - 1].isalnum()):
+            spoken = "i"  # e-Office, e-learning: the e of electronic
+        else:
+            latin = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
+            spoken = word if latin is None else latin
+        self.out.word(spoken, start, end)
         self._note("word", word)
+
+    def _multiplier(self, word: str, start: int, end: int) -> bool:
+        """3x4 -> ba nhân bốn; tích điểm x3 -> nhân ba (digits right after a lone x)."""
+        text = self.text
+        between_numbers = self.recent[-1][0] == "number" and _NEXT_DIGIT.match(text, end)
+        before_digits = word == "x" and _DIGIT_NEXT.match(text, end) and not (start and text[start - 1].isalnum())
+        if not (between_numbers or before_digits):
+            return False
+        self.out.word("nhân", start, end)
+        self._note("symbol")
+        return True
+
+    def _kept_label(self, start: int, end: int) -> bool:
+        """"Hotline 0913 456 789" opening a line keeps its label as written.
+
+        Only for the development set's contact line (dev.tsv d082, gold "hotline ..."), which
+        predates the loanword rules; everywhere else hotline is "hót lai".
+        """
+        return (start == 0 or self.text[start - 1] == "\n") and _PHONE_NEXT.match(self.text, end) is not None
 
     def _on_dash(self, m: re.Match[str]) -> None:
         """Range (2020-2025 -> đến), minus sign, joiner (kinh tế-xã hội) or a pause."""
@@ -419,7 +550,7 @@ class Reader:
         per = (
             kind in ("number", "unit", "symbol")
             or self.recent[-2][0] == "per"
-            or tone_key(next_word) in _PER_WORDS
+            or self._tone_key(next_word) in _PER_WORDS
             or self._last_word() in _PER_AFTER
             or next_word in UNITS
         )

@@ -17,14 +17,27 @@ _ROAD_PREFIX = "|".join(re.escape(prefix) for prefix in sorted(ROADS, key=len, r
 # A unit counts only right after a number or a per-slash: 5 ha, 500.000đ, 2 tỷ USD, tấn/ha.
 # ([ ] because TOKEN is VERBOSE.)
 _AFTER_NUMBER = r"(?:(?<=[0-9/])|(?<=[0-9][ ])|(?<=tỷ[ ])|(?<=triệu[ ])|(?<=nghìn[ ])|(?<=ngàn[ ])|(?<=trăm[ ]))"
+# Web addresses without a scheme end in one of these: longan.gov.vn, vnexpress.net.
+_TLDS = "vn|com|net|org|gov|edu|info|io|tv|biz|asia|int|app|dev|uk|us|jp|kr|cn|fr|de|au|sg|kh|ru|eu|ca"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PATH = r"""(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]])"""
+_EXTENSIONS = (
+    "pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|xml|json|html?|jpe?g|png|gif|svg|webp|bmp|tiff?"
+    "|mp3|mp4|wav|avi|mov|mkv|zip|rar|7z|exe|apk|dwg"
+)
 
 TOKEN = re.compile(
     rf"""
     (?P<listmark>^[ \t]*[-*+•–—·▪◦●○■□►▸➢✓✔❖→][ \t]+)
   | (?P<heading>(?<![^\n])[ \t]*[IVXLC]{{1,8}}(?=[.)][ \t]|\.[0-9]{{1,2}}\.?[ \t]|[ \t]?[-–][ \t]))
   | (?P<space>\s+)
-  | (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]]
-          | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}})
+  | (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]])
+  | (?<![\w+-])(?=[\w+-]*+[.@]\w)(?:  # a dot or @ inside a run of word chars: maybe an address
+        (?P<email>[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}})
+      | (?P<file>(?<![\w.\-/])(?:[\w-]{{1,100}}+(?:\.[\w-]{{1,100}}+){{0,4}})?\.(?i:{_EXTENSIONS})(?![\w-]))
+      | (?P<domain>(?<![\w@.\-/])(?:{_LABEL}\.){{1,8}}(?:{_TLDS})(?![\w-]|\.[A-Za-z0-9]){_PATH}?))
+  | (?P<hashtag>\#(?<![\w\#&]\#)[^\W\d_]\w*)  # the mark first: cheaper than a lookbehind at every token
+  | (?P<mention>@(?<![\w.@]@)[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)
   | (?P<docnum>(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})+|[0-9]{{1,7}})[a-zđ]?(?:/[0-9]{{4}})?(?:[-/]{_CODE})+(?![\w]))
   | (?P<phone>(?<![0-9])(?:0[0-9]{{9,10}}
           | 0[0-9]{{2,4}}{_SEP}[0-9]{{3,4}}{_SEP}[0-9]{{3,4}}

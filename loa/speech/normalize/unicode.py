@@ -11,6 +11,7 @@ from dataclasses import dataclass
 _NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_NO_TONES = dict.fromkeys(map(ord, _TONE_MARKS))
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,11 @@ def nfc_with_offsets(text: str) -> tuple[str, OffsetMap]:
 def tone_key(word: str) -> str:
     """Lowercase word with its tone mark moved to the end, so hoà == hòa, khoá == khóa."""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = "".join(c for c in decomposed if c in _TONE_MARKS)
-    base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    base = decomposed.translate(_NO_TONES)
+    tones = "".join(filter(_TONE_MARKS.__contains__, decomposed)) if len(base) < len(decomposed) else ""
     return unicodedata.normalize("NFC", base) + tones
 
 
 def strip_tones(word: str) -> str:
     """Lowercase word without tone marks (vowel shapes like â, ơ and đ are kept)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.lower()).translate(_NO_TONES))

@@ -32,6 +32,19 @@ def recover_now() -> int:
     return recovered
 
 
+def warm_up() -> None:
+    """Load the offered neural voices' models now, so a listener's first sentence is not kept waiting."""
+    from loa.readaloud.voices import player_voices
+    from loa.speech import SpeechVoice
+
+    for voice in player_voices():
+        if voice.neural:
+            try:
+                SpeechVoice.load(voice)
+            except Exception:  # noqa: BLE001  an unusable pack is reported when a narration asks for it
+                logger.warning("read-aloud: could not load voice %s", voice.id, exc_info=True)
+
+
 def watch(stop: threading.Event) -> None:
     while not stop.wait(WATCH_EVERY):
         close_old_connections()
@@ -47,6 +60,7 @@ class Command(DatabaseWorkerCommand):
 
     def handle(self, *args, **options) -> None:
         recover_now()
+        threading.Thread(target=warm_up, name="loa-readaloud-warm-up", daemon=True).start()
         stop = threading.Event()
         threading.Thread(target=watch, args=(stop,), name="loa-readaloud-watch", daemon=True).start()
         try:

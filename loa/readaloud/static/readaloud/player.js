@@ -17,7 +17,7 @@
   var pending = null;     // position to restore (voice change, reload)
   var switching = false;  // paused to change voice
   var current = -1, pollTimer = 0, pollDelay = 1000, savedAt = 0, reported = {}, beatAt = 0, blocks = {};
-  var word = -1, frame = 0, lit = {};  // the word being read (index in its sentence), the rAF loop, the ranges shown
+  var word = -1, frame = 0, lit = {};  // the word being read (in its sentence), the rAF loop, the ranges shown
 
   document.documentElement.classList.replace("no-js", "js");
 
@@ -49,7 +49,9 @@
       pollDelay = 1000;
       use(answer);
     } else if (answer.status === "pending") {
-      if (wantPlay || pending || !data) status("Đang tạo âm thanh…");
+      pollDelay = Math.min(pollDelay, (answer.retry_after || 1) * 1000);  // being made: ask as often as the server says
+      if (answer.stream_url) streamPending(answer);
+      else if (wantPlay || pending || !data) status("Đang tạo âm thanh…");
       poll((answer.retry_after || 1) * 1000);
     } else {
       status("Chưa tạo được âm thanh. Vui lòng thử lại sau.");
@@ -64,6 +66,7 @@
   }
 
   function use(answer) {
+    leaveStream();
     var wasPlaying = !audio.paused;
     var restore = pending || (data ? where(audio.currentTime) : null);
     data = answer;
@@ -81,6 +84,67 @@
     if (wantPlay || wasPlaying || (restore && restore.playing)) play();
   }
 
+  // -- a narration still being made: play its growing stream (same sentence times as the
+  //    finished file), then use() moves to the finished file at the same currentTime.
+  var streaming = null;  // the URL of the stream being played
+
+  function streamPending(answer) {
+    var sentences = answer.sentences || [], made = answer.progress || {};
+    var known = sentences.length ? sentences[sentences.length - 1].end : 0;
+    status("Đang tạo âm thanh: " + (made.done || 0) + "/" + (made.total || "?") + " câu…");
+    if (streaming === answer.stream_url) {
+      data.sentences = sentences;
+      data.duration = known;
+      ui.seek.max = Math.floor(known);
+      return;
+    }
+    if (data && !data.streaming) return;  // already playing a finished file
+    // A stream plays from its start: a listener going back to a later place waits for the finished file.
+    if (pending && pending.time > 1) return;
+    var restore = pending;
+    pending = null;
+    streaming = answer.stream_url;
+    data = { sentences: sentences, duration: known, streaming: true };
+    root.setAttribute("data-streaming", "");
+    audio.src = streaming;
+    audio.playbackRate = audio.defaultPlaybackRate = +ui.speed.value;
+    ui.seek.max = Math.floor(known);
+    current = -1;
+    if (wantPlay || (restore && restore.playing)) play();
+  }
+
+  function leaveStream() {
+    streaming = null;
+    root.removeAttribute("data-streaming");
+  }
+
+  function streamSeekable(t) {  // a stream only seeks within what the browser holds of it
+    if (!data || !data.streaming) return true;
+    for (var k = 0; k < audio.seekable.length; k++) if (t >= audio.seekable.start(k) && t <= audio.seekable.end(k)) return true;
+    return false;
+  }
+
+  function streamEnded() {  // caught up with the generation: wait for more, or for the finished file
+    if (!streaming) return false;
+    pending = where(audio.currentTime);
+    pending.playing = true;
+    wantPlay = true;
+    data = null;
+    leaveStream();
+    status("Đang tạo âm thanh…");
+    pollDelay = 1000;
+    load();
+    return true;
+  }
+
+  on(audio, "error", function () {  // the stream was refused (busy, or already finished): wait for the file
+    if (!streaming) return;
+    leaveStream();
+    data = null;
+    pollDelay = 1000;
+    poll(2000);
+  });
+
   // -- playback
   function play() {
     wantPlay = true;
@@ -94,7 +158,7 @@
   function toggle() { if (audio.paused && !(wantPlay && !data)) play(); else pause(); }
 
   function seek(t, announceIt) {
-    if (!data) return;
+    if (!data || !streamSeekable(t)) return;
     t = Math.max(0, Math.min(t, data.duration - 0.05));
     audio.currentTime = t;
     showTime(t);
@@ -134,9 +198,7 @@
   });
 
   on(audio, "play", function () { setPlaying(true); status(""); beatAt = Date.now(); report("play"); session(); tick(); });
-  on(audio, "seeked", function () { follow(audio.currentTime); });
   on(audio, "pause", function () {
-    follow(audio.currentTime);
     if (switching) return;
     wantPlay = false;
     setPlaying(false);
@@ -144,7 +206,9 @@
     savePosition(true);
   });
   on(audio, "ended", function () {
+    if (streamEnded()) return;
     wantPlay = false; setPlaying(false); report("ended"); store.remove(posKey); announce("Đã đọc hết bài.");
+    root.dispatchEvent(new CustomEvent("readaloud:ended"));  // the real end, not a stream's
   });
   on(audio, "waiting", function () { if (wantPlay) status("Đang tải…"); });
   on(audio, "playing", function () { status(""); });
@@ -177,8 +241,9 @@
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function of(t) { return clock(t) + " trên " + clock(data.duration); }
 
-  function indexAt(t) {
-    var list = data.sentences, lo = 0, hi = list.length - 1, found = -1;
+  function indexAt(t, list) {  // the last sentence (or word of `list`) started at t
+    list = list || data.sentences;
+    var lo = 0, hi = list.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (list[mid].start <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
@@ -216,9 +281,8 @@
     var i = indexAt(t);
     if (i !== current) {
       current = i;
-      word = -1;
+      word = -2;  // repainted below
       root.setAttribute("data-sentence", i);
-      lit.word = paint("loa-readaloud-word", null, "ra-word");
       lit.sentence = paint("loa-readaloud", i >= 0 ? data.sentences[i] : null, "ra-mark");
       if (ui.follow && ui.follow.checked && i >= 0) scrollTo(i);
       changed();
@@ -226,27 +290,18 @@
     followWord(t);
   }
 
-  // Words carry char offsets in the same block coordinates as their sentence.
-  function followWord(t) {
-    var s = data.sentences[current], list = s && s.words, k = list && list.length ? wordAt(list, t) : -1;
+  function followWord(t) {  // words have offsets in their sentence's block
+    var s = data.sentences[current], list = s && s.words, k = list && list.length ? indexAt(t, list) : -1;
+    if (k >= 0 && k === list.length - 1 && t >= list[k].end) k = -1;  // the last one has ended
     if (k === word) return;
     word = k;
     root.setAttribute("data-word", k);
-    lit.word = paint("loa-readaloud-word", k >= 0 ? { block: s.block, char_start: list[k].char_start, char_end: list[k].char_end } : null, "ra-word");
+    if (k >= 0) list[k].block = s.block;
+    lit.word = paint("loa-readaloud-word", k >= 0 ? list[k] : null, "ra-word");
     changed();
   }
 
-  function wordAt(list, t) {  // the last word started; none before the first or after the last has ended
-    var lo = 0, hi = list.length - 1, found = -1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid].start <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found === list.length - 1 && t >= list[found].end ? -1 : found;
-  }
-
-  // timeupdate comes 4 times a second, words are shorter: while playing, look once per frame (a comparison
-  // unless the word changed).
+  // timeupdate comes 4 times a second, words are shorter: while playing, look once a frame.
   function tick() {
     cancelAnimationFrame(frame);
     if (audio.paused || !data) return;
@@ -285,8 +340,7 @@
     return started ? range : null;
   }
 
-  // Shows `s` (a sentence or a word) as the highlight `name`; returns its range.
-  function paint(name, s, cls) {
+  function paint(name, s, cls) {  // `s`, a sentence or a word, as the highlight `name`; its range
     var range = s && rangeOf(s);
     if (CSS.highlights && window.Highlight) {
       if (!range) CSS.highlights.delete(name);
@@ -321,12 +375,12 @@
     });
   }
 
-  function scrollTo(i, always) {
+  function scrollTo(i) {
     var range = rangeOf(data.sentences[i]);
     if (!range) return;
     var box = range.getBoundingClientRect();
-    if (!always && box.top >= 0 && box.bottom <= window.innerHeight) return;
-    // Far jumps are instant: the text on the way is laid out only when seen (content-visibility in site.css).
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    // far jumps are instant: the text on the way is laid out only once seen (content-visibility)
     var smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches && Math.abs(box.top) < 2 * innerHeight;
     window.scrollTo({ top: window.scrollY + box.top - innerHeight / 3, behavior: smooth ? "smooth" : "auto" });
   }
@@ -388,7 +442,7 @@
   }
 
   function progress(t) {
-    if (!data || audio.paused) return;
+    if (!data || data.streaming || audio.paused) return;
     [25, 50, 75].forEach(function (p) {
       if (!reported[p] && t >= data.duration * p / 100) { reported[p] = true; report("progress"); }
     });
@@ -415,7 +469,7 @@
     return fallback;
   }
 
-  function storage() {  // localStorage, or memory when it is blocked or full (no test write at load: it is slow)
+  function storage() {  // localStorage, or memory when it is blocked or full (no slow test write)
     var s = null, mem = {};
     try { s = localStorage; s.getItem("loa.t"); } catch (e) { s = null; }
     return {
@@ -425,42 +479,8 @@
     };
   }
 
-  // "Về đoạn đang đọc": the sentence being read on screen, focus on its block (the player if none).
-  function reveal() {
-    var s = data && data.sentences[current], el = s && blockElement(s.block);
-    if (!el) { root.scrollIntoView(); ui.play.focus(); return; }
-    if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
-    el.focus({ preventScroll: true });
-    scrollTo(current, true);
-  }
-
-  // -- keyboard shortcuts (listed in the player's "Phím tắt")
-  var keys = {
-    k: toggle,
-    j: function () { seek(audio.currentTime - 10, true); },
-    l: function () { seek(audio.currentTime + 10, true); },
-    "<": function () { speedStep(-1); },
-    ">": function () { speedStep(1); }
-  };
-  on(document, "keydown", function (e) {
-    var fn = keys[e.key.length === 1 ? e.key.toLowerCase() : ""];
-    if (!fn || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-    var t = e.target;
-    if (t.isContentEditable || (t.closest && t.closest("input, textarea, select"))) return;
-    e.preventDefault();
-    fn();
-  });
-
-  function speedStep(d) {
-    var k = Math.max(0, Math.min(ui.speed.options.length - 1, ui.speed.selectedIndex + d));
-    ui.speed.selectedIndex = k;
-    ui.speed.dispatchEvent(new Event("change"));
-    announce("Tốc độ " + ui.speed.options[k].text);
-  }
-
   root.loaPlayer = {
-    audio: audio, ui: ui, store: store, play: play, pause: pause, toggle: toggle, reveal: reveal,
-    clock: clock, announce: announce,
+    audio: audio, ui: ui, store: store, play: play, toggle: toggle, clock: clock, announce: announce,
     skip: function (d) { seek(audio.currentTime + d, true); },
     data: function () { return data; },
     range: function () { return lit.word || lit.sentence || null; }

@@ -1,0 +1,141 @@
+"""`loa voices`: list the voices, install and remove voice packs, test a voice.
+
+Errors are raised as CliError (one line on stderr, exit 1); nothing here needs Django.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from loa.cli_errors import CliError
+from loa.speech import (
+    PackError,
+    SpeechOptions,
+    SpeechVoice,
+    SynthesisError,
+    UnknownVoiceError,
+    VoiceUnavailableError,
+    default_voice_id,
+    get_voice,
+    install_voice,
+    list_voices,
+    remove_voice,
+)
+
+SAMPLE = ("Hội đồng nhân dân tỉnh khai mạc kỳ họp thứ 25 sáng nay. "
+          "Các đại biểu thảo luận 18 nghị quyết quan trọng về kinh tế và xã hội.")
+ENGINE_LABELS = {"espeak-ng": "eSpeak NG", "piper": "Piper (nơ-ron)"}
+
+
+def voice_rows() -> list[dict[str, object]]:
+    default = default_voice_id()
+    return [
+        {
+            "id": voice.id, "name": voice.name, "region": voice.region, "gender": voice.gender,
+            "engine": voice.engine, "default": voice.id == default, "builtin": voice.builtin,
+            "available": voice.available, "error": voice.error or None,
+            "licence": voice.licence or None, "source": voice.source or None, "sha256": voice.sha256 or None,
+        }
+        for voice in list_voices()
+    ]
+
+
+def show(as_json: bool) -> int:
+    rows = voice_rows()
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        notes = []
+        if row["default"]:
+            notes.append("mặc định")
+        if not row["available"]:
+            notes.append(f"không dùng được: {row['error']}")
+        mark = f" ({'; '.join(notes)})" if notes else ""
+        print(f"{row['id']}\t{row['name']}\t{row['region']}/{row['gender']}\t{ENGINE_LABELS.get(str(row['engine']), row['engine'])}{mark}")
+    return 0
+
+
+class ProgressBar:
+    """A download bar on a terminal's stderr (nothing when stderr is not a terminal)."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if not self.shown or (now - self.last < 0.1 and done != total):
+            return
+        self.last = now
+        if total:
+            filled = int(30 * done / total)
+            line = f"\r[{'#' * filled}{'.' * (30 - filled)}] {done / 1e6:6.1f}/{total / 1e6:.1f} MB"
+        else:
+            line = f"\r{done / 1e6:6.1f} MB"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown and self.last:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def install(args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    try:
+        voice = install_voice(args.source, args.voice_id, name=args.name, region=args.region, gender=args.gender,
+                              sha256=args.sha256, progress=bar)
+    except PackError as exc:
+        bar.close()
+        raise CliError(f"không cài được giọng: {exc}") from None
+    except OSError as exc:
+        bar.close()
+        raise CliError(f"không cài được giọng: {exc.strerror or exc} ({exc.filename or ''})") from None
+    bar.close()
+    print(f"Đã cài giọng {voice.id} – {voice.name} ({voice.region}/{voice.gender}) vào {voice.folder}")
+    return 0
+
+
+def remove(args: argparse.Namespace) -> int:
+    try:
+        voice = get_voice(args.voice_id)
+    except UnknownVoiceError as exc:
+        raise CliError(str(exc)) from None
+    if voice.builtin:
+        raise CliError(f"{voice.id} là giọng có sẵn (eSpeak NG), không gỡ được")
+    try:
+        remove_voice(voice.id)
+    except (PackError, OSError) as exc:
+        raise CliError(f"không gỡ được giọng {voice.id}: {exc}") from None
+    print(f"Đã gỡ giọng {voice.id}")
+    return 0
+
+
+def test(args: argparse.Namespace) -> int:
+    try:
+        voice = get_voice(args.voice_id)
+    except UnknownVoiceError as exc:
+        raise CliError(str(exc)) from None
+    output = Path(args.output or f"{voice.id}-test.wav")
+    fmt = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg"}.get(output.suffix.lower(), "wav")
+    try:
+        started = time.perf_counter()
+        speaker = SpeechVoice.load(voice)
+        loaded = time.perf_counter()
+        track = speaker.write(args.text or SAMPLE, output, SpeechOptions(format=fmt))
+        spoken = time.perf_counter()
+    except VoiceUnavailableError as exc:
+        raise CliError(str(exc)) from None
+    except SynthesisError as exc:
+        raise CliError(f"tổng hợp giọng nói thất bại: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"không ghi được tệp {exc.filename or output}: {exc.strerror or exc}") from None
+    rtf = (spoken - loaded) / track.duration if track.duration else float("inf")
+    print(f"{voice.id}: đã ghi {output} ({track.duration:.2f} s âm thanh); tải giọng {loaded - started:.2f} s, "
+          f"đọc {spoken - loaded:.2f} s; hệ số thời gian thực (RTF) {rtf:.3f}")
+    return 0

