@@ -1,14 +1,21 @@
-"""Load-test the portal's home page and the seed article page on loopback.
+"""Load-test the portal on loopback: home, the seed article, the document library (unfiltered and
+filtered) and a document page.
 
     .venv/bin/python bench/pages.py                 # fresh demo site in a temp dir, gunicorn, wrk, 20 s per page
     .venv/bin/python bench/pages.py --url http://127.0.0.1:8000   # an already running server
     .venv/bin/python bench/pages.py --duration 5 --connections 32 --workers 3
+    .venv/bin/python bench/pages.py --via-nginx     # the seed article: nginx static file | Loa direct | Loa via nginx
 
 The server is the production one (`loa serve`: gunicorn, gthread workers, whole-page
 cache for anonymous visitors). The load generator is `wrk` (Debian package `wrk`);
 without it a Python generator (httpx, threads) runs instead and says so loudly: it
 saturates a CPU itself, so its figures understate the server.
 Target on a 2-core machine: article page >= 1,000 req/s with p99 < 50 ms.
+
+--via-nginx puts nginx with the shipped site config (deploy/nginx/loa.conf, its 5-second
+micro-cache included) in front of the same server and measures, in one run, the seed
+article's HTML as a static file served by nginx, the article from Loa directly, and the
+article through nginx. Target: through nginx >= 50 % of nginx's static-file rate.
 """
 from __future__ import annotations
 
@@ -32,10 +39,14 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.serverproc import loa_serve, prepare_site  # noqa: E402
+from bench.nginxproc import running_nginx  # noqa: E402
+from bench.serverproc import loa_command, loa_serve, prepare_site  # noqa: E402
 
 SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
+DOCUMENT_SLUG = "nghi-quyet-25-2024-du-toan-ngan-sach-2025"
+LIBRARY_FILTERED = "/van-ban/?loai=nghi-quyet&nam=2025&linh_vuc=dau-tu-cong"
 TARGET_RPS, TARGET_P99_MS = 1000, 50.0
+TARGET_NGINX_SHARE = 0.5  # Loa via nginx, as a share of nginx serving the same HTML as a static file
 
 
 @dataclass
@@ -54,25 +65,32 @@ class Result:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def seed_article_url(base: str) -> str:
-    response = httpx.get(f"{base}/api/v2/pages/", params={"type": "pages.ArticlePage", "slug": SEED_SLUG,
-                                                          "fields": "_,html_url"}, timeout=10)
+def page_url(base: str, page_type: str, slug: str) -> str:
+    response = httpx.get(f"{base}/api/v2/pages/", params={"type": page_type, "slug": slug, "fields": "_,html_url"},
+                         timeout=10)
     items = response.json().get("items", [])
     if not items:
-        raise SystemExit("không tìm thấy bài báo cáo chính trị (nội dung mẫu) trên máy chủ này")
+        raise SystemExit(f"không tìm thấy trang {slug} (nội dung mẫu) trên máy chủ này")
     path = re.sub(r"^https?://[^/]+", "", items[0]["meta"]["html_url"])
     return base + path
 
 
+def seed_article_url(base: str) -> str:
+    return page_url(base, "pages.ArticlePage", SEED_SLUG)
+
+
 @contextmanager
-def local_server(args: argparse.Namespace) -> Iterator[str]:
-    """A fresh demo site served by `loa serve` (no task worker); yields its base URL."""
+def local_server(args: argparse.Namespace) -> Iterator[tuple[str, Path]]:
+    """A fresh demo site served by `loa serve` (no task worker); yields its base URL and data folder."""
     data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="loa-bench-"))
     env = {**os.environ, "LOA_DATA_DIR": str(data_dir), "LOA_ADMIN_PASSWORD": "bench-" + os.urandom(6).hex()}
     env.pop("STATIC_ROOT", None)
     env.pop("MEDIA_ROOT", None)
     print(f"Chuẩn bị trang mẫu trong {data_dir} (migrate, collectstatic, nội dung mẫu)…", flush=True)
     prepare_site(env)
+    # The document pages with their files' text, as the task worker would have made it (no audio: not measured).
+    subprocess.run([*loa_command(), "extract_documents", "--now"], env=env, check=True, stdout=subprocess.DEVNULL,
+                   timeout=600)
     extra = ["--no-worker"]
     if args.workers:
         extra += ["--workers", str(args.workers)]
@@ -80,7 +98,7 @@ def local_server(args: argparse.Namespace) -> Iterator[str]:
         extra += ["--threads", str(args.threads)]
     try:
         with loa_serve(env, tuple(extra), log_dir=data_dir) as server:
-            yield server.base_url
+            yield server.base_url, data_dir
     finally:
         if not args.data_dir:
             shutil.rmtree(data_dir, ignore_errors=True)
@@ -157,6 +175,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=0, help="số luồng mỗi tiến trình gunicorn")
     parser.add_argument("--data-dir", help="dùng thư mục dữ liệu này thay vì một thư mục tạm mới")
     parser.add_argument("--python", action="store_true", help="dùng bộ tạo tải Python ngay cả khi có wrk")
+    parser.add_argument("--via-nginx", action="store_true",
+                        help="so sánh tệp tĩnh qua nginx, Loa trực tiếp và Loa sau nginx (deploy/nginx/loa.conf)")
     args = parser.parse_args()
 
     use_wrk = shutil.which("wrk") is not None and not args.python
@@ -166,9 +186,18 @@ def main() -> int:
         print("Bộ tạo tải này tự chiếm CPU, nên số liệu thấp hơn năng lực thực của máy chủ.")
         print("!" * 78, flush=True)
 
+    if args.via_nginx:
+        return via_nginx(args, run_wrk if use_wrk else run_python)
+
     with ExitStack() as stack:
-        base = args.url.rstrip("/") if args.url else stack.enter_context(local_server(args))
-        pages = [("Trang chủ", base + "/"), ("Bài báo cáo chính trị", seed_article_url(base))]
+        base = args.url.rstrip("/") if args.url else stack.enter_context(local_server(args))[0]
+        pages = [
+            ("Trang chủ", base + "/"),
+            ("Bài báo cáo chính trị", seed_article_url(base)),
+            ("Thư viện văn bản", base + "/van-ban/"),
+            ("Thư viện, có lọc", base + LIBRARY_FILTERED),
+            ("Trang văn bản", page_url(base, "documents.DocumentPage", DOCUMENT_SLUG)),
+        ]
         results = []
         for name, url in pages:
             for _ in range(20):  # warm the page cache of every worker
@@ -185,6 +214,47 @@ def main() -> int:
     print()
     print(f"Mục tiêu bài viết: >= {TARGET_RPS} req/s, p99 < {TARGET_P99_MS:.0f} ms: {'ĐẠT' if ok else 'CHƯA ĐẠT'}"
           f" (CPU: {os.cpu_count()}, kết nối: {args.connections})")
+    return 0 if ok else 1
+
+
+def warm(url: str, times: int = 20) -> None:
+    for _ in range(times):
+        httpx.get(url, timeout=10)
+
+
+def via_nginx(args: argparse.Namespace, measure) -> int:
+    """The seed article three ways in one run: nginx static file, Loa direct, Loa behind nginx."""
+    if args.url:
+        raise SystemExit("--via-nginx tự khởi động Loa và nginx; không dùng cùng --url")
+    with local_server(args) as (base, data_dir):
+        article = seed_article_url(base)
+        path = article[len(base):]
+        static_root, media_root = data_dir / "static", data_dir / "media"
+        html = httpx.get(article, timeout=10).content
+        (static_root / "bench-article.html").write_bytes(html)  # the same bytes, as a file
+        port = int(base.rsplit(":", 1)[1])
+        with running_nginx(upstream_port=port, static_root=static_root, media_root=media_root) as nginx:
+            runs = [("nginx, tệp tĩnh", nginx.base_url + "/static/bench-article.html"),
+                    ("Loa trực tiếp", article),
+                    ("Loa sau nginx", nginx.base_url + path)]
+            results = []
+            for name, url in runs:
+                warm(url)
+                print(f"Đo {name} trong {args.duration} s: {url}", flush=True)
+                results.append(measure(name, url, args))
+    print()
+    print(f"Bài báo cáo chính trị ({len(html) / 1000:.1f} kB HTML), {args.connections} kết nối, CPU: {os.cpu_count()}")
+    print(f"{'':<18}" + "".join(f"{r.name:>18}" for r in results))
+    print(f"{'req/s':<18}" + "".join(f"{r.rps:>18,.0f}" for r in results))
+    print(f"{'p50 ms':<18}" + "".join(f"{r.p50_ms:>18.2f}" for r in results))
+    print(f"{'p99 ms':<18}" + "".join(f"{r.p99_ms:>18.2f}" for r in results))
+    print(f"{'lỗi':<18}" + "".join(f"{r.errors:>18}" for r in results))
+    print(f"{'so với tệp tĩnh':<18}" + "".join(f"{r.rps / results[0].rps:>18.0%}" for r in results))
+    static, proxied = results[0], results[2]
+    ok = proxied.rps >= TARGET_NGINX_SHARE * static.rps and proxied.errors == 0
+    print()
+    print(f"Mục tiêu: Loa sau nginx >= {TARGET_NGINX_SHARE:.0%} tốc độ tệp tĩnh của nginx: "
+          f"{'ĐẠT' if ok else 'CHƯA ĐẠT'} ({proxied.rps / static.rps:.0%})")
     return 0 if ok else 1
 
 

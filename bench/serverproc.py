@@ -97,11 +97,11 @@ def server_env(database_url: str, data_dir: Path, extra: dict[str, str]) -> dict
     return env
 
 
-def migrate(env: dict[str, str]) -> None:
-    subprocess.run(
-        [str(VENV_BIN / "python"), "-m", "django", "migrate", "stats", "--noinput", "-v0"],
-        env=env, check=True, capture_output=True, timeout=180,
-    )
+def migrate(env: dict[str, str], apps: tuple[str, ...] = ("core", "stats")) -> None:
+    """Just the tables the statistics need: the shared "limits" cache (core) and the stats app's."""
+    code = "import django, sys; django.setup(); from django.core.management import call_command; " \
+           "[call_command('migrate', app, interactive=False, verbosity=0) for app in sys.argv[1:]]"
+    subprocess.run([str(VENV_BIN / "python"), "-c", code, *apps], env=env, check=True, capture_output=True, timeout=180)
 
 
 @contextmanager

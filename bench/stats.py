@@ -92,7 +92,9 @@ def main() -> int:
     prefix = f"loa-bench-{os.getpid()}:" if args.backend == "redis" else None
     load_before = os.getloadavg()[0]
     with scratch_database(args.database_url) as database_url, tempfile.TemporaryDirectory(prefix="loa-bench-") as data:
-        extra = {"STATS_BACKEND": args.backend, "STATS_FLUSH_SECONDS": "2", "TRUSTED_PROXIES": "127.0.0.1"}
+        # Invented paths on a database with only the stats tables: the live-page check is off here.
+        extra = {"STATS_BACKEND": args.backend, "STATS_FLUSH_SECONDS": "2", "TRUSTED_PROXIES": "127.0.0.1",
+                 "STATS_ONLY_LIVE_PAGES": "0"}
         if prefix:
             extra.update(STATS_REDIS_URL=args.redis_url, STATS_REDIS_PREFIX=prefix)
             os.environ["BENCH_REDIS_URL"] = args.redis_url

@@ -8,6 +8,11 @@ stat() per request is all the gunicorn workers need to agree that the content
 changed, so an editor's change shows on the next request; the lifetime
 (LOA_PAGE_CACHE_SECONDS, 60 s by default) bounds staleness of anything else,
 e.g. when several hosts share one database.
+
+Only the query parameters that pages read (LOA_PAGE_CACHE_QUERY_PARAMS: page, q, tag)
+are part of the key, sorted; any other parameter is ignored, so `/?x=1`, `/?x=2` ...
+are one cached page and a crawl of random query strings costs what cached pages cost.
+A view that reads another parameter must add it to that setting.
 """
 from __future__ import annotations
 
@@ -16,15 +21,20 @@ import time
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.utils.encoding import escape_uri_path
+
+from .cache_params import DEFAULT_QUERY_PARAMS
 
 STAMP_NAME = "content-version"
+
 CACHE_HEADER = "X-Loa-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Length", "X-Frame-Options", "Referrer-Policy",
-                 "X-Content-Type-Options", "Cross-Origin-Opener-Policy")
+                 "X-Content-Type-Options", "Cross-Origin-Opener-Policy", "Content-Security-Policy")
 
 
 def stamp_path() -> Path:
@@ -63,10 +73,18 @@ def page_cache_seconds() -> int:
     return int(getattr(settings, "LOA_PAGE_CACHE_SECONDS", 60))
 
 
+def cache_key(request: HttpRequest) -> str:
+    """The key of a page: content version, host, path and the known query parameters (sorted)."""
+    names = getattr(settings, "LOA_PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)
+    kept = [(name, value) for name in sorted(set(names)) for value in request.GET.getlist(name)]
+    query = f"?{urlencode(kept)}" if kept else ""
+    return f"loa:page:{content_version()}:{request.get_host()}:{escape_uri_path(request.path)}{query}"
+
+
 class PageCacheMiddleware:
     """Serve GET/HEAD requests of anonymous visitors from the cache."""
 
-    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/")
+    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/", "/healthz")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -77,7 +95,7 @@ class PageCacheMiddleware:
         seconds = page_cache_seconds()
         if seconds <= 0 or not self.request_is_cacheable(request):
             return self.get_response(request)
-        key = f"loa:page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = cache_key(request)
         hit = self.cache.get(key)
         if hit is not None:
             status, headers, content, expires = hit

@@ -8,6 +8,7 @@ Internal links keep Wagtail's `<a linktype="page" id="…">` form.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -16,14 +17,27 @@ VOID_TAGS = {"br"}
 DROP_CONTENT_TAGS = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "textarea"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 LINK_TYPES = {"page", "document"}
+# Page and document ids as Wagtail stores them: ASCII digits only ("²".isdigit() is True), short
+# enough for the database's integer column.
+LINK_ID_RE = re.compile(r"[0-9]{1,9}")
 
 
 def _safe_href(value: str) -> bool:
     value = value.strip()
-    if not value or any(ord(ch) < 32 for ch in value):
+    # Browsers read a backslash as "/" in http(s) URLs: "/\evil.example" means "//evil.example".
+    if not value or "\\" in value or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         return False
-    scheme = urlsplit(value).scheme.lower()
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises ValueError for a malformed host or port ("http://[::1")
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
     return scheme in SAFE_SCHEMES or (not scheme and not value.startswith("//"))
+
+
+def _link_id(value: str) -> bool:
+    return LINK_ID_RE.fullmatch(value) is not None
 
 
 class _Sanitizer(HTMLParser):
@@ -42,7 +56,7 @@ class _Sanitizer(HTMLParser):
         kept = []
         values = {name: (value or "") for name, value in attrs}
         if tag == "a":
-            if values.get("linktype") in LINK_TYPES and values.get("id", "").isdigit():
+            if values.get("linktype") in LINK_TYPES and _link_id(values.get("id", "")):
                 kept = [("linktype", values["linktype"]), ("id", values["id"])]
             elif "href" in values and _safe_href(values["href"]):
                 kept = [("href", values["href"].strip())]

@@ -8,6 +8,8 @@ import unicodedata
 _BLOCK_TAG_RE = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|hr)\b[^>]*>", re.I)
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+")
+MAX_SEARCH_TERMS = 16
 
 
 def fold(text: str) -> str:
@@ -21,6 +23,15 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE_RE.sub(" ", stripped.lower()).strip()
+
+
+def search_words(text: str) -> str:
+    """The words of a visitor's query, space-separated, with no character any search backend reads as syntax.
+
+    Quotes, parentheses, `*`, `:`, `^`, `-`, `|` ... mean something to SQLite FTS5 or PostgreSQL's
+    tsquery; a query is only ever a list of words here.
+    """
+    return " ".join(_WORD_RE.findall(text or "")[:MAX_SEARCH_TERMS])
 
 
 def html_to_text(markup: str) -> str:

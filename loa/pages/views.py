@@ -1,17 +1,23 @@
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlencode
 
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.models import Site
 
 from .models import attach_categories, live_articles, paginate
-from .text import fold
+from .text import fold, search_words
 
 MAX_QUERY_LENGTH = 200
+logger = logging.getLogger(__name__)
 
 
 def query_param(request: HttpRequest, name: str, limit: int) -> str:
@@ -31,22 +37,37 @@ def search(request: HttpRequest) -> HttpResponse:
         articles = articles.descendant_of(site.root_page, inclusive=True)
     if tag is not None:
         articles = articles.filter(tagged_items__tag=tag)
-    results = None
-    if query and fold(query):
-        results = articles.search(fold(query), operator="and", order_by_relevance=True)
-    elif tag is not None:
-        results = articles
+    words = search_words(fold(query))
     page_obj = None
-    if results is not None:
-        page_obj = paginate(request, results)
+    if words:
+        page_obj = _search_page(request, articles, words)
+    elif tag is not None:
+        page_obj = paginate(request, articles)
         attach_categories(page_obj.object_list)
+    # Other apps' sections (documents, sessions, delegates): each hook returns HTML, or "" for nothing found.
+    root = site.root_page if site else None
+    sections = [fn(request, query, root) for fn in hooks.get_hooks("loa_site_search")] if query else []
     extra = {k: v for k, v in (("q", query), ("tag", tag.slug if tag else "")) if v}
     return render(request, "pages/search.html", {
         "search_query": query,
         "tag": tag,
         "articles": page_obj,
         "extra_query": urlencode(extra),
+        "sections": [section for section in sections if section],
     })
+
+
+def _search_page(request: HttpRequest, articles, words: str) -> PaginatorPage:
+    """The requested page of results; a database error in the search is logged and gives no results, not a 500."""
+    try:
+        with transaction.atomic():  # a savepoint: a failed search leaves the connection usable (PostgreSQL)
+            page_obj = paginate(request, articles.search(words, operator="and", order_by_relevance=True))
+            page_obj.object_list = list(page_obj.object_list)
+    except DatabaseError:
+        logger.exception("search failed for a query of %d words", len(words.split()))
+        return Paginator([], 1).get_page(1)
+    attach_categories(page_obj.object_list)
+    return page_obj
 
 
 def favicon(request: HttpRequest) -> HttpResponse:

@@ -9,6 +9,12 @@ DEFAULTS: dict[str, object] = {
     "READALOUD_SPEECH_MAX_CHARS": 20_000,
     "READALOUD_SPEECH_RATE_LIMIT": 30,  # requests per client ...
     "READALOUD_SPEECH_RATE_WINDOW": 60,  # ... per this many seconds
+    "READALOUD_SPEECH_CHAR_BUDGET": 100_000,  # characters per client (IPv4 address or IPv6 /64) ...
+    "READALOUD_SPEECH_CHAR_WINDOW": 3600,  # ... per this many seconds
+    "READALOUD_SPEECH_CONCURRENCY": 0,  # syntheses at once on the whole site; 0 = half the CPUs (at least 1)
+    "READALOUD_SPEECH_CONCURRENCY_PER_PROCESS": 1,  # syntheses at once in one server process
+    "READALOUD_SPEECH_SLOT_LEASE": 30,  # seconds a synthesis holds its site slot without renewing it (killed process)
+    "READALOUD_SPEECH_BUSY_RETRY_AFTER": 5,  # Retry-After (seconds) of the 503 when every slot is busy
     "READALOUD_RETRY_DELAYS": [5, 60],  # seconds before the 2nd and 3rd attempt; then "failed"
     "READALOUD_FAILED_RETRY_AFTER": 900,  # seconds before a request retries a failed narration
     "READALOUD_STALE_AFTER": 60,  # seconds without a heartbeat before a running generation counts as abandoned

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from loa.core.ratelimit import client_over_limit
 from loa.speech import MAX_SPEED, MIN_SPEED, SpeechOptions, SpeechVoice, UnknownVoiceError, VoiceUnavailableError
 
-from . import conf
+from . import conf, speech_guard
 from . import voices as registry
 from .audio_serving import serve_audio
 from .audio_store import audio_url
@@ -157,23 +157,40 @@ def _speech_limits() -> tuple[int, int, int]:
 
 @csrf_exempt  # an API for other systems: it reads no cookie and no session
 def speech(request: HttpRequest) -> HttpResponse:
-    """OpenAI-shaped text to speech, streamed sentence by sentence."""
+    """OpenAI-shaped text to speech, streamed sentence by sentence.
+
+    Cheapest refusals first: method, content type, size, a busy process (no database),
+    the client's request rate, a busy site; then the body, and the client's character budget.
+    """
     if request.method != "POST":
         response = _bad_request("Chỉ hỗ trợ phương thức POST.", status=405)
         response["Allow"] = "POST"
         return response
+    if request.content_type != "application/json":
+        # A web page can post text/plain or a form to another site without asking first; JSON it cannot.
+        return _bad_request("Nội dung yêu cầu phải có Content-Type: application/json.", status=415)
     max_chars, limit, window = _speech_limits()
-    retry_after = client_over_limit(request, "speech", limit, window)
-    if retry_after is not None:
-        response = JsonResponse(
-            {"error": {"message": f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", "type": "rate_limit_error",
-                       "param": None, "code": "rate_limit_exceeded"}},
-            status=429, json_dumps_params={"ensure_ascii": False},
-        )
-        response["Retry-After"] = str(retry_after)
-        return response
     if _declared_length(request) > max_chars * 6 + 4096:  # 6 bytes per character at most ("\uXXXX" in JSON)
         return _too_long(max_chars)  # said before reading a body Django would refuse as too big
+    slot = speech_guard.try_start()
+    if slot is None:
+        return _busy()
+    try:
+        response = _admitted(request, slot, max_chars, limit, window)
+    except BaseException:
+        slot.release()
+        raise
+    if not isinstance(response, StreamingHttpResponse):
+        slot.release()
+    return response
+
+
+def _admitted(request: HttpRequest, slot: speech_guard.SynthesisSlot, max_chars: int, limit: int,
+              window: int) -> HttpResponse:
+    """The rest of `speech` once a synthesis slot is held; the slot goes with a streaming answer."""
+    retry_after = client_over_limit(request, "speech", limit, window)
+    if retry_after is not None:
+        return _rate_limited(f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", "rate_limit_exceeded", retry_after)
     try:
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
@@ -203,6 +220,12 @@ def speech(request: HttpRequest) -> HttpResponse:
     speed = data.get("speed", 1.0)
     if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not MIN_SPEED <= speed <= MAX_SPEED:
         return _bad_request(f"Trường 'speed' phải là số từ {MIN_SPEED} đến {MAX_SPEED}.", "speed")
+    budget, budget_window = int(conf.get("READALOUD_SPEECH_CHAR_BUDGET")), int(conf.get("READALOUD_SPEECH_CHAR_WINDOW"))
+    retry_after = client_over_limit(request, "speech-chars", budget, budget_window, cost=len(text))
+    if retry_after is not None:
+        return _rate_limited(
+            f"Đã dùng hết {budget:,} ký tự cho phép trong {budget_window // 60} phút; thử lại sau {retry_after} giây."
+            .replace(",", "."), "character_budget_exceeded", retry_after)
     fmt, mime_type = SPEECH_FORMATS[response_format]
     release = None
     if voice.neural:
@@ -216,7 +239,7 @@ def speech(request: HttpRequest) -> HttpResponse:
         release = _neural_speech.release
     try:
         options = SpeechOptions(speed=float(speed), format=fmt, lexicon=full_lexicon())
-        chunks = SpeechVoice.load(voice).stream(text, options)
+        speaker = SpeechVoice.load(voice)
     except VoiceUnavailableError as exc:
         if release:
             release()
@@ -225,10 +248,30 @@ def speech(request: HttpRequest) -> HttpResponse:
         if release:
             release()
         raise
-    response = StreamingHttpResponse(_logged(chunks, release), content_type=mime_type)
+    chunks = speech_guard.LowPriorityChunks(lambda: speaker.stream(text, options))
+    response = StreamingHttpResponse(speech_guard.GuardedStream(_logged(chunks, release), slot), content_type=mime_type)
     response["Cache-Control"] = "no-store"
     response["X-Accel-Buffering"] = "no"  # let a front proxy pass each sentence on at once
     response["Content-Disposition"] = f'inline; filename="speech.{ "ogg" if fmt == "ogg" else fmt}"'
+    return response
+
+
+def _rate_limited(message: str, code: str, retry_after: int) -> JsonResponse:
+    response = JsonResponse({"error": {"message": message, "type": "rate_limit_error", "param": None, "code": code}},
+                            status=429, json_dumps_params={"ensure_ascii": False})
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _busy() -> JsonResponse:
+    retry_after = int(conf.get("READALOUD_SPEECH_BUSY_RETRY_AFTER"))
+    response = JsonResponse(
+        {"error": {"message": f"Máy chủ đang bận đọc các văn bản khác; thử lại sau {retry_after} giây.",
+                   "type": "server_busy", "param": None, "code": "server_busy"}},
+        status=503, json_dumps_params={"ensure_ascii": False},
+    )
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
     return response
 
 

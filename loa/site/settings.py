@@ -6,11 +6,17 @@ DATABASE_URL (PostgreSQL), REDIS_URL (cache and stats), several workers.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
+from loa.core.cache_params import DEFAULT_QUERY_PARAMS
+from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
+from loa.documents.conf import DEFAULTS as DOCUMENTS
+from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 
@@ -43,7 +49,18 @@ INSTALLED_APPS = [
     "loa.ads",
     "loa.readaloud",
     "loa.stats",
+    "loa.participation",
+    "loa.questions",
+    "loa.consultations",
+    "loa.schedule",
+    "loa.operator",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "loa.documents",
+    "loa.delegates",
+    "loa.council_sessions",
+    "loa.infopages",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -61,6 +78,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +95,8 @@ MIDDLEWARE = [
     # Before the page cache, so cached pages' beacons are counted too.
     "loa.stats.middleware.StatsEndpointMiddleware",
     "loa.core.cache.PageCacheMiddleware",
+    # Inside the page cache: a cached copy keeps the policy it was rendered with (see "security headers").
+    "loa.core.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns its lockout into the 429 page (see "login throttling" below).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "loa.site.urls"
@@ -146,6 +169,10 @@ else:
     }
 # Whole-page cache for anonymous visitors (loa/core/cache.py); 0 turns it off.
 LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_PAGE_CACHE_SECONDS", "60"))
+# The query parameters that cached pages read; the cache key ignores any other (a view that
+# reads a new parameter must be listed here, or it would be served another page's copy).
+# The list with what each app reads is in loa/core/cache.py (DEFAULT_QUERY_PARAMS).
+LOA_PAGE_CACHE_QUERY_PARAMS = env_list("LOA_PAGE_CACHE_QUERY_PARAMS", ",".join(DEFAULT_QUERY_PARAMS))
 
 TASKS = {
     "default": {
@@ -153,6 +180,25 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# --- login throttling (django-axes) ---
+# 5 failed logins for one user name from one client (hashed IPv4 / IPv6 /64) within 15 minutes
+# lock that pair out for 15 minutes with a 429 page in Vietnamese, whether the user exists or
+# not. Counted in the shared "limits" cache (every process sees it); axes' tables stay empty.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "limits"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOA_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "loa.core.login_throttle.client_for_axes"
+AXES_LOCKOUT_CALLABLE = "loa.core.login_throttle.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends 15 minutes after the last counted failure
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # log lines name neither the user name nor the client
+# --- end of login throttling ---
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -185,7 +231,6 @@ LOA_SERVE_MEDIA = env_bool("LOA_SERVE_MEDIA", True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Hội đồng nhân dân tỉnh")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Articles also store a diacritic-free copy of their text (ArticlePage.search_text) and
 # queries are folded the same way; "simple" keeps PostgreSQL from English stemming.
 WAGTAILSEARCH_BACKENDS = {
@@ -199,6 +244,17 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Links in mail (password reset, workflow notices) are built on this address, never on the Host header.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").rstrip("/")
+# Password reset mails a link with a token: only offered with a real mail server (else 404),
+# and then only with the public address of the site to put in the link.
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST)
+if EMAIL_HOST and not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST is set: set WAGTAILADMIN_BASE_URL too (e.g. https://hdnd.example.gov.vn), "
+        "the address that password-reset and notification mails link to."
+    )
+WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL or "http://127.0.0.1:8000"
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
@@ -222,7 +278,47 @@ if env_bool("HTTPS", False):
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually the proxy redirects
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    # Browsers then refuse plain http for a year; SECURE_HSTS_SECONDS=0 turns it off.
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+
+# --- security headers (Content-Security-Policy; HSTS is above, with HTTPS) ---
+# Public pages run only scripts, styles and fonts from this site: no inline script, event
+# handler or style attribute in any template. loa/core/csp.py adds the origins a page asks
+# for (request.csp_extra_script_src) and `frame-ancestors` for views meant to be embedded.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The Wagtail admin still has inline scripts in some widgets (date pickers, inline panels).
+LOA_CSP_ADMIN_PREFIXES = ["/admin/"]
+LOA_CSP_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Who may put the pages meant to be embedded (views with @xframe_options_exempt) in a frame:
+# "*" (anyone, the default) or a list of origins, e.g. "https://a.gov.vn,https://b.gov.vn".
+LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
+# --- end of security headers ---
 
 # --- visitor statistics ---
 # Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
@@ -233,6 +329,11 @@ STATS_FLUSH_SECONDS = float(os.environ.get("STATS_FLUSH_SECONDS", STATS["STATS_F
 STATS_MAX_HITS_PER_MINUTE = int(os.environ.get("STATS_MAX_HITS_PER_MINUTE", STATS["STATS_MAX_HITS_PER_MINUTE"]))
 STATS_SUMMARY_CACHE_SECONDS = int(os.environ.get("STATS_SUMMARY_CACHE_SECONDS", STATS["STATS_SUMMARY_CACHE_SECONDS"]))
 STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", STATS["STATS_RETENTION_DAYS"]))
+STATS_MAX_NEW_VISITORS_PER_MINUTE = int(os.environ.get("STATS_MAX_NEW_VISITORS_PER_MINUTE",
+                                                       STATS["STATS_MAX_NEW_VISITORS_PER_MINUTE"]))
+STATS_ONLY_LIVE_PAGES = env_bool("STATS_ONLY_LIVE_PAGES", bool(STATS["STATS_ONLY_LIVE_PAGES"]))
+STATS_KEEP_PAGES_PER_DAY = int(os.environ.get("STATS_KEEP_PAGES_PER_DAY", STATS["STATS_KEEP_PAGES_PER_DAY"]))
+STATS_KEEP_REFERRERS_PER_DAY = int(os.environ.get("STATS_KEEP_REFERRERS_PER_DAY", STATS["STATS_KEEP_REFERRERS_PER_DAY"]))
 # --- end of visitor statistics ---
 
 # --- read-aloud ---
@@ -248,10 +349,49 @@ READALOUD_STREAMS_PER_PROCESS = int(os.environ.get("READALOUD_STREAMS_PER_PROCES
                                                    READALOUD["READALOUD_STREAMS_PER_PROCESS"]))
 READALOUD_SPEECH_NEURAL_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_NEURAL_MAX_CHARS",
                                                        READALOUD["READALOUD_SPEECH_NEURAL_MAX_CHARS"]))
+READALOUD_SPEECH_CHAR_BUDGET = int(os.environ.get("READALOUD_SPEECH_CHAR_BUDGET", READALOUD["READALOUD_SPEECH_CHAR_BUDGET"]))
+READALOUD_SPEECH_CHAR_WINDOW = int(os.environ.get("READALOUD_SPEECH_CHAR_WINDOW", READALOUD["READALOUD_SPEECH_CHAR_WINDOW"]))
+READALOUD_SPEECH_CONCURRENCY = int(os.environ.get("READALOUD_SPEECH_CONCURRENCY", READALOUD["READALOUD_SPEECH_CONCURRENCY"]))
+READALOUD_SPEECH_CONCURRENCY_PER_PROCESS = int(os.environ.get("READALOUD_SPEECH_CONCURRENCY_PER_PROCESS", READALOUD["READALOUD_SPEECH_CONCURRENCY_PER_PROCESS"]))
+READALOUD_SPEECH_SLOT_LEASE = int(os.environ.get("READALOUD_SPEECH_SLOT_LEASE", READALOUD["READALOUD_SPEECH_SLOT_LEASE"]))
+READALOUD_SPEECH_BUSY_RETRY_AFTER = int(os.environ.get("READALOUD_SPEECH_BUSY_RETRY_AFTER", READALOUD["READALOUD_SPEECH_BUSY_RETRY_AFTER"]))
 # The audio files are answered before sessions, CSRF, auth and the page cache (Range requests are many).
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")
 # --- end of read-aloud ---
+
+# --- citizens' participation (questions, consultations, schedule, operator settings) ---
+# Defaults and meaning: loa/participation/conf.py. Contact details are erased
+# PARTICIPATION_CONTACT_RETENTION_DAYS after a question is closed or a draft's deadline.
+PARTICIPATION_MIN_FILL_SECONDS = int(os.environ.get("PARTICIPATION_MIN_FILL_SECONDS", PARTICIPATION["PARTICIPATION_MIN_FILL_SECONDS"]))
+PARTICIPATION_FORM_MAX_AGE = int(os.environ.get("PARTICIPATION_FORM_MAX_AGE", PARTICIPATION["PARTICIPATION_FORM_MAX_AGE"]))
+PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", PARTICIPATION["PARTICIPATION_RATE_LIMIT"]))
+PARTICIPATION_RATE_WINDOW = int(os.environ.get("PARTICIPATION_RATE_WINDOW", PARTICIPATION["PARTICIPATION_RATE_WINDOW"]))
+PARTICIPATION_CONTACT_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_CONTACT_RETENTION_DAYS",
+                                                          PARTICIPATION["PARTICIPATION_CONTACT_RETENTION_DAYS"]))
+# The EMC script's origin goes into the CSP of cached pages too (loa/operator/middleware.py).
+MIDDLEWARE.insert(MIDDLEWARE.index("loa.core.cache.PageCacheMiddleware"),
+                  "loa.operator.middleware.ScriptOriginMiddleware")
+# --- end of citizens' participation ---
+# --- document library (loa.documents) ---
+# Defaults and meaning: loa/documents/conf.py. Text of attached PDF/DOCX files is extracted in a
+# child process capped in memory and time; only the first DOCUMENTS_EXTRACT_MAX_PAGES pages are read.
+DOCUMENTS_EXTRACT_MAX_PAGES = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_PAGES", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_PAGES"]))
+DOCUMENTS_EXTRACT_MAX_CHARS = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_CHARS", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_CHARS"]))
+DOCUMENTS_EXTRACT_MAX_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_MB"]))
+DOCUMENTS_EXTRACT_MEMORY_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MEMORY_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MEMORY_MB"]))
+DOCUMENTS_EXTRACT_TIMEOUT = int(os.environ.get("DOCUMENTS_EXTRACT_TIMEOUT", DOCUMENTS["DOCUMENTS_EXTRACT_TIMEOUT"]))
+DOCUMENTS_PER_PAGE = int(os.environ.get("DOCUMENTS_PER_PAGE", DOCUMENTS["DOCUMENTS_PER_PAGE"]))
+DOCUMENTS_DOWNLOAD_WINDOW = int(os.environ.get("DOCUMENTS_DOWNLOAD_WINDOW", DOCUMENTS["DOCUMENTS_DOWNLOAD_WINDOW"]))
+# --- end of document library ---
+# --- operations (health check, backups; deploy/README.md) ---
+# Defaults and meaning: loa/core/conf.py. /healthz answers 503 below this much free disk or
+# when no task worker has reported for this long.
+LOA_HEALTH_MIN_FREE_MB = int(os.environ.get("LOA_HEALTH_MIN_FREE_MB", CORE["LOA_HEALTH_MIN_FREE_MB"]))
+LOA_HEALTH_WORKER_STALE_SECONDS = int(os.environ.get("LOA_HEALTH_WORKER_STALE_SECONDS",
+                                                     CORE["LOA_HEALTH_WORKER_STALE_SECONDS"]))
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a monitor on loopback speaks plain HTTP
+# --- end of operations ---
 
 LOGGING = {
     "version": 1,

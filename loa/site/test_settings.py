@@ -13,6 +13,7 @@ from loa.site.settings import STORAGES
 
 # Child processes that tests start (`loa ...` commands) inherit this module and the folder.
 TEST_DIR = Path(os.environ.setdefault("LOA_TEST_DIR", str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}")))
+# The page cache's content-version stamp and anything else kept in the data directory: never ./data.
 DATA_DIR = LOA_DATA_DIR = TEST_DIR / "data"
 MEDIA_ROOT = TEST_DIR / "media"
 STATIC_ROOT = TEST_DIR / "static"  # WhiteNoise warns on every request if it is missing

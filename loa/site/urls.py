@@ -5,17 +5,23 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from loa.core.health import healthz
 from loa.core.media import serve_public_media
 
 from .api import api_router
+from .robots import robots_txt
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # monitoring: never cached, never counted
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("ads/", include("loa.ads.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("loa.pages.urls")),
 ]
 

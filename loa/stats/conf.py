@@ -12,6 +12,10 @@ DEFAULTS: dict[str, object] = {
     "STATS_ONLINE_SECONDS": 300,
     "STATS_VISIT_GAP_SECONDS": 1800,
     "STATS_MAX_HITS_PER_MINUTE": 60,
+    "STATS_MAX_NEW_VISITORS_PER_MINUTE": 120,  # per client address (IPv4, IPv6 /64), shared by every process
+    "STATS_ONLY_LIVE_PAGES": True,  # count views of live Wagtail pages only; False counts any path
+    "STATS_KEEP_PAGES_PER_DAY": 500,  # past days keep their top pages; the rest is rolled into one "(khác)" row
+    "STATS_KEEP_REFERRERS_PER_DAY": 100,  # likewise for referring hosts
     "STATS_MAX_LISTEN_EVENTS_PER_MINUTE": 120,
     "STATS_SUMMARY_CACHE_SECONDS": 30,
     "STATS_RETENTION_DAYS": 2,

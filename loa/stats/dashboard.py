@@ -102,6 +102,14 @@ def choices(since: date, kind: str, limit: int = 10) -> list[tuple[str, int]]:
     return [(row["value"], row["n"]) for row in rows[:limit]]
 
 
+def display_host(host: str) -> str:
+    """A stored (ASCII) host as people read it: "xn--bo-mia.vn" -> "báo.vn"."""
+    try:
+        return host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        return host
+
+
 def referrers(since: date, limit: int = 10) -> list[tuple[str, int]]:
     rows = DailyReferrer.objects.filter(day__gte=since).values("host").annotate(n=Sum("visits")).order_by("-n", "host")
-    return [(row["host"], row["n"]) for row in rows[:limit] if row["n"] > 0]
+    return [(display_host(row["host"]), row["n"]) for row in rows[:limit] if row["n"] > 0]

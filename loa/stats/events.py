@@ -1,6 +1,7 @@
 """The two things a browser reports, parsed strictly from request bodies."""
 from __future__ import annotations
 
+import ipaddress
 import json
 import math
 import re
@@ -13,6 +14,8 @@ MAX_BODY = 4096
 MAX_PATH = 512
 LISTEN_EVENTS = frozenset({"play", "progress", "heartbeat", "pause", "ended"})
 VOICE_RE = re.compile(r"^[\w.\-]{1,64}$")
+LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+MAX_HOST = 253
 
 
 class BadPayload(ValueError):
@@ -58,21 +61,44 @@ def clean_path(value: object) -> str:
     return path
 
 
+def canonical_host(host: str) -> str:
+    """`host` as stored: lower-case ASCII (IDNA "xn--" labels), without "www."; "" when it is no valid host name."""
+    host = host.strip().rstrip(".").lower()
+    if not host or len(host) > 4 * MAX_HOST:
+        return ""
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+        ascii_host.encode("ascii").decode("idna")  # "xn--" labels must decode too
+    except UnicodeError:
+        return ""
+    labels = ascii_host.split(".")
+    if len(ascii_host) > MAX_HOST or len(labels) < 2 or not all(LABEL_RE.match(label) for label in labels):
+        return ""
+    if labels[-1].isdigit():  # "1.2.3" is no host name
+        return ""
+    return ascii_host.removeprefix("www.")
+
+
 def referrer_host(value: object, own_host: str) -> str:
+    """The referring site of a page view, or "" when there is none (internal, absent, or no valid host name)."""
     if value in (None, ""):
         return ""
     if not isinstance(value, str) or len(value) > 2048:
         raise BadPayload("referrer must be a URL")
     try:
         parts = urlsplit(value)
-        host = (parts.hostname or "").lower()
+        host = parts.hostname or ""
     except ValueError as exc:
         raise BadPayload("referrer must be a URL") from exc
-    if parts.scheme not in ("http", "https") or not host:
+    if parts.scheme not in ("http", "https"):
         return ""
+    host = canonical_host(host)
     own, _port = split_domain_port(own_host.lower())
-    host = host.removeprefix("www.")
-    return "" if host == own.strip("[]").removeprefix("www.") else host[:255]
+    return "" if not host or host == canonical_host(own) else host
 
 
 def parse_page_view(body: bytes, own_host: str) -> PageView:

@@ -16,7 +16,7 @@ from datetime import date
 from django.db import connection
 
 from . import listens
-from .models import DailyChoice, DailyListen, DailyPageView, DailyReferrer, DailyTotal
+from .models import DailyChoice, DailyListen, DailyPageView, DailyReferrer, DailyTotal, FlushLock
 
 TOTAL_FIELDS = ("views", "visits", "visitors", "plays", "listens")
 LISTEN_FIELDS = ("plays", "listens", "reached_25", "reached_50", "reached_75", "reached_100")
@@ -53,6 +53,16 @@ def listen_keys(day: date, page_id: int, bit: int, voice: str, speed: str) -> li
         if voice:
             keys.append(f"c|{day.isoformat()}|voice|{voice}")
     return keys
+
+
+def take_flush_lock() -> None:
+    """Serialise with every other process's flush (and roll-up) until the transaction ends: one row, updated first."""
+    table = connection.ops.quote_name(FlushLock._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, flushes) VALUES (1, 1) "
+            f"ON CONFLICT (id) DO UPDATE SET flushes = {table}.flushes + 1"
+        )
 
 
 def _upsert(model, key_columns: tuple[str, ...], value_columns: tuple[str, ...], rows: list[tuple]) -> None:

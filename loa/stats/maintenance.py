@@ -1,4 +1,5 @@
-"""Daily housekeeping: rotate salts, delete per-visitor state past retention, forget old batch ids."""
+"""Daily housekeeping: rotate salts, delete per-visitor state past retention, forget old batch ids,
+roll the long tail of past days' pages and referrers into one row per day."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,6 +7,7 @@ from datetime import timedelta
 
 from . import clock, conf
 from .identity import forget_salts, salt_for
+from .longtail import roll_up_long_tail
 from .models import AppliedBatch, Salt, VisitorState
 
 
@@ -14,6 +16,7 @@ class Housekeeping:
     salts_deleted: int
     visitor_states_deleted: int
     batches_deleted: int
+    tail_rows_folded: int = 0
 
 
 def run_maintenance() -> Housekeeping:
@@ -26,4 +29,5 @@ def run_maintenance() -> Housekeeping:
     keep_days = max(1, int(conf.get("STATS_RETENTION_DAYS")))
     states, _ = VisitorState.objects.filter(day__lte=today - timedelta(days=keep_days)).delete()
     batches, _ = AppliedBatch.objects.filter(applied_at__lt=now - timedelta(days=7)).delete()
-    return Housekeeping(salts, states, batches)
+    folded = roll_up_long_tail(today)
+    return Housekeeping(salts, states, batches, folded)

@@ -1,4 +1,8 @@
-"""The four numbers of the widget, cached for at most STATS_SUMMARY_CACHE_SECONDS."""
+"""The four numbers of the widget, cached for at most STATS_SUMMARY_CACHE_SECONDS.
+
+The cached copy lives in the "limits" cache alias, which every process shares (Redis, else a
+database table): consecutive requests answered by different workers see the same numbers.
+"""
 from __future__ import annotations
 
 import logging
@@ -6,8 +10,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Sum
+
+from loa.core.ratelimit import ALIAS as SHARED_CACHE
 
 from . import clock, conf
 from .backends import get_collector
@@ -50,6 +56,7 @@ def get_summary() -> Summary:
     ttl = int(conf.get("STATS_SUMMARY_CACHE_SECONDS"))
     if ttl <= 0:
         return compute_summary()
+    cache = caches[SHARED_CACHE]
     cached = cache.get(CACHE_KEY)
     if cached is not None:
         return Summary(**cached)

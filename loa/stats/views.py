@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import base64
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+
+from loa.core.health import HEALTH_PATH
+from loa.core.origin import origin_host, same_origin
 
 from . import clock
 from .backends import RecordedListen, RecordedView, get_collector
@@ -16,26 +17,11 @@ from .bots import is_bot
 from .events import BadPayload, PageView, clean_path, parse_listen, parse_page_view
 from .identity import identify
 from .listens import bits_for, speed_label
+from .newvisitors import admit
+from .pages import counted_path
 from .summary import get_summary
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-
-
-def _origin_host(value: str) -> str:
-    try:
-        return urlsplit(value).netloc.lower()
-    except ValueError:
-        return ""
-
-
-def _same_origin(request: HttpRequest, host: str) -> bool:
-    """A POST must carry an Origin of this host (or of CSRF_TRUSTED_ORIGINS); browsers always send one."""
-    origin = request.META.get("HTTP_ORIGIN", "")
-    if not origin:
-        return False
-    if _origin_host(origin) == host.lower():
-        return True
-    return origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
 
 
 def _same_site_image(request: HttpRequest, host: str) -> bool:
@@ -43,22 +29,27 @@ def _same_site_image(request: HttpRequest, host: str) -> bool:
     fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
     if fetch_site is not None:
         return fetch_site == "same-origin"
-    return _origin_host(request.META.get("HTTP_REFERER", "")) == host.lower()
+    return origin_host(request.META.get("HTTP_REFERER", "")) == host.lower()
 
 
 def _record_view(request: HttpRequest, host: str, view: PageView) -> bool:
-    """False only when the visitor is over the per-minute cap; bots are silently not counted."""
-    if is_bot(request):
+    """False only when the visitor is over a cap; bots and paths that are no live page are silently not counted."""
+    if is_bot(request) or view.path == HEALTH_PATH:
+        return True
+    path = counted_path(view.path)
+    if path is None:
         return True
     now = clock.now()
     visitor = identify(request, clock.local_day(now), host)
-    return get_collector().record_view(RecordedView(visitor, now.timestamp(), view.path, view.referrer_host))
+    if not admit(request, visitor.hash):
+        return False
+    return get_collector().record_view(RecordedView(visitor, now.timestamp(), path, view.referrer_host))
 
 
 def hit_logic(request: HttpRequest) -> int:
     """The status of a beacon POST after counting it (or not)."""
     host = request.get_host()
-    if not _same_origin(request, host):
+    if not same_origin(request, host):
         return 403
     try:
         view = parse_page_view(request.body, host)
@@ -92,7 +83,7 @@ def hit_image(request: HttpRequest) -> HttpResponse:
 def listen_logic(request: HttpRequest) -> int:
     """The status of a player report after counting it (or not)."""
     host = request.get_host()
-    if not _same_origin(request, host):
+    if not same_origin(request, host):
         return 403
     try:
         report = parse_listen(request.body)
@@ -102,6 +93,8 @@ def listen_logic(request: HttpRequest) -> int:
         return 204
     now = clock.now()
     visitor = identify(request, clock.local_day(now), host)
+    if not admit(request, visitor.hash):
+        return 429
     record = RecordedListen(visitor, now.timestamp(), report.page_id, bits_for(report), report.voice, speed_label(report.speed))
     return 204 if get_collector().record_listen(record) else 429
 

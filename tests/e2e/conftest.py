@@ -5,6 +5,7 @@ Fixtures:
               or $LOA_CHROMIUM); tests SKIP loudly when there is none.
 - `new_context(**options)`: factory for more browser contexts (e.g. a second user); requests
               to hosts other than the live server are aborted so nothing leaves the machine.
+              Contexts bypass the Content-Security-Policy unless given bypass_csp=False.
 - `context`  : one such context (viewport 1280x900, locale vi-VN).
 - `page`     : a Playwright page in that context, 10 s default timeout.
 - `site_url` : the live server's base URL (pytest-django `live_server`, transactional DB).
@@ -96,7 +97,9 @@ def new_context(browser, live_server) -> Iterator[Callable[..., object]]:
     outside = re.compile(r"^(?!" + re.escape(live_server.url) + r"|data:|blob:)")
 
     def make(**options):
-        options = {"locale": "vi-VN", "viewport": {"width": 1280, "height": 900}, **options}
+        # Playwright's string predicates (wait_for_function) are evaluated in the page, which the
+        # Content-Security-Policy forbids; the policy itself is tested with bypass_csp=False (test_csp.py).
+        options = {"locale": "vi-VN", "viewport": {"width": 1280, "height": 900}, "bypass_csp": True, **options}
         ctx = browser.new_context(**options)
         ctx.set_default_timeout(DEFAULT_TIMEOUT_MS)
         ctx.route(outside, lambda route: route.abort())

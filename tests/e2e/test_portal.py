@@ -67,6 +67,9 @@ def test_axe_wcag21_aa_has_no_violations(page, demo_site, where):
     assert count == 0, report
 
 
+PERSON_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
+
+
 def test_skip_link_moves_focus_to_main(page, demo_site):
     page.goto(demo_site + "/")
     page.keyboard.press("Tab")
@@ -77,8 +80,11 @@ def test_skip_link_moves_focus_to_main(page, demo_site):
     assert page.evaluate("() => location.hash") == "#main"
 
 
-def test_clicking_an_ad_counts_and_lands_on_its_url(page, demo_site):
+def test_clicking_an_ad_counts_and_lands_on_its_url(new_context, demo_site):
     from loa.ads.models import AdSlot, Advertisement
+
+    # Headless Chromium says so in its User-Agent and is not counted (a bot); a person's browser is.
+    page = new_context(user_agent=PERSON_UA).new_page()
 
     template = Advertisement.objects.filter(slot__key="sidebar").first()
     target = demo_site + "/cong-tac-dang/"

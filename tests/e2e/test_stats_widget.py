@@ -22,7 +22,8 @@ def live_stats(settings):
 
 
 def visitor_page(browser, base_url: str, user_agent: str):
-    context = browser.new_context(locale="vi-VN", user_agent=user_agent, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="vi-VN", user_agent=user_agent, viewport={"width": 1280, "height": 900},
+                                  bypass_csp=True)  # its wait_for_function strings are evaluated in the page
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
     page = context.new_page()
     page.set_default_timeout(10_000)

@@ -54,3 +54,24 @@ def test_content_version_changes_on_every_bump():
 def test_cache_can_be_disabled(client, category):
     article = make_article(category)
     assert CACHE_HEADER not in client.get(article.url)
+
+
+def test_unknown_query_parameters_share_the_cached_page(client, category, page_cache):
+    article = make_article(category, title="Bài được lưu")
+    assert client.get(article.url)[CACHE_HEADER] == "miss"
+    for n in range(5):  # a crawl of random query strings: every one is the cached page
+        response = client.get(article.url, {"x": n, "utm_source": "zalo", "fbclid": "IwAR0" * n})
+        assert response[CACHE_HEADER] == "hit" and "Bài được lưu" in response.content.decode()
+
+
+def test_the_parameters_pages_read_are_kept_in_the_key(client, category, page_cache, settings):
+    assert set(settings.LOA_PAGE_CACHE_QUERY_PARAMS) >= {"page", "q", "tag"}
+    for n in range(12):
+        make_article(category, title=f"Tin số {n:02d}")
+    first = client.get("/", {"page": 2})
+    assert first[CACHE_HEADER] == "miss"
+    assert client.get("/", {"page": 2, "x": 1})[CACHE_HEADER] == "hit"
+    assert client.get("/", {"page": 1})[CACHE_HEADER] == "miss"
+    assert client.get("/tim-kiem/", {"q": "tin", "page": 2})[CACHE_HEADER] == "miss"
+    assert client.get("/tim-kiem/?page=2&q=tin&ref=x")[CACHE_HEADER] == "hit"  # order and extras do not matter
+    assert client.get("/tim-kiem/", {"q": "khac"})[CACHE_HEADER] == "miss"

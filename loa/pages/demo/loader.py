@@ -9,12 +9,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.search import index as search_index
 
 from loa.ads.models import AdSlot, Advertisement
+from loa.participation.demo import load_participation_demo
 
 from ..editorial import setup_editorial
 from ..models import ArticlePage, CategoryPage, HomePage, SiteBranding
@@ -141,6 +143,10 @@ def load_demo() -> bool:
     branding.save()
 
     load_ads()
+    load_participation_demo(home)  # hỏi đáp, góp ý dự thảo, lịch công tác, footer contact details
+    # The other apps' demo content (document library, delegates, sessions, giới thiệu pages).
+    for load_app_demo in hooks.get_hooks("loa_load_demo"):
+        load_app_demo(home)
     setup_editorial(home)
     # Index now rather than waiting for the task worker, so search works at once.
     for page in ArticlePage.objects.all():

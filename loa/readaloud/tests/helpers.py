@@ -85,3 +85,16 @@ def run_tasks(make_due: bool = False) -> int:
 def readaloud_tasks(status: str | None = None):
     tasks = DBTaskResult.objects.filter(task_path=READALOUD_TASK)
     return tasks.filter(status=status) if status else tasks
+
+
+def close_response(response) -> None:
+    """Close a (streaming) test response as the WSGI server would when the client goes away, without letting
+    Django's request_finished close the test's database connection (what the test client itself does)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        signals.request_finished.connect(close_old_connections)

@@ -11,7 +11,7 @@ from django.test import Client
 
 from loa.readaloud.models import Narration
 
-from .helpers import run_tasks
+from .helpers import close_response, run_tasks
 
 pytestmark = pytest.mark.django_db
 SEED = Path(__file__).resolve().parents[2] / "pages" / "demo" / "seed-article.txt"
@@ -147,9 +147,33 @@ def test_page_api_revalidates_with_etag(client, article):
 
 # -- POST /v1/audio/speech ------------------------------------------------------------------------
 
-def speak(client, payload, ip: str | None = None, raw: bytes | None = None):
+_opened: list = []
+
+
+@pytest.fixture(autouse=True)
+def close_streams():
+    """Close every speech stream a test left open, as the WSGI server does when a client goes: a stream holds
+    its synthesis slot until then."""
+    from loa.readaloud import speech_guard
+
+    speech_guard.forget_busy()
+    yield
+    while _opened:
+        close_response(_opened.pop())
+
+
+def speak(client, payload, ip: str | None = None, raw: bytes | None = None, content_type: str = "application/json"):
     body = raw if raw is not None else json.dumps(payload)
-    return client.post("/v1/audio/speech", data=body, content_type="application/json", REMOTE_ADDR=ip or fresh_ip())
+    response = client.post("/v1/audio/speech", data=body, content_type=content_type, REMOTE_ADDR=ip or fresh_ip())
+    _opened.append(response)
+    return response
+
+
+def spoken(client, payload, ip: str | None = None) -> int:
+    """The status of a speech request whose stream is then closed (its slot is free again)."""
+    response = speak(client, payload, ip)
+    close_response(response)
+    return response.status_code
 
 
 def test_speech_streams_the_seed_article_sentence_by_sentence(client):
@@ -206,7 +230,7 @@ def test_speech_input_limit_is_413(client, settings):
     response = speak(client, {"input": too_long, "voice": "vi-south-male"})
     assert response.status_code == 413
     assert response.json()["error"]["max_chars"] == 20_000
-    assert speak(client, {"input": too_long[:20_000]}).status_code == 200
+    assert spoken(client, {"input": too_long[:20_000]}) == 200
     huge = speak(client, {"input": "x" * 3_000_000})  # more than Django reads into memory at all
     assert huge.status_code == 413 and huge.json()["error"]["param"] == "input"
 
@@ -214,13 +238,13 @@ def test_speech_input_limit_is_413(client, settings):
 def test_speech_is_rate_limited_per_client_ip(client, settings):
     settings.READALOUD_SPEECH_RATE_LIMIT = 2
     ip = fresh_ip()
-    assert speak(client, {"input": "Một."}, ip).status_code == 200
-    assert speak(client, {"input": "Hai."}, ip).status_code == 200
+    assert spoken(client, {"input": "Một."}, ip) == 200
+    assert spoken(client, {"input": "Hai."}, ip) == 200
     limited = speak(client, {"input": "Ba."}, ip)
     assert limited.status_code == 429
     assert 1 <= int(limited["Retry-After"]) <= settings.READALOUD_SPEECH_RATE_WINDOW
     assert limited.json()["error"]["code"] == "rate_limit_exceeded"
-    assert speak(client, {"input": "Bốn."}).status_code == 200  # another address is not affected
+    assert spoken(client, {"input": "Bốn."}) == 200  # another address is not affected
 
 
 def test_speech_needs_no_csrf_token_and_ignores_cookies():
@@ -228,5 +252,6 @@ def test_speech_needs_no_csrf_token_and_ignores_cookies():
     client.cookies["sessionid"] = "whatever"
     response = client.post("/v1/audio/speech", data=json.dumps({"input": "Xin chào."}),
                            content_type="application/json", REMOTE_ADDR=fresh_ip())
+    _opened.append(response)
     assert response.status_code == 200
     assert "sessionid" not in response.cookies and "csrftoken" not in response.cookies

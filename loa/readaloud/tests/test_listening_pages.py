@@ -119,7 +119,9 @@ def test_embed_page_may_be_framed_and_plays_the_article(client, two_categories):
     response = client.get(f"/embed/{article.pk}/")
     assert response.status_code == 200
     assert "X-Frame-Options" not in response  # framed by other sites (the article itself stays SAMEORIGIN)
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
     assert client.get(article.url)["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in client.get(article.url)["Content-Security-Policy"]
     html = response.content.decode()
     assert 'data-readaloud-player' in html and f'data-api="/api/readaloud/pages/{article.pk}"' in html
     assert 'name="robots" content="noindex"' in html and "stats/beacon.js" in html

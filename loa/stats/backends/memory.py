@@ -18,7 +18,7 @@ from django.db import connection, transaction
 
 from .. import conf, increments, listens
 from ..clock import local_day
-from ..models import FlushLock, VisitorState
+from ..models import VisitorState
 from ..sessions import CURRENT, PREVIOUS, Session, merge
 from .base import RecordedListen, RecordedView
 from .ratelimit import MinuteLimiter
@@ -101,7 +101,7 @@ class MemoryCollector:
                 return
             try:
                 with transaction.atomic():
-                    _take_flush_lock()
+                    increments.take_flush_lock()
                     _write(batch)
             except Exception:
                 with self._lock:
@@ -123,15 +123,6 @@ class MemoryCollector:
     def close(self, flush: bool = True) -> None:
         if flush:
             self.flush()
-
-
-def _take_flush_lock() -> None:
-    table = connection.ops.quote_name(FlushLock._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (id, flushes) VALUES (1, 1) "
-            f"ON CONFLICT (id) DO UPDATE SET flushes = {table}.flushes + 1"
-        )
 
 
 @dataclass

@@ -6,10 +6,12 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import caches
 
 from loa.stats import clock
 from loa.stats.backends import get_collector, reset_collector
 from loa.stats.identity import forget_salts
+from loa.stats.newvisitors import forget_admitted
 
 REDIS_URL = os.environ.get("LOA_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 BACKENDS = ["memory", "redis"]
@@ -45,6 +47,8 @@ def backend(request, settings) -> Iterator[str]:
     client = redis_client() if name == "redis" else None
     reset_collector(flush=False)
     forget_salts()
+    forget_admitted()
+    caches["limits"].clear()  # the per-address caps and the summary are shared state: start from nothing
     settings.STATS_BACKEND = name
     settings.STATS_REDIS_URL = REDIS_URL
     settings.STATS_REDIS_PREFIX = prefix
@@ -64,3 +68,30 @@ def backend(request, settings) -> Iterator[str]:
 def flush():
     """Move everything counted so far into the database, as the timer or the roll-up task does."""
     return lambda: get_collector().flush()
+
+
+PAGE_PATHS = ["a", "b", "c", "tiep", "ok", *(f"p{n}" for n in range(8)), "x"]
+NEWS_PATHS = ["a", *(f"bai-{n}" for n in range(7))]
+
+
+@pytest.fixture
+def site_pages(db):
+    """Live pages at the paths the tests report views of (only views of live pages are counted):
+    /, /a/, /b/, /c/, /tiep/, /ok/, /p0/../p7/, /x/, /tin-tuc/, /tin-tuc/a/, /tin-tuc/bai-0/../bai-6/."""
+    from wagtail.models import Page, Site
+
+    from loa.pages.demo.loader import ensure_roots
+
+    ensure_roots()
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=Page(title="Trang chủ", slug="trang-chu-thong-ke"))
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    for slug in PAGE_PATHS:
+        home.add_child(instance=Page(title=slug, slug=slug))
+    news = home.add_child(instance=Page(title="Tin tức", slug="tin-tuc"))
+    for slug in NEWS_PATHS:
+        news.add_child(instance=Page(title=slug, slug=slug))
+    from loa.core.cache import bump_content_version
+
+    bump_content_version()
+    return home

@@ -11,7 +11,7 @@ from loa.stats.wsgi import with_stats_fast_path
 
 from .helpers import GOOGLEBOT, user_agent
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("site_pages")]
 
 
 def call(app, path: str, body: bytes, host: str = "testserver", origin: str | None = "http://testserver",

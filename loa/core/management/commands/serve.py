@@ -3,12 +3,14 @@
 1. migrate, collect static files (only when they changed), load the demo content
    (once), create the `admin` account (once);
 2. start gunicorn and the django-tasks database worker (`loa db_worker`) as child processes;
-3. publish scheduled pages every minute (Wagtail's `publish_scheduled`);
+3. publish scheduled pages every minute (Wagtail's `publish_scheduled`) and erase expired
+   citizens' contact details every hour (`participation_upkeep`);
 4. on Ctrl-C / SIGTERM stop both children; if either dies, stop the other and exit.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import secrets
 import signal
@@ -25,6 +27,7 @@ from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 
 PUBLISH_SCHEDULED_EVERY = 60  # seconds
+PARTICIPATION_UPKEEP_EVERY = 3600  # seconds: erase citizens' contact details past their retention time
 FINGERPRINT_FILE = ".loa-static-fingerprint"
 
 
@@ -151,6 +154,7 @@ class Command(BaseCommand):
 
         exit_code = 0
         next_publish = time.monotonic() + 5
+        next_upkeep = time.monotonic() + 30
         while not stopping:
             for name, process in children.items():
                 if process.poll() is not None:
@@ -163,6 +167,9 @@ class Command(BaseCommand):
             if time.monotonic() >= next_publish:
                 self.publish_scheduled()
                 next_publish = time.monotonic() + PUBLISH_SCHEDULED_EVERY
+            if time.monotonic() >= next_upkeep:
+                self.run_periodic("participation_upkeep")
+                next_upkeep = time.monotonic() + PARTICIPATION_UPKEEP_EVERY
             time.sleep(0.5)
 
         self.stop_children(children)
@@ -170,10 +177,13 @@ class Command(BaseCommand):
             sys.exit(exit_code)
 
     def publish_scheduled(self) -> None:
+        self.run_periodic("publish_scheduled")
+
+    def run_periodic(self, command: str) -> None:
         try:
-            call_command("publish_scheduled", verbosity=0)
-        except Exception as exc:  # noqa: BLE001  keep serving; report and retry next minute
-            self.stderr.write(f"publish_scheduled lỗi: {exc}")
+            call_command(command, verbosity=0, stdout=io.StringIO())
+        except Exception as exc:  # noqa: BLE001  keep serving; report and retry next time
+            self.stderr.write(f"{command} lỗi: {exc}")
         finally:
             connections.close_all()
 

@@ -4,7 +4,8 @@ django-tasks-db leaves the task of a worker that dies mid-way (SIGKILL, power
 loss) in RUNNING for ever. On start, and every WATCH_EVERY seconds, this worker
 retries every read-aloud generation whose process is gone or silent. It also
 looks for new tasks every 0.25 s instead of every second, so an article's audio
-starts being made right after it is published (one indexed query per poll).
+starts being made right after it is published (one indexed query per poll), and
+writes a heartbeat row every 10 s that /healthz reads (loa/core/heartbeat.py).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import threading
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
+from loa.core.heartbeat import Heartbeat
 from loa.readaloud.tasks import recover_abandoned
 
 logger = logging.getLogger(__name__)
@@ -59,6 +61,7 @@ class Command(DatabaseWorkerCommand):
         parser.set_defaults(interval=POLL_EVERY, startup_delay=False)
 
     def handle(self, *args, **options) -> None:
+        heartbeat = Heartbeat().start()
         recover_now()
         threading.Thread(target=warm_up, name="loa-readaloud-warm-up", daemon=True).start()
         stop = threading.Event()
@@ -67,3 +70,4 @@ class Command(DatabaseWorkerCommand):
             super().handle(*args, **options)
         finally:
             stop.set()
+            heartbeat.stop()

@@ -12,5 +12,5 @@ class Command(BaseCommand):
         result = run_maintenance()
         self.stdout.write(
             f"salts deleted: {result.salts_deleted}, visitor states deleted: {result.visitor_states_deleted}, "
-            f"batch ids deleted: {result.batches_deleted}"
+            f"batch ids deleted: {result.batches_deleted}, long-tail rows folded: {result.tail_rows_folded}"
         )

@@ -1,0 +1,96 @@
+"""Admin: "Góp ý dự thảo" menu with the comments (moderation, export) and the summary per draft."""
+from __future__ import annotations
+
+from django.http import Http404
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import CreateView, IndexView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from loa.participation.export import OfficeExportMixin
+
+from . import admin_views
+from .admin_forms import CommentAdminForm, CommentDetailsPanel
+from .records import DraftComment
+
+
+class CommentFilterSet(WagtailFilterSet):
+    class Meta:
+        model = DraftComment
+        fields = ["status", "draft"]
+
+
+class CommentIndexView(OfficeExportMixin, IndexView):
+    export_fields = ["reference", "created_at", "draft", "get_status_display", "section", "content", "note"]
+    personal_export_fields = ["name", "email", "phone", "address", "contact_erased_at"]
+    personal_permission = "consultations.view_personal_data"
+    export_headings = {"get_status_display": "Trạng thái", "draft": "Dự thảo"}
+
+    def get_add_url(self):
+        return None
+
+
+class NoCreateView(CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404("Góp ý chỉ được gửi qua biểu mẫu trên trang dự thảo.")
+
+
+class CommentViewSet(ModelViewSet):
+    model = DraftComment
+    icon = "comment"
+    menu_label = "Góp ý của người dân"
+    add_to_admin_menu = False
+    index_view_class = CommentIndexView
+    add_view_class = NoCreateView
+    copy_view_enabled = False
+    list_display = ["reference", "draft", "section", Column("get_status_display", label="Trạng thái", sort_key="status"),
+                    "created_at"]
+    filterset_class = CommentFilterSet
+    search_fields = ["reference", "section", "content"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    export_filename = "gop-y-du-thao"
+    edit_handler = ObjectList([
+        CommentDetailsPanel(heading="Góp ý người dân gửi"),
+        FieldPanel("status", help_text="“Đã duyệt”: hiện trên trang dự thảo nếu dự thảo chọn công khai góp ý."),
+        FieldPanel("note"),
+    ], base_form_class=CommentAdminForm)
+
+
+class SummaryMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+class SummaryViewSet(ViewSet):
+    icon = "list-ul"
+    menu_label = "Tổng hợp theo dự thảo"
+    menu_item_class = SummaryMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.summary_index, name="index"),
+            path("<int:page_id>/", admin_views.summary_detail, name="detail"),
+            path("<int:page_id>/csv/", admin_views.summary_csv, name="csv"),
+        ]
+
+    @property
+    def menu_url(self):
+        return reverse(self.get_url_name("index"))
+
+
+class ConsultationsGroup(ViewSetGroup):
+    menu_label = "Góp ý dự thảo"
+    menu_icon = "comment"
+    menu_order = 320
+    items = (CommentViewSet("draft_comments"), SummaryViewSet("draft_summary"))
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return ConsultationsGroup()

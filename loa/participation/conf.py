@@ -1,0 +1,21 @@
+"""Settings of the citizens' forms, with their defaults (override any PARTICIPATION_* in Django settings)."""
+from __future__ import annotations
+
+from django.conf import settings
+
+DEFAULTS: dict[str, object] = {
+    # A form sent sooner than this after it was served is refused (people need longer to write).
+    "PARTICIPATION_MIN_FILL_SECONDS": 3,
+    # A form older than this is refused (its token has expired); the visitor's text is kept.
+    "PARTICIPATION_FORM_MAX_AGE": 2 * 24 * 3600,
+    # Submissions (every POST to a citizens' form) per client and window, shared by all processes.
+    "PARTICIPATION_RATE_LIMIT": 10,
+    "PARTICIPATION_RATE_WINDOW": 600,
+    # Contact details (name, e-mail, phone, address) are erased this many days after the
+    # question is closed (published or rejected) or the draft's consultation has ended.
+    "PARTICIPATION_CONTACT_RETENTION_DAYS": 90,
+}
+
+
+def get(name: str):
+    return getattr(settings, name, DEFAULTS[name])

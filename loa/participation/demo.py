@@ -1,0 +1,56 @@
+"""Demo content of the citizens' participation sections (called once by loa.pages.demo.loader)."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+
+from .models import Committee
+
+COMMITTEES = [
+    ("Ban Pháp chế HĐND tỉnh", 1),
+    ("Ban Kinh tế - Ngân sách HĐND tỉnh", 2),
+    ("Ban Văn hóa - Xã hội HĐND tỉnh", 3),
+    ("Ban Dân tộc HĐND tỉnh", 4),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", 5),
+]
+MODERATORS = "Tiếp nhận ý kiến người dân"
+MODERATOR_PERMISSIONS = {
+    "wagtailadmin": ["access_admin"],
+    "questions": ["change_question", "delete_question", "view_personal_data", "add_topic", "change_topic"],
+    "consultations": ["change_draftcomment", "delete_draftcomment", "view_personal_data"],
+    "schedule": ["add_workweek", "change_workweek", "delete_workweek"],
+}
+
+
+def ensure_committees() -> dict[str, Committee]:
+    return {name: Committee.objects.get_or_create(name=name, defaults={"sort_order": order})[0]
+            for name, order in COMMITTEES}
+
+
+def setup_moderators() -> Group:
+    """The group that receives and answers questions, moderates comments and edits the schedule."""
+    group, _ = Group.objects.get_or_create(name=MODERATORS)
+    for app_label, codenames in MODERATOR_PERMISSIONS.items():
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+    return group
+
+
+def portal_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def load_participation_demo(home) -> None:
+    from loa.ads.models import Advertisement
+    from loa.consultations.demo import load_consultations_demo
+    from loa.operator.demo import load_operator_demo
+    from loa.questions.demo import load_questions_demo
+    from loa.schedule.demo import load_schedule_demo
+
+    committees = ensure_committees()
+    setup_moderators()
+    load_questions_demo(home, committees)
+    drafts = load_consultations_demo(home, committees)
+    load_schedule_demo(home)
+    load_operator_demo(home)
+    # The sidebar ad "Góp ý dự thảo nghị quyết" leads to the portal's own consultation page.
+    Advertisement.objects.filter(title="Góp ý dự thảo nghị quyết").update(target_url=portal_url(drafts.url))

@@ -1,0 +1,1 @@
+from loa.participation.tests.fixtures import *  # noqa: F403
