@@ -6,8 +6,9 @@ from urllib.parse import urlencode
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from taggit.models import Tag
 from wagtail import hooks
 from wagtail.models import Site
@@ -77,3 +78,10 @@ def _search_page(request: HttpRequest, articles, words: str) -> PaginatorPage:
         return Paginator([], 1).get_page(1)
     attach_categories(page_obj.object_list)
     return page_obj
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for without reading the page: the site icon."""
+    response = HttpResponseRedirect(static("pages/icons/favicon-32.png"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -18,8 +18,9 @@ from loa.speech import EncodedChunk
 
 from . import conf
 
-_HEADER = struct.Struct("<4sd")  # magic, duration in seconds
-_MAGIC = b"LOA1"
+_HEADER = struct.Struct("<4sdI")  # magic, duration in seconds, number of words
+_WORD = struct.Struct("<ddii")  # a word: start and end in seconds, start and end of its characters
+_MAGIC = b"LOA2"  # LOA1 files had no word timings: read as a miss, made again
 _SAFE_KEY = re.compile(r"[^0-9A-Za-z]")
 
 
@@ -49,9 +50,14 @@ class FileChunkCache:
         if len(data) < _HEADER.size or data[:4] != _MAGIC:
             self.misses += 1
             return None
-        _, duration = _HEADER.unpack_from(data)
+        _, duration, count = _HEADER.unpack_from(data)
+        audio_at = _HEADER.size + count * _WORD.size
+        if len(data) < audio_at:
+            self.misses += 1
+            return None
+        words = tuple(_WORD.unpack_from(data, _HEADER.size + k * _WORD.size) for k in range(count))
         self.hits += 1
-        return EncodedChunk(data[_HEADER.size:], duration)
+        return EncodedChunk(data[audio_at:], duration, words)
 
     def set(self, key: str, value: EncodedChunk) -> None:
         path = self.path_for(key)
@@ -59,7 +65,8 @@ class FileChunkCache:
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
             with open(temporary, "wb") as out:
-                out.write(_HEADER.pack(_MAGIC, value.duration))
+                out.write(_HEADER.pack(_MAGIC, value.duration, len(value.words)))
+                out.write(b"".join(_WORD.pack(*word) for word in value.words))
                 out.write(value.data)
             os.replace(temporary, path)
         except BaseException:

@@ -1,14 +1,17 @@
-"""The podcast feed: every article whose audio is ready, as an RSS episode with its MP3 and iTunes tags."""
+"""The podcast feeds (the site's and one per chuyên mục): every article whose audio is ready, as an RSS episode with its MP3 and iTunes tags."""
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.templatetags.static import static
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from wagtail.models import Site
+
+from loa.speech import get_voice
 
 from .audio_store import audio_url
+from .episodes import ready_episodes
 from .keys import default_voice_id
-from .models import Narration, NarrationState, ReadingScript
-from .narrations import wanted_key
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 EPISODES = 50
@@ -49,11 +52,14 @@ class PodcastFeedType(Rss201rev2Feed):
 
 
 class PodcastFeed(Feed):
+    """`/podcast.xml`: the site's latest articles with audio; `CategoryPodcastFeed` narrows it to one chuyên mục."""
+
     feed_type = PodcastFeedType
-    description = "Nghe các tin bài của Cổng thông tin điện tử Hội đồng nhân dân tỉnh, đọc bằng giọng nam miền Nam."
+    language = "vi"
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        self.site = Site.find_for_request(request)
         return super().__call__(request, *args, **kwargs)
 
     def site_name(self) -> str:
@@ -61,10 +67,14 @@ class PodcastFeed(Feed):
 
         return SiteBranding.for_request(self.request).site_name
 
-    def title(self) -> str:
+    def title(self, obj=None) -> str:
         return f"{self.site_name()} – Nghe tin bài"
 
-    def link(self) -> str:
+    def description(self, obj=None) -> str:
+        name = get_voice(default_voice_id()).name
+        return f"Nghe các tin bài của {self.site_name()}, đọc bằng {name[:1].lower()}{name[1:]}."
+
+    def link(self, obj=None) -> str:
         return "/"
 
     def feed_extra_kwargs(self, obj) -> dict:
@@ -73,24 +83,19 @@ class PodcastFeed(Feed):
             "itunes_image": self.request.build_absolute_uri(static("readaloud/podcast-cover.png")),
         }
 
-    def items(self) -> list:
-        """Live articles, newest first, whose default-voice audio is ready and current."""
-        from loa.pages.models import ArticlePage
+    def articles(self, obj=None):
+        """Live public articles of this site (of the category `obj`), newest first."""
+        from loa.pages.models import live_articles
 
-        voice = default_voice_id()
-        ready = {
-            narration.page_id: narration
-            for narration in Narration.objects.filter(voice=voice, state=NarrationState.READY).exclude(audio_name="")
-        }
-        articles = list(ArticlePage.objects.live().public().filter(pk__in=ready).order_by("-date", "-pk")[:EPISODES])
-        scripts = {s.page_id: s for s in ReadingScript.objects.filter(page_id__in=[a.pk for a in articles])}
-        episodes = []
-        for article in articles:
-            narration, script = ready[article.pk], scripts.get(article.pk)
-            if script is not None and narration.key == wanted_key(script, voice):
-                article.narration = narration
-                episodes.append(article)
-        return episodes
+        articles = live_articles()
+        if obj is not None:
+            return articles.descendant_of(obj)
+        if self.site is not None:
+            articles = articles.descendant_of(self.site.root_page, inclusive=True)
+        return articles
+
+    def items(self, obj=None) -> list:
+        return ready_episodes(self.articles(obj), EPISODES)
 
     def item_title(self, item) -> str:
         return item.title
@@ -118,3 +123,27 @@ class PodcastFeed(Feed):
 
     def item_extra_kwargs(self, item) -> dict:
         return {"itunes_duration": itunes_duration(item.narration.duration)}
+
+
+class CategoryPodcastFeed(PodcastFeed):
+    """`/podcast/<category slug>.xml`: one chuyên mục of this site."""
+
+    def get_object(self, request, slug: str):
+        from loa.pages.models import CategoryPage
+
+        categories = CategoryPage.objects.live().public().filter(slug=slug)
+        if self.site is not None:
+            categories = categories.descendant_of(self.site.root_page)
+        category = categories.first()
+        if category is None:
+            raise Http404("Không có chuyên mục này.")
+        return category
+
+    def title(self, obj=None) -> str:
+        return f"{self.site_name()} – {obj.title} – Nghe tin bài"
+
+    def description(self, obj=None) -> str:
+        return f"{super().description()} Chuyên mục {obj.title}."
+
+    def link(self, obj=None) -> str:
+        return obj.get_url(request=self.request) or "/"

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from . import streaming, views
-from .feeds import PodcastFeed
+from . import embed, listen_page, streaming, views
+from .feeds import CategoryPodcastFeed, PodcastFeed
 
 app_name = "readaloud"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("api/readaloud/pages/<int:page_id>", views.page_audio, name="page-audio"),
     path("v1/audio/speech", views.speech, name="speech"),
     path("podcast.xml", PodcastFeed(), name="podcast"),
+    path("podcast/<str:slug>.xml", CategoryPodcastFeed(), name="category-podcast"),
+    path("embed/<int:page_id>/", embed.embed_player, name="embed"),
+    path("nghe/", listen_page.listen_page, name="listen"),
     # Normally answered by AudioFileMiddleware before URL resolution; this is the same code without it.
     re_path(r"^readaloud/audio/(?P<name>[0-9a-f]{32}\.mp3)$", views.audio_file, name="audio-file"),
     re_path(r"^readaloud/stream/(?P<key>[0-9a-f]{64})\.mp3$", streaming.growing_audio, name="stream"),

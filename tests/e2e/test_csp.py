@@ -33,7 +33,8 @@ def test_public_pages_run_their_scripts_with_no_violation(watched, demo_site):
 
     page = watched()
     article = ArticlePage.objects.live().first()
-    for path in ("/", article.get_parent().url, article.url, "/tim-kiem/?q=hoi+dong", "/khong-co/"):
+    for path in ("/", article.get_parent().url, article.url, "/tim-kiem/?q=hoi+dong", "/khong-co/", "/nghe/",
+                 f"/embed/{article.pk}/"):
         page.goto(demo_site + path)
         page.wait_for_load_state("networkidle")
         assert violations(page) == [], path

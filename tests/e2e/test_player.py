@@ -70,14 +70,14 @@ def test_play_advances_time_and_moves_the_highlight(page, article_url):
     page.wait_for_timeout(500)
     assert page.evaluate(f"{AUDIO}.paused") and page.evaluate(f"{AUDIO}.currentTime") == 0  # never autoplays
     spoken = sentences(page)
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     wait_time(page, 0.1)
     page.get_by_role("button", name="Tạm dừng").click()  # paused inside the title: no race with the clock
     page.wait_for_function(f"{AUDIO}.paused")
     page.wait_for_function(f"{HIGHLIGHTED} === {json.dumps(article.title)}", timeout=3_000)
     assert page.evaluate(SENTENCE) == 0
     page.select_option("[data-ra=speed]", "2")
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     page.wait_for_function(f"{SENTENCE} >= 1", timeout=15_000)
     index, highlighted = page.evaluate(f"[{SENTENCE}, {HIGHLIGHTED}]")
     assert highlighted == spoken[index]["text"] and spoken[1]["text"] == article.summary
@@ -96,7 +96,7 @@ def test_seek_moves_the_highlight_to_that_sentence(page, article_url):
     open_player(page, url)
     spoken = sentences(page)
     target = spoken[5]
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     wait_time(page, 0.2)
     page.locator("[data-ra=seek]").fill(str(int(target["start"]) + 1))
     page.wait_for_function(f"{SENTENCE} === 5 || {AUDIO}.currentTime > {target['end']}")
@@ -110,7 +110,7 @@ def test_switching_voice_plays_another_file_from_the_same_sentence(page, article
     open_player(page, url)
     spoken = sentences(page)
     south = page.evaluate(f"{AUDIO}.src")
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     wait_time(page, 0.2)
     seek_into_long_sentence(page, spoken, 3)
     page.select_option("[data-ra=voice]", "vi-north-female")
@@ -144,7 +144,7 @@ def test_reload_resumes_where_the_listener_stopped(page, article_url):
     url, _ = article_url
     open_player(page, url)
     spoken = sentences(page)
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     wait_time(page, 0.2)
     seek_into_long_sentence(page, spoken, 5)
     page.get_by_role("button", name="Tạm dừng").click()
@@ -156,7 +156,7 @@ def test_reload_resumes_where_the_listener_stopped(page, article_url):
     assert page.evaluate(f"{AUDIO}.paused")  # resuming never means autoplay
     assert page.evaluate(SENTENCE) == index
     assert page.locator("[data-ra=time]").inner_text().startswith(clock(stopped))
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime > 0")
     assert abs(page.evaluate(f"{AUDIO}.currentTime") - stopped) < 1.5
 
@@ -192,7 +192,7 @@ def test_pending_audio_shows_a_message_and_starts_when_ready(page, site_url):
     article = publish_article(make_category(make_home()), title="Tin vừa đăng")
     page.goto(site_url + article.url)
     page.wait_for_selector("[data-readaloud-player][data-status=pending]")
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     assert page.locator("[data-ra=status]").inner_text() == "Đang tạo âm thanh…"
     run_tasks()
     page.wait_for_function(f"!{AUDIO}.paused && {AUDIO}.currentTime > 0", timeout=15_000)
@@ -228,7 +228,7 @@ def test_seed_article_plays_and_every_sentence_matches_the_page_text(page, demo_
     count, bad = mismatches
     assert count > 50 and bad == []
     assert page.evaluate(f"{AUDIO}.paused")
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     wait_time(page, 0.5)
     assert page.evaluate(HIGHLIGHTED) == SEED_TITLE
     # with "follow" on, seeking far ahead scrolls the sentence being read into view

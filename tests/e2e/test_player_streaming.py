@@ -68,7 +68,7 @@ def test_a_voice_being_made_plays_at_once_and_moves_to_the_finished_file(page, s
     }}""")
     page.select_option("[data-ra=voice]", "joe")
     page.wait_for_selector("[data-readaloud-player][data-status=pending]")
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     started = time.monotonic()
     worker = worker_in_background()
 

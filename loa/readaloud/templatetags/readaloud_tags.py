@@ -5,7 +5,9 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from ..audio_store import audio_url
+from ..embed import embed_code
 from ..keys import default_voice_id
+from ..next_up import next_candidates
 from ..tasks import request_narration
 from ..voices import player_voices
 
@@ -26,7 +28,8 @@ def _size_label(size: int) -> str:
 
 
 @register.inclusion_tag("readaloud/player_body.html", takes_context=True)
-def readaloud_player(context, page) -> dict:
+def readaloud_player(context, page, embed: bool = False) -> dict:
+    """The player; `embed=True` for /embed/: no scrolling along, mini-player or listening on (the text is elsewhere)."""
     request = context.get("request")
     previewing = bool(getattr(request, "is_preview", False))
     narration = None
@@ -48,7 +51,42 @@ def readaloud_player(context, page) -> dict:
         "duration": narration.duration if ready else 0,
         "filename": f"{page.slug}.mp3",
         "site_name": _site_name(context),
+        "embed": embed,
+        # a page that links player.css in its <head> says so: a stylesheet met in the body lays the page out again
+        "player_css_in_head": bool(context.get("player_css_in_head")),
+        "page_url": page.get_url(request=request) or "",
+        "listen_url": reverse("readaloud:listen"),
+        "next_articles": [] if embed else next_candidates(page, request),
     }
+
+
+@register.inclusion_tag("readaloud/feed_links.html", takes_context=True)
+def podcast_links(context) -> dict:
+    """<link rel="alternate"> for the site's podcast and, on a chuyên mục or one of its pages, that category's."""
+    category = podcast_category(context.get("page"))
+    feeds = [(f"{_site_name(context)} – Nghe tin bài (podcast)", reverse("readaloud:podcast"))]
+    if category is not None:
+        feeds.append((f"{category.title} – Nghe tin bài (podcast)",
+                      reverse("readaloud:category-podcast", kwargs={"slug": category.slug})))
+    return {"feeds": feeds}
+
+
+def podcast_category(page):
+    """The CategoryPage a page is or belongs to (its parent), else None."""
+    from loa.pages.models import CategoryPage
+
+    if page is None or not getattr(page, "pk", None):
+        return None
+    if isinstance(page, CategoryPage):
+        return page
+    parent = page.get_parent()
+    return parent.specific if parent is not None and parent.specific_class is CategoryPage else None
+
+
+@register.simple_tag(takes_context=True)
+def readaloud_embed_code(context, page) -> str:
+    request = context.get("request")
+    return embed_code(request, page) if request is not None and page.live else ""
 
 
 def _site_name(context) -> str:

@@ -1,5 +1,5 @@
-/* Loa read-aloud player: plays an article, highlights the sentence being read.
-   Without it the page keeps its plain <audio controls>. */
+/* Loa read-aloud player: plays an article, highlights the sentence and the word being read.
+   Without it the page keeps its plain <audio controls>. mini.js and next.js use root.loaPlayer. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-readaloud-player]");
@@ -17,6 +17,9 @@
   var pending = null;     // position to restore (voice change, reload)
   var switching = false;  // paused to change voice
   var current = -1, pollTimer = 0, pollDelay = 1000, savedAt = 0, reported = {}, beatAt = 0, blocks = {};
+  var word = -1, frame = 0, lit = {};  // the word being read (in its sentence), the rAF loop, the ranges shown
+
+  document.documentElement.classList.replace("no-js", "js");
 
   audio.removeAttribute("controls");
   audio.preload = "none";
@@ -26,7 +29,7 @@
   root.querySelector("[data-readaloud-controls]").hidden = false;
   ui.voice.value = voice;
   ui.speed.value = pick(store.get("loa.readaloud.speed"), ui.speed, "1");
-  ui.follow.checked = store.get("loa.readaloud.follow") === "1";
+  if (ui.follow) ui.follow.checked = store.get("loa.readaloud.follow") === "1";
   restorePosition();
   load();
 
@@ -152,6 +155,7 @@
   }
 
   function pause() { wantPlay = false; if (!data) setPlaying(false); audio.pause(); }
+  function toggle() { if (audio.paused && !(wantPlay && !data)) play(); else pause(); }
 
   function seek(t, announceIt) {
     if (!data || !streamSeekable(t)) return;
@@ -167,7 +171,7 @@
     ui["play-label"].textContent = yes ? "Tạm dừng" : "Nghe";
   }
 
-  on(ui.play, "click", function () { if (audio.paused && !(wantPlay && !data)) play(); else pause(); });
+  on(ui.play, "click", toggle);
   on(ui.back, "click", function () { seek(audio.currentTime - 10, true); });
   on(ui.forward, "click", function () { seek(audio.currentTime + 10, true); });
   on(ui.seek, "input", function () { seek(+ui.seek.value); });
@@ -188,12 +192,12 @@
     pollDelay = 1000;
     load();
   });
-  on(ui.follow, "change", function () {
+  if (ui.follow) on(ui.follow, "change", function () {
     store.set("loa.readaloud.follow", ui.follow.checked ? "1" : "0");
     if (ui.follow.checked && current >= 0) scrollTo(current);
   });
 
-  on(audio, "play", function () { setPlaying(true); status(""); beatAt = Date.now(); report("play"); session(); });
+  on(audio, "play", function () { setPlaying(true); status(""); beatAt = Date.now(); report("play"); session(); tick(); });
   on(audio, "pause", function () {
     if (switching) return;
     wantPlay = false;
@@ -204,6 +208,7 @@
   on(audio, "ended", function () {
     if (streamEnded()) return;
     wantPlay = false; setPlaying(false); report("ended"); store.remove(posKey); announce("Đã đọc hết bài.");
+    root.dispatchEvent(new CustomEvent("readaloud:ended"));  // the real end, not a stream's
   });
   on(audio, "waiting", function () { if (wantPlay) status("Đang tải…"); });
   on(audio, "playing", function () { status(""); });
@@ -216,11 +221,12 @@
   });
 
   // -- time, position
-  function showTime(t) {
-    var total = data ? data.duration : +ui.seek.max;
-    ui.time.textContent = clock(t) + " / " + clock(total);
+  function showTime(t) {  // only what changed: no layout work on most timeupdates
+    var total = data ? data.duration : +ui.seek.max, now = clock(t), text = now + " / " + clock(total);
+    if (ui.time.textContent === text) return;
+    ui.time.textContent = text;
     ui.seek.value = Math.floor(t);
-    ui.seek.setAttribute("aria-valuetext", clock(t) + " trên " + clock(total));
+    ui.seek.setAttribute("aria-valuetext", now + " trên " + clock(total));
     var ms = navigator.mediaSession;
     if (ms && ms.setPositionState && data) {
       try { ms.setPositionState({ duration: total, playbackRate: audio.playbackRate, position: Math.min(t, total) }); } catch (e) { /* unsupported */ }
@@ -235,8 +241,9 @@
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function of(t) { return clock(t) + " trên " + clock(data.duration); }
 
-  function indexAt(t) {
-    var list = data.sentences, lo = 0, hi = list.length - 1, found = -1;
+  function indexAt(t, list) {  // the last sentence (or word of `list`) started at t
+    list = list || data.sentences;
+    var lo = 0, hi = list.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (list[mid].start <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
@@ -268,16 +275,41 @@
     if (pending) { pending.playing = false; showTime(pending.time); }
   }
 
-  // -- the sentence being read
+  // -- the sentence and the word being read
   function follow(t) {
     if (!data) return;
     var i = indexAt(t);
-    if (i === current) return;
-    current = i;
-    root.setAttribute("data-sentence", i);
-    highlight(i >= 0 ? data.sentences[i] : null);
-    if (ui.follow.checked && i >= 0) scrollTo(i);
+    if (i !== current) {
+      current = i;
+      word = -2;  // repainted below
+      root.setAttribute("data-sentence", i);
+      lit.sentence = paint("loa-readaloud", i >= 0 ? data.sentences[i] : null, "ra-mark");
+      if (ui.follow && ui.follow.checked && i >= 0) scrollTo(i);
+      changed();
+    }
+    followWord(t);
   }
+
+  function followWord(t) {  // words have offsets in their sentence's block
+    var s = data.sentences[current], list = s && s.words, k = list && list.length ? indexAt(t, list) : -1;
+    if (k >= 0 && k === list.length - 1 && t >= list[k].end) k = -1;  // the last one has ended
+    if (k === word) return;
+    word = k;
+    root.setAttribute("data-word", k);
+    if (k >= 0) list[k].block = s.block;
+    lit.word = paint("loa-readaloud-word", k >= 0 ? list[k] : null, "ra-word");
+    changed();
+  }
+
+  // timeupdate comes 4 times a second, words are shorter: while playing, look once a frame.
+  function tick() {
+    cancelAnimationFrame(frame);
+    if (audio.paused || !data) return;
+    follow(audio.currentTime);
+    frame = requestAnimationFrame(tick);
+  }
+
+  function changed() { root.dispatchEvent(new CustomEvent("readaloud:highlight")); }
 
   function blockElement(id) {
     if (!(id in blocks)) {
@@ -308,22 +340,28 @@
     return started ? range : null;
   }
 
-  function highlight(s) {
+  function paint(name, s, cls) {  // `s`, a sentence or a word, as the highlight `name`; its range
     var range = s && rangeOf(s);
     if (CSS.highlights && window.Highlight) {
-      if (range) CSS.highlights.set("loa-readaloud", new Highlight(range)); else CSS.highlights.delete("loa-readaloud");
-      return;
+      if (!range) CSS.highlights.delete(name);
+      else {
+        var h = new Highlight(range);
+        h.priority = cls === "ra-word" ? 1 : 0;
+        CSS.highlights.set(name, h);
+      }
+      return range;
     }
-    document.querySelectorAll("mark.ra-mark").forEach(function (m) {
+    document.querySelectorAll(cls === "ra-word" ? "mark.ra-word" : "mark.ra-word, mark.ra-mark").forEach(function (m) {
       var parent = m.parentNode;
       while (m.firstChild) parent.insertBefore(m.firstChild, m);
       parent.removeChild(m);
       parent.normalize();
     });
-    if (range) wrap(range, blockElement(s.block));
+    if (range) wrap(range, blockElement(s.block), cls);
+    return s && rangeOf(s);
   }
 
-  function wrap(range, el) {  // for browsers without the CSS Custom Highlight API
+  function wrap(range, el, cls) {  // for browsers without the CSS Custom Highlight API
     texts(el).filter(function (n) { return range.intersectsNode(n); }).forEach(function (n) {
       var start = n === range.startContainer ? range.startOffset : 0;
       var end = n === range.endContainer ? range.endOffset : n.data.length;
@@ -331,7 +369,7 @@
       var part = n.splitText(start);
       part.splitText(end - start);
       var mark = document.createElement("mark");
-      mark.className = "ra-mark";
+      mark.className = cls;
       part.parentNode.insertBefore(mark, part);
       mark.appendChild(part);
     });
@@ -342,8 +380,9 @@
     if (!range) return;
     var box = range.getBoundingClientRect();
     if (box.top >= 0 && box.bottom <= window.innerHeight) return;
-    var reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    window.scrollTo({ top: window.scrollY + box.top - window.innerHeight / 3, behavior: reduce ? "auto" : "smooth" });
+    // far jumps are instant: the text on the way is laid out only once seen (content-visibility)
+    var smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches && Math.abs(box.top) < 2 * innerHeight;
+    window.scrollTo({ top: window.scrollY + box.top - innerHeight / 3, behavior: smooth ? "smooth" : "auto" });
   }
 
   // A click on a sentence plays from it.
@@ -359,7 +398,9 @@
       if (s.block === id && (best < 0 || s.char_start <= offset)) best = i;
     });
     if (best < 0) return;
-    seek(data.sentences[best].start);
+    var s = data.sentences[best], at = s.start;
+    (s.words || []).forEach(function (w) { if (w.char_start <= offset) at = w.start; });
+    seek(at);
     play();
   });
 
@@ -428,15 +469,22 @@
     return fallback;
   }
 
-  function storage() {  // localStorage, or memory when it is blocked
+  function storage() {  // localStorage, or memory when it is blocked or full (no slow test write)
     var s = null, mem = {};
-    try { s = localStorage; s.setItem("loa.t", "1"); s.removeItem("loa.t"); } catch (e) { s = null; }
+    try { s = localStorage; s.getItem("loa.t"); } catch (e) { s = null; }
     return {
-      get: function (k) { return s ? s.getItem(k) : mem[k] || null; },
-      set: function (k, v) { if (s) s.setItem(k, v); else mem[k] = v; },
-      remove: function (k) { if (s) s.removeItem(k); else delete mem[k]; }
+      get: function (k) { return k in mem ? mem[k] : s ? s.getItem(k) : null; },
+      set: function (k, v) { try { s.setItem(k, v); delete mem[k]; } catch (e) { mem[k] = v; } },
+      remove: function (k) { delete mem[k]; if (s) s.removeItem(k); }
     };
   }
+
+  root.loaPlayer = {
+    audio: audio, ui: ui, store: store, play: play, toggle: toggle, clock: clock, announce: announce,
+    skip: function (d) { seek(audio.currentTime + d, true); },
+    data: function () { return data; },
+    range: function () { return lit.word || lit.sentence || null; }
+  };
 
   on(window, "pagehide", function () { savePosition(true); });
 })();
