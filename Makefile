@@ -21,9 +21,9 @@ install: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The Django apps' tests and the browser tests again, on PostgreSQL.
+# The Django apps' tests again, on PostgreSQL (the browser and ops tests run once, on SQLite, in `make test`).
 test-postgres: $(STAMP)
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest loa tests/e2e
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest loa
 
 # migrate, collectstatic (when changed), demo content and admin account (once),
 # then gunicorn + the django-tasks worker; Ctrl-C stops both.
