@@ -1,9 +1,11 @@
 """`/embed/<page_id>/`: a compact player that other sites put in an <iframe>, and the code to do so."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
@@ -19,8 +21,16 @@ def embed_player(request: HttpRequest, page_id: int) -> HttpResponse:
     page = live_readable_page(page_id)
     if page is None:
         raise Http404("Không có tin bài này.")
-    article_url = request.build_absolute_uri(page.get_url(request=request) or "/")
-    return render(request, "readaloud/embed.html", {"page": page, "article_url": article_url})
+    path = page.get_url(request=request) or "/"
+    try:
+        stats_hit_url = reverse("stats:hit")
+    except NoReverseMatch:
+        stats_hit_url = ""
+    return render(request, "readaloud/embed.html", {
+        "page": page, "article_url": request.build_absolute_uri(path),
+        "article_path": urlsplit(path).path,  # a view of the article, referred by the embedding site
+        "stats_hit_url": stats_hit_url,
+    })
 
 
 def embed_code(request: HttpRequest, page) -> str:

@@ -268,7 +268,7 @@ def test_embedded_player_plays_inside_an_iframe_on_another_origin(browser, live_
     threading.Thread(target=server.serve_forever, daemon=True).start()
     other = f"http://127.0.0.1:{server.server_address[1]}"
     assert not other.startswith(live_server.url)  # another origin: host and port differ
-    context = browser.new_context(locale="vi-VN", user_agent=PHONE_UA, viewport=PHONE)
+    context = browser.new_context(locale="vi-VN", user_agent=PHONE_UA, viewport=PHONE, bypass_csp=True)  # test_csp.py covers /embed/
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((live_server.url, other))
                   else route.abort())
     try:

@@ -124,7 +124,8 @@ def test_embed_page_may_be_framed_and_plays_the_article(client, two_categories):
     assert "frame-ancestors 'self'" in client.get(article.url)["Content-Security-Policy"]
     html = response.content.decode()
     assert 'data-readaloud-player' in html and f'data-api="/api/readaloud/pages/{article.pk}"' in html
-    assert 'name="robots" content="noindex"' in html and "stats/beacon.js" in html
+    assert 'name="robots" content="noindex"' in html and "readaloud/embed.js" in html
+    assert f'data-stats-hit="/api/stats/hit" data-path="{article.url}"' in html
     assert "data-readaloud-mini" not in html and 'data-ra="follow"' not in html  # the text is not on this page
     assert client.get("/embed/999999/").status_code == 404
     assert client.get(f"/embed/{two_categories[0].pk}/").status_code == 404  # a category is not read aloud
