@@ -49,7 +49,7 @@ def check_words(track: Track, text: str) -> None:
         assert not missing, (sentence.text, [text[i] for i in missing])
 
 
-def check_heard(track: Track, fmt: str) -> None:
+def check_heard(track: Track, fmt: str, end_slack: float = 0.1) -> None:
     samples, rate = decode(track.audio)
     words = [w for s in track.sentences for w in s.words if w.end - w.start > 0.08]
     quiet = sum(window_rms(samples, rate, w.start, w.end) < 0.02 for w in words)
@@ -59,7 +59,7 @@ def check_heard(track: Track, fmt: str) -> None:
         if sentence.end - gap_start > 0.1:
             assert window_rms(samples, rate, gap_start, sentence.end) < 0.02, sentence.text
     # no drift: the last word ends where the sound does
-    assert abs(last_sound(samples, rate) - track.sentences[-1].words[-1].end) < 0.1
+    assert abs(last_sound(samples, rate) - track.sentences[-1].words[-1].end) < end_slack
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,8 @@ def piper_track(joe):
 
 def test_piper_words_are_valid_and_heard(piper_track):
     check_words(piper_track, PIPER_TEXT)
-    check_heard(piper_track, "mp3")
+    # Piper samples noise (VITS noise_scale), so a voice's last breath varies by some tens of ms from run to run.
+    check_heard(piper_track, "mp3", end_slack=0.15)
 
 
 def test_cached_sentences_keep_their_words(joe):
