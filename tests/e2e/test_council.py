@@ -112,7 +112,7 @@ def test_document_audio_points_into_the_rendered_text(page, site_url):
     count, bad = mismatches
     assert count > 10 and bad == []
     # Playing highlights the sentence being read, inside the metadata table or the text.
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     page.wait_for_function("+document.querySelector('[data-readaloud-player]').getAttribute('data-sentence') >= 1",
                            timeout=15_000)
     highlighted = page.evaluate("(() => { const h = CSS.highlights.get('loa-readaloud'); return h ? [...h][0].toString() : null; })()")

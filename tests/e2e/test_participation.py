@@ -124,7 +124,7 @@ def test_a_question_goes_from_the_form_to_a_published_answer_that_is_read_aloud(
     page.wait_for_selector("[data-readaloud-player][data-status=ready]")
     assert "20 ngày làm việc" in page.inner_text("[data-readaloud-block=answer]")
     page.wait_for_function(f"{AUDIO}.src.endsWith('.mp3')")
-    page.get_by_role("button", name="Nghe").click()
+    page.get_by_role("button", name="Nghe", exact=True).click()
     page.wait_for_function(f"{AUDIO}.currentTime > 0.1", timeout=15_000)
     page.get_by_role("button", name="Tạm dừng").click()
     page.wait_for_function(f"{HIGHLIGHTED} === {json.dumps(QUESTION_TITLE)}", timeout=5_000)
