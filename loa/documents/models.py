@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from loa.core.params import query_param
 from loa.pages.models import paginate
 from loa.pages.text import fold
 
@@ -408,10 +409,6 @@ MAX_QUERY_LENGTH = 200
 MAX_TEXT_MATCHES = 2000
 
 
-def clean_param(request: HttpRequest, name: str, limit: int) -> str:
-    """A GET parameter without control characters (PostgreSQL refuses NUL), trimmed and capped."""
-    value = request.GET.get(name, "")
-    return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()[:limit]
 
 
 @dataclass(frozen=True)
@@ -444,16 +441,16 @@ class Filters:
 def parse_filters(request: HttpRequest) -> Filters:
     """Unknown values are ignored rather than giving an error: a stale shared link still lists documents."""
     def lookup(model, name):
-        slug = clean_param(request, name, 100)
+        slug = query_param(request, name, 100)
         return model.objects.filter(slug=slug).first() if slug else None
 
-    year = clean_param(request, "nam", 4)
+    year = query_param(request, "nam", 4)
     return Filters(
         loai=lookup(DocumentType, "loai"),
         co_quan=lookup(IssuingBody, "co_quan"),
         linh_vuc=lookup(DocumentField, "linh_vuc"),
         nam=int(year) if year.isdigit() and 1900 <= int(year) <= 2999 else None,
-        q=clean_param(request, "q", MAX_QUERY_LENGTH),
+        q=query_param(request, "q", MAX_QUERY_LENGTH),
     )
 
 

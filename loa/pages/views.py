@@ -13,17 +13,14 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.models import Site
 
+from loa.core.params import query_param
+
 from .models import attach_categories, live_articles, paginate
 from .text import fold, search_words
 
 MAX_QUERY_LENGTH = 200
+
 logger = logging.getLogger(__name__)
-
-
-def query_param(request: HttpRequest, name: str, limit: int) -> str:
-    """A GET parameter without control characters (PostgreSQL refuses NUL), trimmed and capped."""
-    value = request.GET.get(name, "")
-    return "".join(ch for ch in value if ch.isprintable() or ch == " ").strip()[:limit]
 
 
 def search(request: HttpRequest) -> HttpResponse:
