@@ -90,6 +90,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "loa.core.head.HeadWithoutBodyMiddleware",  # outermost: HEAD keeps GET's headers, sends no body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so cached pages' beacons are counted too.
