@@ -6,7 +6,6 @@ import pytest
 
 from loa.core.tests.hostile_input import SEARCH_SYNTAX
 from loa.questions import moderation
-
 from loa.readaloud.tests.helpers import run_tasks
 
 from .test_moderation import ANSWER, submit
