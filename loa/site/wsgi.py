@@ -8,7 +8,9 @@ from loa.core.datadir import prepare
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loa.site.settings")
 prepare()
 
-from loa.stats.wsgi import with_stats_fast_path  # noqa: E402  (needs the settings module set)
+from loa.readaloud.speech_gate import with_speech_gate  # noqa: E402  (needs the settings module set)
+from loa.stats.wsgi import with_stats_fast_path  # noqa: E402
 
-# The stats beacons are answered before Django builds a request: they are the hot path.
-application = with_stats_fast_path(get_wsgi_application())
+# The stats beacons are answered before Django builds a request (they are the hot path), and so are
+# speech requests whose refusal is already known (a flood must cost little).
+application = with_speech_gate(with_stats_fast_path(get_wsgi_application()))
