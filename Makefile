@@ -18,12 +18,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Two test processes (pytest-xdist; whole files per process, so module fixtures are made once):
+# the browser, server and audio tests spend much of their time waiting. TEST_WORKERS=0 runs in one.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The Django apps' tests again, on PostgreSQL (the browser and ops tests run once, on SQLite, in `make test`).
 test-postgres: $(STAMP)
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest loa
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) loa
 
 # migrate, collectstatic (when changed), demo content and admin account (once),
 # then gunicorn + the django-tasks worker; Ctrl-C stops both.

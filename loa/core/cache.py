@@ -13,11 +13,18 @@ Only the query parameters that pages read (LOA_PAGE_CACHE_QUERY_PARAMS: page, q,
 are part of the key, sorted; any other parameter is ignored, so `/?x=1`, `/?x=2` ...
 are one cached page and a crawl of random query strings costs what cached pages cost.
 A view that reads another parameter must add it to that setting.
+
+A page is rendered once per process however many visitors ask for it at the same moment: the
+first renders, the others wait for its copy (a long article under load rendered by every thread
+at once was the p99 of article pages). An expired copy is kept a little longer and served while
+one thread renders the new one, as nginx's micro-cache does ("stale while updating").
 """
 from __future__ import annotations
 
 import os
+import threading
 import time
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -35,6 +42,12 @@ STAMP_NAME = "content-version"
 CACHE_HEADER = "X-Loa-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Length", "X-Frame-Options", "Referrer-Policy",
                  "X-Content-Type-Options", "Cross-Origin-Opener-Policy", "Content-Security-Policy")
+
+
+RENDER_WAIT_SECONDS = 10.0  # a visitor waits at most this long for another thread's rendering, then renders
+_RENDER_LOCKS = [threading.Lock() for _ in range(64)]  # striped by key: one rendering of a page per process
+_refreshing: set[str] = set()
+_refreshing_lock = threading.Lock()
 
 
 def stamp_path() -> Path:
@@ -81,6 +94,20 @@ def cache_key(request: HttpRequest) -> str:
     return f"loa:page:{content_version()}:{request.get_host()}:{escape_uri_path(request.path)}{query}"
 
 
+def _claim_refresh(key: str) -> bool:
+    """True for the one thread of this process that renders an expired page anew."""
+    with _refreshing_lock:
+        if key in _refreshing:
+            return False
+        _refreshing.add(key)
+        return True
+
+
+def _end_refresh(key: str) -> None:
+    with _refreshing_lock:
+        _refreshing.discard(key)
+
+
 class PageCacheMiddleware:
     """Serve GET/HEAD requests of anonymous visitors from the cache."""
 
@@ -98,20 +125,41 @@ class PageCacheMiddleware:
         key = cache_key(request)
         hit = self.cache.get(key)
         if hit is not None:
-            status, headers, content, expires = hit
-            if expires > time.time():
-                response = HttpResponse(content, status=status)
-                for name, value in headers:
-                    response[name] = value
-                response[CACHE_HEADER] = "hit"
-                return response
+            if hit[3] > time.time() or not _claim_refresh(key):  # fresh, or another thread renders it anew
+                return self.from_cache(hit)
+            try:
+                return self.render_and_store(request, key, seconds)
+            finally:
+                _end_refresh(key)
+        lock = _RENDER_LOCKS[zlib.crc32(key.encode()) % len(_RENDER_LOCKS)]
+        got = lock.acquire(timeout=RENDER_WAIT_SECONDS)
+        try:
+            if got and (hit := self.cache.get(key)) is not None:  # rendered by the thread we waited for
+                return self.from_cache(hit)
+            return self.render_and_store(request, key, seconds)
+        finally:
+            if got:
+                lock.release()
+
+    @staticmethod
+    def from_cache(hit: tuple) -> HttpResponse:
+        status, headers, content, _expires = hit
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[CACHE_HEADER] = "hit"
+        return response
+
+    def render_and_store(self, request: HttpRequest, key: str, seconds: int) -> HttpResponse:
         response = self.get_response(request)
         if self.response_is_cacheable(response):
             now = time.time()
             expires = min(now + seconds, getattr(request, "_loa_cache_until", now + seconds))
             if expires - now >= 1:
                 headers = [(name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)]
-                self.cache.set(key, (response.status_code, headers, response.content, expires), int(expires - now))
+                # Kept past its expiry for as long again: the stale copy served while one thread renders.
+                keep = int(expires - now) * 2
+                self.cache.set(key, (response.status_code, headers, response.content, expires), keep)
             response[CACHE_HEADER] = "miss"
         return response
 

@@ -77,7 +77,7 @@ class CitizenForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         error_messages={"max_length": "Số điện thoại quá dài (tối đa 20 ký tự)."},
     )
-    address = text_field("Địa chỉ (không bắt buộc)", 300, required=False, autocomplete="street-address")
+    address = text_field("Địa chỉ (không bắt buộc)", 300, required=False, autocomplete="address-line1")
     consent = forms.BooleanField(
         label=CONSENT_LABEL, required=True,
         error_messages={"required": "Vui lòng đánh dấu đồng ý xử lý dữ liệu cá nhân; nếu không, Văn phòng "

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from loa.core.params import query_param
 from loa.pages.models import paginate
-from loa.pages.text import fold
+from loa.pages.text import fold, search_words
 from loa.participation import conf as participation_conf
 from loa.participation.references import save_with_reference
 from loa.participation.views import serve_form
@@ -32,8 +32,8 @@ def question_list(request: HttpRequest, index) -> HttpResponse:
         questions = questions.filter(topic=topic)
     if REFERENCE_RE.match(query):  # a reference number finds its question exactly, whatever the search engine
         questions = questions.filter(reference__iexact=query)
-    elif query and fold(query):
-        questions = questions.search(fold(query), operator="and", order_by_relevance=True)
+    elif words := search_words(fold(query)):
+        questions = questions.search(words, operator="and", order_by_relevance=True)
     extra = {k: v for k, v in (("q", query), ("linh-vuc", topic.slug if topic else "")) if v}
     return TemplateResponse(request, "questions/question_index_page.html", {
         "page": index, "self": index,

@@ -41,6 +41,8 @@ class PodcastFeedType(Rss201rev2Feed):
         handler.addQuickElement("itunes:category", "", {"text": "Government"})
         handler.startElement("itunes:owner", {})
         handler.addQuickElement("itunes:name", feed["itunes_author"])
+        if feed["itunes_email"]:
+            handler.addQuickElement("itunes:email", feed["itunes_email"])
         handler.endElement("itunes:owner")
 
     def add_item_elements(self, handler, item) -> None:
@@ -77,9 +79,16 @@ class PodcastFeed(Feed):
     def link(self, obj=None) -> str:
         return "/"
 
+    def owner_email(self) -> str:
+        """The office's address from its contact details (Cài đặt > Thông tin cơ quan), empty when not set."""
+        from loa.operator.models import OperatorSettings
+
+        return OperatorSettings.for_request(self.request).email
+
     def feed_extra_kwargs(self, obj) -> dict:
         return {
             "itunes_author": self.site_name(),
+            "itunes_email": self.owner_email(),
             "itunes_image": self.request.build_absolute_uri(static("readaloud/podcast-cover.png")),
         }
 

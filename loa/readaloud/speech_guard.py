@@ -98,6 +98,18 @@ def try_start() -> SynthesisSlot | None:
     return SynthesisSlot(semaphore, lease)
 
 
+def process_is_busy() -> bool:
+    """True when `try_start` would refuse without asking the database: the site was found full a moment
+    ago, or every synthesis slot of this process is taken (probed, not held)."""
+    if time.monotonic() < _site_busy_until:
+        return True
+    semaphore = _process_semaphore()
+    if not semaphore.acquire(blocking=False):
+        return True
+    semaphore.release()
+    return False
+
+
 def forget_busy() -> None:
     """Ask the database again at the next request (tests change the capacity between requests)."""
     global _site_busy_until

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from loa.core.ratelimit import client_over_limit
 from loa.speech import MAX_SPEED, MIN_SPEED, SpeechOptions, SpeechVoice, UnknownVoiceError, VoiceUnavailableError
 
-from . import conf, speech_guard
+from . import conf, speech_gate, speech_guard
 from . import voices as registry
 from .audio_serving import serve_audio
 from .audio_store import audio_url
@@ -190,7 +190,7 @@ def _admitted(request: HttpRequest, slot: speech_guard.SynthesisSlot, max_chars:
     """The rest of `speech` once a synthesis slot is held; the slot goes with a streaming answer."""
     retry_after = client_over_limit(request, "speech", limit, window)
     if retry_after is not None:
-        return _rate_limited(f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", "rate_limit_exceeded", retry_after)
+        return _rate_limited(request, f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", "rate_limit_exceeded", retry_after)
     try:
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
@@ -224,7 +224,7 @@ def _admitted(request: HttpRequest, slot: speech_guard.SynthesisSlot, max_chars:
     retry_after = client_over_limit(request, "speech-chars", budget, budget_window, cost=len(text))
     if retry_after is not None:
         return _rate_limited(
-            f"Đã dùng hết {budget:,} ký tự cho phép trong {budget_window // 60} phút; thử lại sau {retry_after} giây."
+            request, f"Đã dùng hết {budget:,} ký tự cho phép trong {budget_window // 60} phút; thử lại sau {retry_after} giây."
             .replace(",", "."), "character_budget_exceeded", retry_after)
     fmt, mime_type = SPEECH_FORMATS[response_format]
     release = None
@@ -234,7 +234,7 @@ def _admitted(request: HttpRequest, slot: speech_guard.SynthesisSlot, max_chars:
             return _too_long(neural_max)
         if not _neural_speech.acquire(blocking=False):
             busy = _bad_request("Giọng nơ-ron đang bận; thử lại sau ít giây.", "voice", status=503, code="busy")
-            busy["Retry-After"] = "5"
+            busy["Retry-After"] = str(int(conf.get("READALOUD_SPEECH_BUSY_RETRY_AFTER")))
             return busy
         release = _neural_speech.release
     try:
@@ -256,7 +256,8 @@ def _admitted(request: HttpRequest, slot: speech_guard.SynthesisSlot, max_chars:
     return response
 
 
-def _rate_limited(message: str, code: str, retry_after: int) -> JsonResponse:
+def _rate_limited(request: HttpRequest, message: str, code: str, retry_after: int) -> JsonResponse:
+    speech_gate.remember_refusal(request, retry_after)  # the next tries are refused before Django
     response = JsonResponse({"error": {"message": message, "type": "rate_limit_error", "param": None, "code": code}},
                             status=429, json_dumps_params={"ensure_ascii": False})
     response["Retry-After"] = str(retry_after)

@@ -5,7 +5,7 @@ from datetime import timedelta
 from typing import Iterable
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .records import ScheduleEntry
 
@@ -57,4 +57,7 @@ def build_calendar(entries: Iterable[ScheduleEntry], name: str, host: str) -> by
             event.add("last-modified", entry.adjusted_at)
         calendar.add_component(event)
     calendar.add_missing_timezones()
+    if not calendar.subcomponents:
+        # RFC 5545 requires at least one component: an empty week or feed still carries its time zone.
+        calendar.add_component(Timezone.from_tzid(timezone.get_current_timezone_name()))
     return calendar.to_ical()

@@ -1,12 +1,12 @@
 """/robots.txt: crawl the portal, not the admin or the APIs; the sitemap is /sitemap.xml."""
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 DISALLOWED = ("/admin/", "/django-admin/", "/api/", "/ads/", "/tim-kiem/")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED), "",

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "loa.core.head.HeadWithoutBodyMiddleware",  # outermost: HEAD keeps GET's headers, sends no body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so cached pages' beacons are counted too.
@@ -268,6 +269,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loa@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "loa.core.csrf.csrf_failure"  # Vietnamese, and gives back what was typed
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: use REMOTE_ADDR.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")

@@ -12,7 +12,10 @@ from loa.site.settings import *  # noqa: F403
 from loa.site.settings import STORAGES
 
 # Child processes that tests start (`loa ...` commands) inherit this module and the folder.
-TEST_DIR = Path(os.environ.setdefault("LOA_TEST_DIR", str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}")))
+# With pytest-xdist each worker (and the commands it starts, which inherit PYTEST_XDIST_WORKER) has its own.
+_RUN_DIR = os.environ.setdefault("LOA_TEST_DIR", str(Path(tempfile.gettempdir()) / f"loa-test-{os.getpid()}"))
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+TEST_DIR = Path(f"{_RUN_DIR}-{_WORKER}" if _WORKER else _RUN_DIR)
 # The page cache's content-version stamp and anything else kept in the data directory: never ./data.
 DATA_DIR = LOA_DATA_DIR = TEST_DIR / "data"
 MEDIA_ROOT = TEST_DIR / "media"

@@ -9,6 +9,7 @@ import pytest
 from loa.readaloud.tests.helpers import run_tasks
 
 from .conftest import OVERFLOW_JS
+from .scripts import SENTENCE_OFFSET_MISMATCHES
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 RESULTS = "document.querySelectorAll('.doc-list .doc-item').length"
@@ -97,18 +98,7 @@ def test_document_audio_points_into_the_rendered_text(page, site_url):
     page.wait_for_selector("[data-readaloud-player][data-status=ready]")
     headings = page.locator(".doc-body h3.doc-heading").all_inner_texts()
     assert "Điều 1. Dự toán thu ngân sách nhà nước năm 2025" in headings and "QUYẾT NGHỊ:" in headings
-    mismatches = page.evaluate("""async () => {
-      const api = document.querySelector('[data-readaloud-player]').dataset.api;
-      const data = await (await fetch(api)).json();
-      const bad = [];
-      for (const s of data.sentences) {
-        const el = s.block === 'title' ? document.querySelector('[data-readaloud-title]')
-                                       : document.querySelector(`[data-readaloud-block="${s.block}"]`);
-        const shown = el ? el.textContent.slice(s.char_start, s.char_end) : null;
-        if (shown !== s.text) bad.push([s.block, s.text, shown]);
-      }
-      return [data.sentences.length, bad];
-    }""")
+    mismatches = page.evaluate(SENTENCE_OFFSET_MISMATCHES)
     count, bad = mismatches
     assert count > 10 and bad == []
     # Playing highlights the sentence being read, inside the metadata table or the text.

@@ -9,6 +9,8 @@ import pytest
 from loa.pages.demo.content import SEED_TITLE
 from loa.readaloud.tests.helpers import bullet_list, heading, paragraph, publish_article, run_tasks
 
+from .scripts import SENTENCE_OFFSET_MISMATCHES
+
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 AUDIO = "document.querySelector('[data-readaloud-player] audio')"
@@ -213,18 +215,7 @@ def test_seed_article_plays_and_every_sentence_matches_the_page_text(page, demo_
     page.goto(demo_site + "/")
     page.get_by_role("link", name=SEED_TITLE).first.click()
     page.wait_for_selector("[data-readaloud-player][data-status=ready]")
-    mismatches = page.evaluate("""async () => {
-      const api = document.querySelector('[data-readaloud-player]').dataset.api;
-      const data = await (await fetch(api)).json();
-      const bad = [];
-      for (const s of data.sentences) {
-        const el = s.block === 'title' ? document.querySelector('[data-readaloud-title]')
-                                       : document.querySelector(`[data-readaloud-block="${s.block}"]`);
-        const shown = el ? el.textContent.slice(s.char_start, s.char_end) : null;
-        if (shown !== s.text) bad.push([s.block, s.text, shown]);
-      }
-      return [data.sentences.length, bad];
-    }""")
+    mismatches = page.evaluate(SENTENCE_OFFSET_MISMATCHES)
     count, bad = mismatches
     assert count > 50 and bad == []
     assert page.evaluate(f"{AUDIO}.paused")

@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,12 @@ def test_a_killed_process_gives_its_slot_back_when_the_lease_runs_out(tmp_path):
                                   text=True)
         try:
             assert holder.stdout.readline().strip() == "held"
+            held_at = time.monotonic()
             holder.send_signal(signal.SIGKILL)
             holder.wait(10)
-            assert try_once() == "busy"  # the dead process's lease has not run out yet
+            answer = try_once()
+            if time.monotonic() - held_at < lease_seconds:  # on a very busy machine the lease may be over already
+                assert answer == "busy"  # the dead process's lease has not run out yet
             deadline_passed = False
             for _ in range(40):  # a new process gets the slot once the lease has run out
                 if try_once() == "held":

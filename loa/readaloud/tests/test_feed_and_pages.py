@@ -37,6 +37,23 @@ def test_podcast_feed_has_ready_articles_with_enclosures(client, category):
     assert items[0].find("guid").text == f"loa-article-{ready.pk}"
 
 
+def test_the_feed_owner_carries_the_office_email_when_set(client, category):
+    from wagtail.models import Site
+
+    from loa.operator.models import OperatorSettings
+
+    def owner():
+        channel = ET.fromstring(client.get("/podcast.xml").content).find("channel")
+        return channel.find(f"{ITUNES}owner")
+
+    assert owner().find(f"{ITUNES}email") is None
+    settings = OperatorSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.email = "vanphong@hdnd.example.gov.vn"
+    settings.save()
+    assert owner().find(f"{ITUNES}email").text == "vanphong@hdnd.example.gov.vn"
+    assert owner().find(f"{ITUNES}name").text
+
+
 def test_stale_audio_leaves_the_feed_until_regenerated(client, category):
     article = publish_article(category)
     run_tasks()

@@ -112,6 +112,17 @@ def test_the_subscription_feed_holds_published_weeks_around_now(client, schedule
     assert all(uid.endswith("@localhost") for uid in uids)
 
 
+def test_an_empty_week_offers_no_download_and_its_calendars_stay_valid(client, schedule_page):
+    """RFC 5545: a VCALENDAR holds at least one component, even for a week or a feed with no event."""
+    empty = IsoWeek.parse("2026-W50")
+    html = client.get("/lich-cong-tac/", {"tuan": str(empty)}).content.decode()
+    assert "/lich-cong-tac/ics/" not in html and "/lich-cong-tac/ical/" in html
+    for url in (f"/lich-cong-tac/ics/{empty}/", "/lich-cong-tac/ical/"):
+        calendar = Calendar.from_ical(client.get(url).content)
+        assert calendar.subcomponents and calendar.walk("VEVENT") == [], url
+        assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+
+
 def test_the_admin_refuses_a_day_outside_the_week_and_marks_later_edits(client, schedule_page, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("lich", password="x"))
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 
@@ -64,6 +64,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
         self.prepare(with_demo=not options["no_demo"])
+        self.set_site_address(options["host"], options["port"])
         if options["prepare_only"]:
             return
         connections.close_all()  # the children open their own connections
@@ -80,6 +81,16 @@ class Command(BaseCommand):
             if load_demo():
                 self.stdout.write("Đã tạo nội dung mẫu.")
         self.ensure_admin()
+
+    def set_site_address(self, host: str, port: int) -> None:
+        from loa.core.site_address import AddressError, public_address, sync_default_site
+
+        try:
+            address = public_address(host, port)
+        except AddressError as error:
+            raise CommandError(str(error)) from error
+        if address is not None and sync_default_site(*address):
+            self.stdout.write(f"Địa chỉ trang (Site) đặt thành {address[0]}:{address[1]}.")
 
     def migrate(self) -> None:
         connection = connections["default"]
