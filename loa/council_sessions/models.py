@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from loa.pages.text import fold
+from loa.core.text import fold
 
 
 class SessionKind(models.TextChoices):

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from loa.documents.numbers import search_words
+from loa.core.text import search_words
 
 from .models import SessionPage
 
@@ -38,7 +38,7 @@ def register_viewset():
 
 @hooks.register("loa_site_search")
 def search_section(request, query: str, root) -> str:
-    words = search_words(query)
+    words = search_words(query, folded=True)
     if not words:
         return ""
     sessions = SessionPage.objects.live().public()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from loa.documents.numbers import search_words
+from loa.core.text import search_words
 
 from .models import DelegatePage
 
@@ -11,7 +11,7 @@ SECTION_SIZE = 8
 
 
 def site_search_section(request, query: str, root) -> str:
-    words = search_words(query)
+    words = search_words(query, folded=True)
     if not words:
         return ""
     delegates = DelegatePage.objects.live().public()

@@ -17,12 +17,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from loa.core.pagination import paginate
 from loa.core.params import query_param
-from loa.pages.models import paginate
-from loa.pages.text import fold
+from loa.core.text import fold, search_words
 
 from . import conf
-from .numbers import looks_like_number, number_key, number_words, search_words
+from .numbers import looks_like_number, number_key, number_words
 
 
 class LookupBase(models.Model):
@@ -475,7 +475,7 @@ def match_query(queryset, query: str):
         by_number = queryset.filter(number_key__startswith=number_key(query))
         if by_number.exists():
             return by_number
-    words = search_words(query)
+    words = search_words(query, folded=True)
     if not words:
         return queryset.none()
     matches = DocumentPage.objects.live().search(words, operator="and", order_by_relevance=False)

@@ -11,8 +11,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
-from .sanitize import sanitize_html
-from .text import html_to_text
+from loa.core.sanitize import sanitize_html
+from loa.core.text import html_to_text
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript"]
 

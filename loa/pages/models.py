@@ -1,8 +1,6 @@
 """Page types of the portal: home, category (chuyên mục) and article, plus the site branding setting."""
 from __future__ import annotations
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -17,15 +15,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from loa.core.pagination import paginate
+from loa.core.text import fold
+
 from .blocks import ArticleBodyBlock, block_texts, sanitize_body
-from .text import fold
-
-ARTICLES_PER_PAGE = 10
-
-
-def paginate(request: HttpRequest, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
-    """The requested page (`?page=N`) of `queryset`; out-of-range or junk numbers give the nearest valid page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def live_articles():

@@ -17,7 +17,8 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from loa.pages.text import fold
+from loa.core.sanitize import sanitize_html
+from loa.core.text import fold, html_to_text
 
 from .records import ANSWER_FEATURES
 
@@ -109,14 +110,10 @@ class QuestionPage(Page):
                 ("answer", str(self.answer_html()))]
 
     def save(self, *args, **kwargs):
-        from loa.pages.sanitize import sanitize_html
-
         self.answer = sanitize_html(self.answer or "")
         self.search_text = fold(" ".join([self.title, self.reference, self.question_text,
                                           self.answer_text()]))
         return super().save(*args, **kwargs)
 
     def answer_text(self) -> str:
-        from loa.pages.text import html_to_text
-
         return html_to_text(self.answer)
