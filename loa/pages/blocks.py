@@ -5,7 +5,7 @@ feature leaves such blocks out of the audio (e.g. tables of figures, credits).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock

@@ -40,7 +40,7 @@ if settings.LOA_SERVE_MEDIA:
     # web server; set LOA_SERVE_MEDIA=0 when nginx or a CDN serves them.  Documents
     # are left out on purpose: they go through /documents/, which enforces privacy.
     urlpatterns.append(
-        re_path(r"^%s(?P<path>.+)$" % re.escape(settings.MEDIA_URL.lstrip("/")), serve_public_media)
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_public_media)
     )
 
 urlpatterns += [path("", include(wagtail_urls))]
