@@ -14,25 +14,14 @@ PACKAGE = ROOT / "loa"
 # Keep it short: a helper two apps need belongs in loa.core, a demo in its own app's
 # `loa_load_demo` hook.
 CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
-    "core": {
-        "loa.pages.demo": "`loa serve` loads the demo site",
-    },
     "pages": {
         "loa.ads.models": "the demo site's ads",
-        "loa.participation.demo": "the demo site's participation sections",
-    },
-    "participation": {
-        "loa.ads.models": "the demo's consultation ad points at the portal",
-        "loa.consultations.demo": "demo content",
-        "loa.operator.demo": "demo content",
-        "loa.questions.demo": "demo content",
-        "loa.schedule.demo": "demo content",
     },
     "questions": {
-        "loa.participation": "the base of the citizens' forms: guard, consent, mail, references, export, retention",
+        "loa.participation": "the base of the citizens' forms: committees, guard, consent, mail, export, retention",
     },
     "consultations": {
-        "loa.participation": "the base of the citizens' forms: guard, consent, mail, references, export, retention",
+        "loa.participation": "the base of the citizens' forms: committees, guard, consent, mail, export, retention",
         "loa.pages.blocks": "a draft's body is made of the article's blocks",
     },
     "infopages": {
