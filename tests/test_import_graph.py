@@ -41,6 +41,7 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.pages.models": "the demo's session news are articles",
         "loa.documents.models": "the demo's session documents",
         "loa.delegates.models": "the demo's session delegates",
+        "loa.delegates.terms": "the demo's sessions belong to a term (khóa)",
     },
     "readaloud": {
         "loa.pages.models": "the podcast feed and /nghe/ list articles by category",

@@ -156,3 +156,21 @@ def block_texts(body, include_skipped: bool = True) -> Iterator[tuple[str, str, 
             text = ""
         if text:
             yield child.id, kind, text
+
+
+class SummaryAndBody:
+    """A page with a plain-text `summary` and a `body` of the article's blocks (ArticlePage, InfoPage,
+    DraftPage): the body is sanitized on every save, and the two are the page's plain text. The model
+    declares both fields (their labels and help differ)."""
+
+    summary: str
+
+    def plain_text(self, include_skipped: bool = True) -> str:
+        """Summary and body as plain text, one block per paragraph."""
+        parts = [self.summary] if self.summary else []
+        parts += [text for _, _, text in block_texts(self.body, include_skipped=include_skipped)]  # type: ignore[attr-defined]
+        return "\n\n".join(parts)
+
+    def save(self, *args, **kwargs):
+        sanitize_body(self.body)  # type: ignore[attr-defined]
+        return super().save(*args, **kwargs)  # type: ignore[misc]

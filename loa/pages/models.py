@@ -16,9 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from loa.core.pagination import paginate
-from loa.core.text import fold
+from loa.core.search import FoldedSearchText
 
-from .blocks import ArticleBodyBlock, block_texts, sanitize_body
+from .blocks import ArticleBodyBlock, SummaryAndBody
 
 
 def live_articles():
@@ -90,7 +90,7 @@ class ArticlePageTag(TaggedItemBase):
         verbose_name_plural = "Thẻ của tin bài"
 
 
-class ArticlePage(Page):
+class ArticlePage(SummaryAndBody, FoldedSearchText, Page):
     readaloud = True  # loa.readaloud makes its audio (title, summary, body)
     date = models.DateTimeField(
         "Ngày đăng", default=timezone.now,
@@ -157,20 +157,8 @@ class ArticlePage(Page):
             self.category_page = parent.specific if parent and parent.specific_class is CategoryPage else None
         return self.category_page
 
-    def plain_text(self, include_skipped: bool = True) -> str:
-        """Summary and body as plain text, one block per paragraph."""
-        parts = [self.summary] if self.summary else []
-        parts += [text for _, _, text in block_texts(self.body, include_skipped=include_skipped)]
-        return "\n\n".join(parts)
-
-    def build_search_text(self) -> str:
-        tags = " ".join(tag.name for tag in self.tags.all())
-        return fold(" ".join([self.title, self.plain_text(), tags]))
-
-    def save(self, *args, **kwargs):
-        sanitize_body(self.body)
-        self.search_text = self.build_search_text()
-        return super().save(*args, **kwargs)
+    def search_parts(self) -> list[str]:
+        return [self.title, self.plain_text(), " ".join(tag.name for tag in self.tags.all())]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

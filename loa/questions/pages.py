@@ -18,7 +18,8 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from loa.core.sanitize import sanitize_html
-from loa.core.text import fold, html_to_text
+from loa.core.search import FoldedSearchText
+from loa.core.text import html_to_text
 
 from .records import ANSWER_FEATURES
 
@@ -61,7 +62,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         return ask_question(request, self)
 
 
-class QuestionPage(Page):
+class QuestionPage(FoldedSearchText, Page):
     """One published question with its answer; made and updated by the moderation ("Công bố")."""
 
     readaloud = True
@@ -111,9 +112,10 @@ class QuestionPage(Page):
 
     def save(self, *args, **kwargs):
         self.answer = sanitize_html(self.answer or "")
-        self.search_text = fold(" ".join([self.title, self.reference, self.question_text,
-                                          self.answer_text()]))
         return super().save(*args, **kwargs)
+
+    def search_parts(self) -> list[str]:
+        return [self.title, self.reference, self.question_text, self.answer_text()]
 
     def answer_text(self) -> str:
         return html_to_text(self.answer)

@@ -12,7 +12,8 @@ from loa.core.text import fold
 from loa.documents.demo.loader import grant_lookup_permissions
 from loa.pages.models import ArticlePage
 
-from ..models import DelegateIndexPage, DelegateNews, DelegatePage, DelegationGroup, Term
+from ..models import DelegateIndexPage, DelegateNews, DelegatePage
+from ..terms import DelegationGroup, Term
 from . import content
 from .photos import portrait_png
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from loa.core.text import fold
-from loa.delegates.models import DelegateIndexPage, DelegateNews, DelegatePage, DelegationGroup, Term, mentions, roman
+from loa.delegates.models import DelegateIndexPage, DelegateNews, DelegatePage, mentions
+from loa.delegates.terms import DelegationGroup, Term, roman
 from loa.pages.demo.loader import ensure_roots
 from loa.pages.tests.factories import make_article, make_category, make_home, paragraph
 
