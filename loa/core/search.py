@@ -30,7 +30,7 @@ class FoldedSearchText:
 
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
-        return super().save(*args, **kwargs)  # type: ignore[misc]
+        return super().save(*args, **kwargs)
 
 
 def word_match(pages: QuerySet, query: str) -> Any:

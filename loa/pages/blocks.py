@@ -168,9 +168,9 @@ class SummaryAndBody:
     def plain_text(self, include_skipped: bool = True) -> str:
         """Summary and body as plain text, one block per paragraph."""
         parts = [self.summary] if self.summary else []
-        parts += [text for _, _, text in block_texts(self.body, include_skipped=include_skipped)]  # type: ignore[attr-defined]
+        parts += [text for _, _, text in block_texts(self.body, include_skipped=include_skipped)]
         return "\n\n".join(parts)
 
     def save(self, *args, **kwargs):
-        sanitize_body(self.body)  # type: ignore[attr-defined]
-        return super().save(*args, **kwargs)  # type: ignore[misc]
+        sanitize_body(self.body)
+        return super().save(*args, **kwargs)
