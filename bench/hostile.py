@@ -30,6 +30,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import httpx
@@ -83,7 +84,7 @@ def article_urls(base: str) -> list[str]:
 
 def search_queries(text: str, count: int = 400) -> list[str]:
     words = list(dict.fromkeys(w.lower() for w in re.findall(r"\w{4,}", text) if not w.isdigit()))
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
     return (words + pairs)[:count]
 
 
@@ -217,6 +218,7 @@ def main() -> int:
             paths = [item for pair in zip(
                 (("search", f"/tim-kiem/?q={q.replace(' ', '+')}") for q in queries),
                 (("article", articles[n % len(articles)]) for n in range(len(queries))),
+                strict=True,
             ) for item in pair]
             runs = [("Loa trực tiếp", base, False)]
             if args.via_nginx:

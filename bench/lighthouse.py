@@ -25,8 +25,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.serverproc import loa_serve, prepare_site, server_env  # noqa: E402
-from loa.pages.demo.content import SEED_ARTICLE  # noqa: E402
+from bench.serverproc import loa_serve, prepare_site, server_env
+from loa.pages.demo.content import SEED_ARTICLE
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {

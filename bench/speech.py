@@ -95,8 +95,8 @@ def main() -> None:
     print("  ".join(f"{h:>12}" for h in header))
     for fmt in FORMATS:
         encoder = get_encoder(fmt, engine.sample_rate)
-        encode_s, _, _ = timed(lambda: encoder.join([encoder.encode(pcm).data for pcm in pcms]), args.repeat)
-        wall_s, cpu_s, track = timed(lambda: speaker.speak(text, SpeechOptions(format=fmt)), args.repeat)
+        encode_s, _, _ = timed(lambda encoder=encoder: encoder.join([encoder.encode(pcm).data for pcm in pcms]), args.repeat)
+        wall_s, cpu_s, track = timed(lambda fmt=fmt: speaker.speak(text, SpeechOptions(format=fmt)), args.repeat)
         first_s = min(first_audio_seconds(text, fmt) for _ in range(max(args.repeat, 5)))
         row = (
             fmt, f"{normalize_s:.3f}", f"{synth_s:.3f}", f"{encode_s:.3f}", f"{wall_s:.3f}", f"{cpu_s:.3f}",

@@ -90,7 +90,7 @@ def run_speech_command(argv: list[str]) -> int:
 def cmd_normalize(args: argparse.Namespace) -> int:
     from loa.speech import normalize
 
-    stdin = open(sys.stdin.fileno(), "r", encoding="utf-8", errors="replace", newline="\n", closefd=False)
+    stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", newline="\n", closefd=False)
     for line in stdin:
         line = line.rstrip("\n").rstrip("\r")
         spoken = normalize(line, region=args.region).text.replace("\n", " ")

@@ -1,10 +1,52 @@
-"""The shape of the code: no import cycles among loa's modules, and the portal apps reach the
-speech library only through its public API (`loa.speech`)."""
+"""The shape of the code: no import cycles among loa's modules, the apps import each other only
+through the written allow-list below, and they reach the speech library only through its public
+API (`loa.speech`)."""
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "loa"
+
+# What an app's code (its tests aside) may import from another app, and why: a module, or a package
+# and everything in it. Shared helpers live in loa.core, which every app may import and which
+# imports no app. loa.site, the project, wires the apps together and may import any of them;
+# loa.speech is a plain library that imports no app. An app missing here may import no other app.
+# Keep it short: a helper two apps need belongs in loa.core, a demo in its own app's
+# `loa_load_demo` hook.
+CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
+    "pages": {
+        "loa.ads.models": "the demo site's ads",
+    },
+    "questions": {
+        "loa.participation": "the base of the citizens' forms: committees, guard, consent, mail, export, retention",
+    },
+    "consultations": {
+        "loa.participation": "the base of the citizens' forms: committees, guard, consent, mail, export, retention",
+        "loa.pages.blocks": "a draft's body is made of the article's blocks",
+    },
+    "infopages": {
+        "loa.pages.blocks": "an information page's body is made of the article's blocks",
+        "loa.pages.demo": "the demo pages' text is converted to those blocks",
+    },
+    "documents": {
+        "loa.readaloud": "a document's text is read aloud: the narration service",
+        "loa.pages.editorial": "the demo gives the editors' groups the library's permissions",
+    },
+    "delegates": {
+        "loa.pages.models": "a delegate's page lists the articles that name them",
+        "loa.council_sessions.models": "a delegate's page lists their sessions",
+        "loa.documents.demo": "the demo shares the library's lookup permissions and portrait maker",
+    },
+    "council_sessions": {
+        "loa.pages.models": "the demo's session news are articles",
+        "loa.documents.models": "the demo's session documents",
+        "loa.delegates.models": "the demo's session delegates",
+        "loa.delegates.terms": "the demo's sessions belong to a term (khóa)",
+    },
+    "readaloud": {
+        "loa.pages.models": "the podcast feed and /nghe/ list articles by category",
+    },
+}
 
 
 def module_name(path: Path) -> str:
@@ -67,6 +109,67 @@ def test_no_import_cycles():
 def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def apps() -> set[str]:
+    return {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+
+
+def cross_app_imports() -> dict[tuple[str, str], set[str]]:
+    """(app, imported module of another app) -> the files that import it; tests and migrations aside."""
+    names = apps()
+    found: dict[tuple[str, str], set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if len(relative.parts) < 3 or {"tests", "migrations"} & set(relative.parts):
+            continue
+        app = relative.parts[1]
+        for target in imports_of(path):
+            parts = target.split(".")
+            if len(parts) > 1 and parts[0] == "loa" and parts[1] in names and parts[1] != app:
+                found.setdefault((app, target), set()).add(str(relative))
+    return found
+
+
+def within(target: str, module: str) -> bool:
+    return target == module or target.startswith(module + ".")
+
+
+def allowed(app: str, target: str, allow_list: dict[str, dict[str, str]]) -> str | None:
+    """The allow-list entry that lets `app` import `target`, if any ("*" for the shared parts)."""
+    if app == "site" or (app != "speech" and (within(target, "loa.core") or within(target, "loa.speech"))):
+        return "*"
+    return next((entry for entry in allow_list.get(app, {}) if within(target, entry)), None)
+
+
+def disallowed_imports(found: dict[tuple[str, str], set[str]], allow_list: dict[str, dict[str, str]]) -> list[str]:
+    return sorted(f"{', '.join(sorted(files))}: {app} imports {target}"
+                  for (app, target), files in found.items() if allowed(app, target, allow_list) is None)
+
+
+def test_apps_import_each_other_only_through_the_allow_list():
+    assert disallowed_imports(cross_app_imports(), CROSS_APP_IMPORTS) == []
+
+
+def test_every_allow_list_entry_is_used():
+    used = {(app, allowed(app, target, CROSS_APP_IMPORTS)) for app, target in cross_app_imports()}
+    unused = [f"{app}: {entry}" for app, entries in CROSS_APP_IMPORTS.items() for entry in entries
+              if (app, entry) not in used]
+    assert unused == []
+
+
+def test_the_allow_list_check_refuses_what_is_not_listed():
+    found = {("ads", "loa.pages.models.ArticlePage"): {"loa/ads/views.py"},
+             ("ads", "loa.core.text"): {"loa/ads/views.py"},
+             ("speech", "loa.core.text"): {"loa/speech/x.py"},
+             ("documents", "loa.speech.SpeechVoice"): {"loa/documents/texts.py"},
+             ("readaloud", "loa.pages.models"): {"loa/readaloud/feeds.py"},
+             ("readaloud", "loa.pages.modelsx"): {"loa/readaloud/feeds.py"}}
+    assert disallowed_imports(found, {"readaloud": {"loa.pages.models": "feeds"}}) == [
+        "loa/ads/views.py: ads imports loa.pages.models.ArticlePage",
+        "loa/readaloud/feeds.py: readaloud imports loa.pages.modelsx",
+        "loa/speech/x.py: speech imports loa.core.text",
+    ]
 
 
 def test_apps_use_only_the_public_speech_api():

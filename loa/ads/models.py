@@ -34,7 +34,7 @@ class AdSlot(models.Model):
 
 
 class AdvertisementQuerySet(models.QuerySet):
-    def showing(self, now: datetime | None = None) -> "AdvertisementQuerySet":
+    def showing(self, now: datetime | None = None) -> AdvertisementQuerySet:
         """Active ads whose date window contains `now` (open-ended when a bound is empty)."""
         now = now or timezone.now()
         return self.filter(

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from loa.core.bots import is_bot
 from loa.core.origin import same_origin
-from loa.stats.bots import is_bot
 
 from .models import Advertisement, http_url_validator
 

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from loa.core.cache import limit_cache_lifetime
-from loa.pages.blocks import ArticleBodyBlock, sanitize_body
+from loa.pages.blocks import ArticleBodyBlock, SummaryAndBody
 
 from .records import CommentStatus, DraftComment
 
@@ -65,7 +65,7 @@ class ConsultationIndexPage(Page):
         return context
 
 
-class DraftPage(Page):
+class DraftPage(SummaryAndBody, Page):
     readaloud = True  # read as an article: title, summary, body
     summary = models.TextField("Tóm tắt", max_length=1000, blank=True,
                                help_text="Mục đích, phạm vi của dự thảo; hiện ở danh sách và được đọc trước toàn văn.")
@@ -127,10 +127,6 @@ class DraftPage(Page):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "Hạn góp ý phải sau thời điểm bắt đầu lấy ý kiến."})
-
-    def save(self, *args, **kwargs):
-        sanitize_body(self.body)
-        return super().save(*args, **kwargs)
 
     def visible_comments(self):
         if self.comment_display != CommentDisplay.MODERATED:

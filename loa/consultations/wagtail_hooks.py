@@ -94,3 +94,12 @@ class ConsultationsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return ConsultationsGroup()
+
+
+@hooks.register("loa_load_demo", order=3)
+def load_demo(home) -> None:
+    from loa.participation.demo import ensure_committees
+
+    from .demo import load_consultations_demo
+
+    load_consultations_demo(home, ensure_committees())

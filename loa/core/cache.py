@@ -25,9 +25,9 @@ import os
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings

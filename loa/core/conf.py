@@ -1,5 +1,9 @@
-"""The core app's operational settings, with their defaults (override any of them in Django settings)."""
+"""The core app's operational settings, with their defaults (override any of them in Django settings),
+and the one way every app reads its settings (`app_setting`)."""
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 
@@ -9,6 +13,12 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def get(name: str):
+def app_setting(name: str, defaults: Mapping[str, Any]) -> Any:
+    """The Django setting `name`, or its default from `defaults` when it is missing, None or ""
+    (an empty environment variable means "unset", never "empty")."""
     value = getattr(settings, name, None)
-    return DEFAULTS[name] if value in (None, "") else value
+    return defaults[name] if value is None or value == "" else value
+
+
+def get(name: str) -> Any:
+    return app_setting(name, DEFAULTS)

@@ -69,7 +69,7 @@ def _counts(cursor: Any, tables: set[str]) -> dict[str, int]:
             continue
         if table in tables:
             where = f" WHERE {condition}" if condition else ""
-            cursor.execute(f'SELECT COUNT(*) FROM "{table}"{where}')  # noqa: S608  names from our models
+            cursor.execute(f'SELECT COUNT(*) FROM "{table}"{where}')
             found[label] = int(cursor.fetchone()[0])
     return found
 

@@ -59,13 +59,13 @@ class Heartbeat:
             try:
                 close_old_connections()
                 beat(self.name)
-            except Exception:  # noqa: BLE001  a busy or lost database must not stop the worker; try next time
+            except Exception:
                 logger.warning("task worker heartbeat could not be written", exc_info=True)
             if self._stop.wait(BEAT_EVERY):
                 break
         try:
             forget(self.name)
-        except Exception:  # noqa: BLE001  the row then ages out like a killed worker's
+        except Exception:
             logger.warning("task worker heartbeat could not be removed", exc_info=True)
         finally:
             connection.close()

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from loa.pages.text import fold
+from loa.core.search import FoldedSearchText
 
 
 class SessionKind(models.TextChoices):
@@ -59,7 +59,7 @@ class SessionIndexPage(Page):
         return context
 
 
-class SessionPage(Page):
+class SessionPage(FoldedSearchText, Page):
     term = models.ForeignKey("delegates.Term", verbose_name="Khóa", on_delete=models.PROTECT, related_name="sessions")
     number = models.PositiveSmallIntegerField("Kỳ họp thứ")
     kind = models.CharField("Loại kỳ họp", max_length=16, choices=SessionKind.choices, default=SessionKind.REGULAR)
@@ -119,10 +119,9 @@ class SessionPage(Page):
             if twins.exists():
                 raise ValidationError({"number": "Khóa này đã có kỳ họp mang số thứ tự này."})
 
-    def save(self, *args, **kwargs):
+    def search_parts(self) -> list[str]:
         agenda = " ".join(f"{item.title} {item.presenter}" for item in self.agenda_items.all())
-        self.search_text = fold(" ".join([self.title, self.place, self.summary, agenda]))
-        return super().save(*args, **kwargs)
+        return [self.title, self.place, self.summary, agenda]
 
     @property
     def date_range(self) -> str:

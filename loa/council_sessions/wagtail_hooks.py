@@ -1,13 +1,10 @@
 """Admin: the "Kỳ họp" listing with khóa and dates, the site-search section, the demo."""
 from __future__ import annotations
 
-from django.template.loader import render_to_string
 from django.utils.functional import classproperty
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
-
-from loa.documents.numbers import search_words
 
 from .models import SessionPage
 
@@ -38,16 +35,9 @@ def register_viewset():
 
 @hooks.register("loa_site_search")
 def search_section(request, query: str, root) -> str:
-    words = search_words(query)
-    if not words:
-        return ""
-    sessions = SessionPage.objects.live().public()
-    if root is not None:
-        sessions = sessions.descendant_of(root, inclusive=True)
-    found = list(sessions.search(words, operator="and")[:5])
-    if not found:
-        return ""
-    return render_to_string("kyhop/includes/search_section.html", {"sessions": found}, request)
+    from .search import site_search_section
+
+    return site_search_section(request, query, root)
 
 
 @hooks.register("loa_load_demo", order=30)

@@ -1,11 +1,8 @@
-"""Delegates (đại biểu): the council's terms (khóa), delegation groups (tổ đại biểu) and one page per delegate."""
+"""Delegates (đại biểu): the list page (/dai-bieu/) and one page per delegate; khóa and tổ are in terms.py."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
@@ -17,67 +14,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from loa.pages.text import fold
+from loa.core.search import FoldedSearchText
+from loa.core.text import fold
 
-ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-
-
-def roman(number: int) -> str:
-    out = []
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
-
-
-class Term(models.Model):
-    """A term of the council (khóa), e.g. khóa X, 2021–2026."""
-
-    number = models.PositiveSmallIntegerField("Khóa thứ", unique=True, help_text="Ví dụ: 10 cho khóa X.")
-    start_year = models.PositiveSmallIntegerField("Năm bắt đầu")
-    end_year = models.PositiveSmallIntegerField("Năm kết thúc")
-
-    panels = [FieldPanel("number"), FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")])]
-    api_fields = [APIField("number"), APIField("name"), APIField("start_year"), APIField("end_year")]
-
-    class Meta:
-        verbose_name = "khóa"
-        verbose_name_plural = "khóa"
-        ordering = ["-number"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.start_year}–{self.end_year})"
-
-    @property
-    def name(self) -> str:
-        return f"Khóa {roman(self.number)}"
-
-    def clean(self) -> None:
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": "Năm kết thúc không thể trước năm bắt đầu."})
-
-
-class DelegationGroup(models.Model):
-    """A tổ đại biểu: the delegates elected in one area, who meet voters together."""
-
-    number = models.PositiveSmallIntegerField("Tổ số", unique=True)
-    area = models.CharField("Địa bàn", max_length=200, help_text="Ví dụ: thành phố Tỉnh Lỵ.")
-
-    panels = [FieldPanel("number"), FieldPanel("area")]
-    api_fields = [APIField("number"), APIField("name"), APIField("area")]
-
-    class Meta:
-        verbose_name = "tổ đại biểu"
-        verbose_name_plural = "tổ đại biểu"
-        ordering = ["number"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return f"Tổ đại biểu số {self.number} – {self.area}"
+from .terms import DelegationGroup, Term
 
 
 class DelegateIndexPage(Page):
@@ -94,7 +34,13 @@ class DelegateIndexPage(Page):
         verbose_name = "Danh sách đại biểu"
         verbose_name_plural = "Danh sách đại biểu"
 
+    def delegates(self):
+        return (DelegatePage.objects.live().public().descendant_of(self)
+                .select_related("group", "term", "photo").order_by("group__number", "list_order", "title"))
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from .listing import listing_context
+
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         return context
@@ -103,7 +49,7 @@ class DelegateIndexPage(Page):
 phone_validator = RegexValidator(r"^[0-9 +().-]{6,20}$", "Số điện thoại chỉ gồm chữ số, khoảng trắng và + ( ) . -")
 
 
-class DelegatePage(Page):
+class DelegatePage(FoldedSearchText, Page):
     """One delegate: photo, họ tên (the page title), chức vụ, đơn vị, tổ, khóa and optional public contact."""
 
     photo = models.ForeignKey("wagtailimages.Image", verbose_name="Ảnh chân dung", null=True, blank=True,
@@ -163,9 +109,8 @@ class DelegatePage(Page):
     def photo_alt(self) -> str:
         return f"Ảnh chân dung đại biểu {self.title}"
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join([self.title, self.position, self.workplace, self.constituency]))
-        return super().save(*args, **kwargs)
+    def search_parts(self) -> list[str]:
+        return [self.title, self.position, self.workplace, self.constituency]
 
     def mentioned_sessions(self) -> list:
         """Live sessions whose agenda names this delegate (chosen as presenter) or whose text has the name."""
@@ -191,6 +136,9 @@ class DelegatePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.mentioned_sessions()
         context["news"] = self.mentioned_news()
+        # The breadcrumb's last link: the delegate's tổ in the list (?to=).
+        context["group_crumb"] = (f"Tổ {self.group.number}",
+                                  f"{self.get_parent().get_url(request=request)}?to={self.group.number}")
         return context
 
 
@@ -209,51 +157,3 @@ class DelegateNews(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "tin bài liên quan"
         verbose_name_plural = "tin bài liên quan"
-
-
-@dataclass(frozen=True)
-class GroupListing:
-    group: DelegationGroup
-    delegates: list[DelegatePage]
-
-
-# -- the list: grouped by tổ, filtered by ?to= (số tổ) and ?khoa= (khóa thứ), both plain links ------------------
-
-def _number(request: HttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "").strip()
-    return int(value) if value.isdigit() and len(value) <= 4 else None
-
-
-def listing_context(index: DelegateIndexPage, request: HttpRequest) -> dict:
-    delegates = (DelegatePage.objects.live().public().descendant_of(index)
-                 .select_related("group", "term", "photo").order_by("group__number", "list_order", "title"))
-    terms = list(Term.objects.filter(pk__in=delegates.values("term")))
-    groups = list(DelegationGroup.objects.filter(pk__in=delegates.values("group")))
-    # Without ?khoa= the newest term is shown: the current council.
-    term = next((t for t in terms if t.number == _number(request, "khoa")), terms[0] if terms else None)
-    group = next((g for g in groups if g.number == _number(request, "to")), None)
-    if term is not None:
-        delegates = delegates.filter(term=term)
-    if group is not None:
-        delegates = delegates.filter(group=group)
-    listings: dict[int, GroupListing] = {}
-    for delegate in delegates:
-        listings.setdefault(delegate.group_id, GroupListing(delegate.group, [])).delegates.append(delegate)
-
-    def link(**params) -> str:
-        # The newest term is the default: its links carry no ?khoa=.
-        current = {"khoa": term.number if term and term != terms[0] else None, "to": group.number if group else None}
-        current.update(params)
-        query = urlencode({k: v for k, v in current.items() if v})
-        return f"?{query}" if query else index.url
-
-    return {
-        "term": term,
-        "group": group,
-        "listings": list(listings.values()),
-        "delegate_count": sum(len(item.delegates) for item in listings.values()),
-        "group_links": [(None, "Tất cả các tổ", link(to=None), group is None)]
-        + [(g, f"Tổ {g.number}", link(to=g.number), group == g) for g in groups],
-        "term_links": [(t, t.name, link(khoa=t.number if t != terms[0] else None, to=None), t == term)
-                       for t in terms] if len(terms) > 1 else [],
-    }

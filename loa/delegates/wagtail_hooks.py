@@ -7,7 +7,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from .models import DelegatePage, DelegationGroup, Term
+from .models import DelegatePage
+from .terms import DelegationGroup, Term
 
 
 class DelegatePageListingViewSet(PageListingViewSet):

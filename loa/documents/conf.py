@@ -1,7 +1,9 @@
 """The document library's settings, with their defaults (override any DOCUMENTS_* in Django settings)."""
 from __future__ import annotations
 
-from django.conf import settings
+from typing import Any
+
+from loa.core.conf import app_setting
 
 from .extraction import ExtractionLimits
 
@@ -16,9 +18,8 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def get(name: str):
-    value = getattr(settings, name, None)
-    return DEFAULTS[name] if value in (None, "") else value
+def get(name: str) -> Any:
+    return app_setting(name, DEFAULTS)
 
 
 def extraction_limits() -> ExtractionLimits:

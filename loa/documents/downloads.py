@@ -13,8 +13,8 @@ from django.db.models import F, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
+from loa.core.bots import is_bot
 from loa.core.ratelimit import client_over_limit
-from loa.stats.bots import is_bot
 
 from . import conf
 from .models import DailyDownload

@@ -1,8 +1,5 @@
-"""The document library (thư viện văn bản): its lookup lists, index and document pages, files, text, downloads."""
+"""The document library (thư viện văn bản): its index and document pages, files, extracted text, downloads."""
 from __future__ import annotations
-
-from dataclasses import dataclass, replace
-from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,49 +14,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from loa.core.params import query_param
-from loa.pages.models import paginate
-from loa.pages.text import fold
+from loa.core.search import FoldedSearchText
 
-from . import conf
-from .numbers import looks_like_number, number_key, number_words, search_words
-
-
-class LookupBase(models.Model):
-    """A short list editors keep (loại văn bản, cơ quan ban hành, lĩnh vực); `slug` is its value in filter URLs."""
-
-    name = models.CharField("Tên", max_length=200, unique=True)
-    slug = models.SlugField("Mã trên đường dẫn", max_length=100, unique=True, allow_unicode=False,
-                            help_text="Chữ thường không dấu, ví dụ: nghi-quyet. Dùng trong bộ lọc (?loai=nghi-quyet).")
-    sort_order = models.PositiveSmallIntegerField("Thứ tự", default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    api_fields = [APIField("name"), APIField("slug")]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class DocumentType(LookupBase):
-    class Meta(LookupBase.Meta):
-        verbose_name = "loại văn bản"
-        verbose_name_plural = "loại văn bản"
-
-
-class IssuingBody(LookupBase):
-    class Meta(LookupBase.Meta):
-        verbose_name = "cơ quan ban hành"
-        verbose_name_plural = "cơ quan ban hành"
-
-
-class DocumentField(LookupBase):
-    class Meta(LookupBase.Meta):
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
+from .display import MetaRow, TextBlockView, TextSection, block_html
+from .lookups import DocumentField, DocumentType, IssuingBody
+from .numbers import number_key, number_words
 
 
 class EffectStatus(models.TextChoices):
@@ -93,6 +52,8 @@ class DocumentIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def library(self, request: HttpRequest, *args, **kwargs):
+        from .filters import library_context
+
         return self.render(request, context_overrides=library_context(self, request))
 
     @path("rss/", name="rss")
@@ -110,41 +71,7 @@ def live_documents():
     )
 
 
-@dataclass(frozen=True)
-class MetaRow:
-    label: str
-    value: SafeString
-    block: str = ""  # the read-aloud block id when the row is read
-
-    @property
-    def inner_html(self) -> SafeString:
-        """The row's content, exactly as the page renders it inside <tr data-readaloud-block>."""
-        return format_html('<th scope="row">{}</th><td>{}</td>', self.label, self.value)
-
-
-@dataclass(frozen=True)
-class TextBlockView:
-    id: str
-    kind: str
-    html: SafeString
-
-
-@dataclass(frozen=True)
-class TextSection:
-    attachment: DocumentAttachment
-    state: str  # ExtractionState value, or "" before the first extraction is scheduled
-    extracted: ExtractedText | None
-    blocks: list[TextBlockView]
-
-
-BLOCK_TAGS = {"heading": '<h3 class="doc-heading">{}</h3>', "item": '<p class="doc-clause">{}</p>'}
-
-
-def block_html(kind: str, text: str) -> SafeString:
-    return format_html(BLOCK_TAGS.get(kind, "<p>{}</p>"), text)
-
-
-class DocumentPage(Page):
+class DocumentPage(FoldedSearchText, Page):
     """One document: its official metadata, its files, and the text of its files shown and read aloud."""
 
     readaloud = True  # loa.readaloud reads readaloud_pieces(): title, metadata, trích yếu, the files' text
@@ -224,7 +151,6 @@ class DocumentPage(Page):
     def save(self, *args, **kwargs):
         self.number = " ".join(self.number.split())
         self.number_key = number_key(self.number)
-        self.search_text = self.build_search_text()
         return super().save(*args, **kwargs)
 
     # -- what the page shows -------------------------------------------------------------
@@ -290,7 +216,7 @@ class DocumentPage(Page):
             pieces += [(block.id, block.html) for block in section.blocks]
         return pieces
 
-    def build_search_text(self) -> str:
+    def search_parts(self) -> list[str]:
         parts = [self.title, self.number, number_words(self.number), number_key(self.number), self.summary,
                  self.signer, self.signer_title]
         if self.doc_type_id:
@@ -300,7 +226,7 @@ class DocumentPage(Page):
         parts += [f.name for f in self.subjects.all()]
         if self.pk:
             parts += extracted_texts(self)
-        return fold(" ".join(p for p in parts if p))
+        return parts
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
@@ -401,109 +327,3 @@ def download_totals(document_ids: list[int]) -> dict[int, int]:
     rows = (DailyDownload.objects.filter(document_id__in=set(document_ids)).values("document_id")
             .annotate(n=models.Sum("count")))
     return {row["document_id"]: row["n"] for row in rows}
-
-
-# -- the library's filters: ?loai=, ?co_quan=, ?linh_vuc=, ?nam=, ?q=, combinable plain GET parameters --------------
-
-MAX_QUERY_LENGTH = 200
-MAX_TEXT_MATCHES = 2000
-
-
-
-
-@dataclass(frozen=True)
-class Filters:
-    loai: DocumentType | None = None
-    co_quan: IssuingBody | None = None
-    linh_vuc: DocumentField | None = None
-    nam: int | None = None
-    q: str = ""
-
-    @property
-    def active(self) -> bool:
-        return any((self.loai, self.co_quan, self.linh_vuc, self.nam, self.q))
-
-    def params(self) -> dict[str, str]:
-        values = {
-            "loai": self.loai.slug if self.loai else "",
-            "co_quan": self.co_quan.slug if self.co_quan else "",
-            "linh_vuc": self.linh_vuc.slug if self.linh_vuc else "",
-            "nam": str(self.nam) if self.nam else "",
-            "q": self.q,
-        }
-        return {key: value for key, value in values.items() if value}
-
-    def query(self, **changes) -> str:
-        """The query string of these filters with `changes` applied (None removes one)."""
-        return urlencode(replace(self, **changes).params())
-
-
-def parse_filters(request: HttpRequest) -> Filters:
-    """Unknown values are ignored rather than giving an error: a stale shared link still lists documents."""
-    def lookup(model, name):
-        slug = query_param(request, name, 100)
-        return model.objects.filter(slug=slug).first() if slug else None
-
-    year = query_param(request, "nam", 4)
-    return Filters(
-        loai=lookup(DocumentType, "loai"),
-        co_quan=lookup(IssuingBody, "co_quan"),
-        linh_vuc=lookup(DocumentField, "linh_vuc"),
-        nam=int(year) if year.isdigit() and 1900 <= int(year) <= 2999 else None,
-        q=query_param(request, "q", MAX_QUERY_LENGTH),
-    )
-
-
-def apply_filters(queryset, filters: Filters):
-    if filters.loai:
-        queryset = queryset.filter(doc_type=filters.loai)
-    if filters.co_quan:
-        queryset = queryset.filter(issuer=filters.co_quan)
-    if filters.linh_vuc:
-        queryset = queryset.filter(subjects=filters.linh_vuc)
-    if filters.nam:
-        queryset = queryset.filter(issued_date__year=filters.nam)
-    if filters.q:
-        queryset = match_query(queryset, filters.q)
-    return queryset
-
-
-def match_query(queryset, query: str):
-    """Documents whose số ký hiệu starts as typed ("25/2024/NQ-HĐND", "25/2024", "nq hdnd 25" folded), else
-    whose text has every word of the query (diacritics and case ignored)."""
-    if looks_like_number(query):
-        by_number = queryset.filter(number_key__startswith=number_key(query))
-        if by_number.exists():
-            return by_number
-    words = search_words(query)
-    if not words:
-        return queryset.none()
-    matches = DocumentPage.objects.live().search(words, operator="and", order_by_relevance=False)
-    ids = [page.pk for page in matches[:MAX_TEXT_MATCHES]]
-    return queryset.filter(pk__in=ids)
-
-
-def options(index: DocumentIndexPage) -> dict:
-    """What the filter form offers: only values that some document in this library has."""
-    documents = index.documents()
-    years = [day.year for day in documents.order_by().dates("issued_date", "year", order="DESC")]
-    return {
-        "types": DocumentType.objects.filter(pk__in=documents.values("doc_type")),
-        "issuers": IssuingBody.objects.filter(pk__in=documents.values("issuer")),
-        "fields": DocumentField.objects.filter(pk__in=DocumentPage.subjects.through.objects.filter(
-            documentpage__in=documents.values("pk")).values("documentfield")),
-        "years": years,
-    }
-
-
-def library_context(index: DocumentIndexPage, request: HttpRequest) -> dict:
-    filters = parse_filters(request)
-    results = apply_filters(index.documents(), filters).distinct()
-    page_obj = paginate(request, results, int(conf.get("DOCUMENTS_PER_PAGE")))
-    return {
-        "filters": filters,
-        "options": options(index),
-        "documents": page_obj,
-        "extra_query": filters.query(),
-        "search_query": "",
-    }

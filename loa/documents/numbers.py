@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loa.pages.text import fold
+from loa.core.text import fold
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _WORDS = re.compile(r"[0-9a-z]+")
@@ -23,8 +23,3 @@ def looks_like_number(query: str) -> bool:
     """A query that is a document number or its start: digits with a letter code or a slash ("25/2024", "NQ-HĐND 25")."""
     key = number_key(query)
     return len(key) >= 3 and any(ch.isdigit() for ch in key) and ("/" in query or any(ch.isalpha() for ch in key))
-
-
-def search_words(query: str) -> str:
-    """The query as plain folded words: no operator, quote or bracket reaches the full-text engine."""
-    return " ".join(_WORDS.findall(fold(query or "")))

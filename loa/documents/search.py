@@ -3,25 +3,17 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.template.loader import render_to_string
+from loa.core.search import search_section
 
-from .models import DocumentIndexPage, live_documents, match_query
+from .filters import match_query
+from .models import DocumentIndexPage, live_documents
 
-SECTION_SIZE = 5
 
-
-def site_search_section(request, query: str, root) -> str:
-    if not query:
-        return ""
-    documents = live_documents()
-    if root is not None:
-        documents = documents.descendant_of(root, inclusive=True)
-    matches = match_query(documents, query)
-    total = matches.count()
-    if not total:
-        return ""
+def library_url(request, query: str) -> str:
+    """The library's own search for the same query (every match, with filters)."""
     index = DocumentIndexPage.objects.live().public().first()
-    more_url = f"{index.get_url(request)}?{urlencode({'q': query})}" if index and total > SECTION_SIZE else ""
-    return render_to_string("documents/includes/search_section.html", {
-        "documents": matches[:SECTION_SIZE], "total": total, "more_url": more_url,
-    }, request)
+    return f"{index.get_url(request)}?{urlencode({'q': query})}" if index else ""
+
+
+site_search_section = search_section("documents/includes/search_section.html", "documents", live_documents, 5,
+                                     match=match_query, more=library_url)

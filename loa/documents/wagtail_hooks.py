@@ -12,7 +12,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from . import admin_views
 from .admin_status import file_rows, page_state_label
-from .models import DocumentField, DocumentPage, DocumentType, IssuingBody
+from .lookups import DocumentField, DocumentType, IssuingBody
+from .models import DocumentPage
 from .panels import ExtractionPanel
 
 DocumentPage.content_panels = [*DocumentPage.content_panels, ExtractionPanel()]

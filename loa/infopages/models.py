@@ -8,10 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from loa.pages.blocks import ArticleBodyBlock, sanitize_body
+from loa.pages.blocks import ArticleBodyBlock, SummaryAndBody
 
 
-class InfoPage(Page):
+class InfoPage(SummaryAndBody, Page):
     readaloud = True  # read as an article: title, summary, body
 
     summary = models.TextField("Tóm tắt", blank=True, max_length=1000,
@@ -28,10 +28,6 @@ class InfoPage(Page):
     class Meta:
         verbose_name = "Trang giới thiệu"
         verbose_name_plural = "Trang giới thiệu"
-
-    def save(self, *args, **kwargs):
-        sanitize_body(self.body)
-        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

@@ -7,7 +7,7 @@ the setting bumps the version), so a request costs one dictionary look-up.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError

@@ -5,14 +5,14 @@ feature leaves such blocks out of the audio (e.g. tables of figures, credits).
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
-from .sanitize import sanitize_html
-from .text import html_to_text
+from loa.core.sanitize import sanitize_html
+from loa.core.text import html_to_text
 
 INLINE_FEATURES = ["bold", "italic", "link", "superscript", "subscript"]
 
@@ -156,3 +156,21 @@ def block_texts(body, include_skipped: bool = True) -> Iterator[tuple[str, str, 
             text = ""
         if text:
             yield child.id, kind, text
+
+
+class SummaryAndBody:
+    """A page with a plain-text `summary` and a `body` of the article's blocks (ArticlePage, InfoPage,
+    DraftPage): the body is sanitized on every save, and the two are the page's plain text. The model
+    declares both fields (their labels and help differ)."""
+
+    summary: str
+
+    def plain_text(self, include_skipped: bool = True) -> str:
+        """Summary and body as plain text, one block per paragraph."""
+        parts = [self.summary] if self.summary else []
+        parts += [text for _, _, text in block_texts(self.body, include_skipped=include_skipped)]
+        return "\n\n".join(parts)
+
+    def save(self, *args, **kwargs):
+        sanitize_body(self.body)
+        return super().save(*args, **kwargs)

@@ -1,8 +1,6 @@
 """Page types of the portal: home, category (chuyên mục) and article, plus the site branding setting."""
 from __future__ import annotations
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -17,15 +15,10 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import ArticleBodyBlock, block_texts, sanitize_body
-from .text import fold
+from loa.core.pagination import paginate
+from loa.core.search import FoldedSearchText
 
-ARTICLES_PER_PAGE = 10
-
-
-def paginate(request: HttpRequest, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
-    """The requested page (`?page=N`) of `queryset`; out-of-range or junk numbers give the nearest valid page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+from .blocks import ArticleBodyBlock, SummaryAndBody
 
 
 def live_articles():
@@ -97,7 +90,7 @@ class ArticlePageTag(TaggedItemBase):
         verbose_name_plural = "Thẻ của tin bài"
 
 
-class ArticlePage(Page):
+class ArticlePage(SummaryAndBody, FoldedSearchText, Page):
     readaloud = True  # loa.readaloud makes its audio (title, summary, body)
     date = models.DateTimeField(
         "Ngày đăng", default=timezone.now,
@@ -164,20 +157,8 @@ class ArticlePage(Page):
             self.category_page = parent.specific if parent and parent.specific_class is CategoryPage else None
         return self.category_page
 
-    def plain_text(self, include_skipped: bool = True) -> str:
-        """Summary and body as plain text, one block per paragraph."""
-        parts = [self.summary] if self.summary else []
-        parts += [text for _, _, text in block_texts(self.body, include_skipped=include_skipped)]
-        return "\n\n".join(parts)
-
-    def build_search_text(self) -> str:
-        tags = " ".join(tag.name for tag in self.tags.all())
-        return fold(" ".join([self.title, self.plain_text(), tags]))
-
-    def save(self, *args, **kwargs):
-        sanitize_body(self.body)
-        self.search_text = self.build_search_text()
-        return super().save(*args, **kwargs)
+    def search_parts(self) -> list[str]:
+        return [self.title, self.plain_text(), " ".join(tag.name for tag in self.tags.all())]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

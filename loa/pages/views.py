@@ -13,10 +13,11 @@ from taggit.models import Tag
 from wagtail import hooks
 from wagtail.models import Site
 
+from loa.core.pagination import paginate
 from loa.core.params import query_param
+from loa.core.text import fold, search_words
 
-from .models import attach_categories, live_articles, paginate
-from .text import fold, search_words
+from .models import attach_categories, live_articles
 
 MAX_QUERY_LENGTH = 200
 

@@ -1,7 +1,9 @@
 """Settings of the citizens' forms, with their defaults (override any PARTICIPATION_* in Django settings)."""
 from __future__ import annotations
 
-from django.conf import settings
+from typing import Any
+
+from loa.core.conf import app_setting
 
 DEFAULTS: dict[str, object] = {
     # A form sent sooner than this after it was served is refused (people need longer to write).
@@ -17,5 +19,5 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def get(name: str):
-    return getattr(settings, name, DEFAULTS[name])
+def get(name: str) -> Any:
+    return app_setting(name, DEFAULTS)

@@ -1,7 +1,7 @@
-"""Demo content of the citizens' participation sections (called once by loa.pages.demo.loader)."""
+"""Demo committees and moderators that the citizens' forms share (through the `loa_load_demo` hook;
+each form's app loads its own pages)."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
 from .models import Committee
@@ -33,24 +33,3 @@ def setup_moderators() -> Group:
     for app_label, codenames in MODERATOR_PERMISSIONS.items():
         group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
     return group
-
-
-def portal_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def load_participation_demo(home) -> None:
-    from loa.ads.models import Advertisement
-    from loa.consultations.demo import load_consultations_demo
-    from loa.operator.demo import load_operator_demo
-    from loa.questions.demo import load_questions_demo
-    from loa.schedule.demo import load_schedule_demo
-
-    committees = ensure_committees()
-    setup_moderators()
-    load_questions_demo(home, committees)
-    drafts = load_consultations_demo(home, committees)
-    load_schedule_demo(home)
-    load_operator_demo(home)
-    # The sidebar ad "Góp ý dự thảo nghị quyết" leads to the portal's own consultation page.
-    Advertisement.objects.filter(title="Góp ý dự thảo nghị quyết").update(target_url=portal_url(drafts.url))

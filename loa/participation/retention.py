@@ -6,8 +6,8 @@ returns how many items it erased. `loa participation_upkeep` (and `loa serve`, h
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Callable
 
 from django.utils import timezone
 

@@ -22,3 +22,11 @@ class CommitteeViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CommitteeViewSet("committees")
+
+
+@hooks.register("loa_load_demo", order=1)
+def load_demo(home) -> None:
+    from .demo import ensure_committees, setup_moderators
+
+    ensure_committees()
+    setup_moderators()

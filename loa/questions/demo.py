@@ -39,7 +39,7 @@ def load_questions_demo(home, committees: dict) -> QuestionIndexPage:
     home.add_child(instance=index)
     index.save_revision().publish()
     now = timezone.now()
-    for days_ago, (topic, committee, title, content, answer) in zip((20, 6), QUESTIONS):
+    for days_ago, (topic, committee, title, content, answer) in zip((20, 6), QUESTIONS, strict=True):
         question = Question(name="Cử tri (dữ liệu mẫu)", title=title, content=content, topic=topics[topic],
                             consent_at=now - timedelta(days=days_ago))
         save_with_reference(question, REFERENCE_PREFIX)

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from loa.pages.sanitize import sanitize_html
-from loa.pages.text import html_to_text
+from loa.core.sanitize import sanitize_html
+from loa.core.text import html_to_text
 
 from .notices import queue_notice
 from .pages import QuestionIndexPage, QuestionPage

@@ -17,7 +17,9 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from loa.pages.text import fold
+from loa.core.sanitize import sanitize_html
+from loa.core.search import FoldedSearchText
+from loa.core.text import html_to_text
 
 from .records import ANSWER_FEATURES
 
@@ -60,7 +62,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         return ask_question(request, self)
 
 
-class QuestionPage(Page):
+class QuestionPage(FoldedSearchText, Page):
     """One published question with its answer; made and updated by the moderation ("Công bố")."""
 
     readaloud = True
@@ -109,14 +111,11 @@ class QuestionPage(Page):
                 ("answer", str(self.answer_html()))]
 
     def save(self, *args, **kwargs):
-        from loa.pages.sanitize import sanitize_html
-
         self.answer = sanitize_html(self.answer or "")
-        self.search_text = fold(" ".join([self.title, self.reference, self.question_text,
-                                          self.answer_text()]))
         return super().save(*args, **kwargs)
 
-    def answer_text(self) -> str:
-        from loa.pages.text import html_to_text
+    def search_parts(self) -> list[str]:
+        return [self.title, self.reference, self.question_text, self.answer_text()]
 
+    def answer_text(self) -> str:
         return html_to_text(self.answer)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from wagtail.fields import RichTextField
 
-ANSWER_FEATURES = ["bold", "italic", "link"]  # what loa.pages.sanitize keeps
+ANSWER_FEATURES = ["bold", "italic", "link"]  # what loa.core.sanitize keeps
 
 
 class Topic(models.Model):

@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from loa.core.pagination import paginate
 from loa.core.params import query_param
-from loa.pages.models import paginate
-from loa.pages.text import fold, search_words
+from loa.core.text import fold, search_words
 from loa.participation import conf as participation_conf
 from loa.participation.references import save_with_reference
 from loa.participation.views import serve_form

@@ -86,3 +86,12 @@ class QuestionsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return QuestionsGroup()
+
+
+@hooks.register("loa_load_demo", order=2)
+def load_demo(home) -> None:
+    from loa.participation.demo import ensure_committees
+
+    from .demo import load_questions_demo
+
+    load_questions_demo(home, ensure_committees())

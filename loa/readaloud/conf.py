@@ -1,7 +1,9 @@
 """The read-aloud app's settings, with their defaults (override any READALOUD_* in Django settings)."""
 from __future__ import annotations
 
-from django.conf import settings
+from typing import Any
+
+from loa.core.conf import app_setting
 
 DEFAULTS: dict[str, object] = {
     "READALOUD_DEFAULT_VOICE": "",  # "" = the speech library's default voice (vi-south-male)
@@ -27,6 +29,5 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def get(name: str):
-    value = getattr(settings, name, None)
-    return DEFAULTS[name] if value in (None, "") else value
+def get(name: str) -> Any:
+    return app_setting(name, DEFAULTS)

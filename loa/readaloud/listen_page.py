@@ -13,7 +13,8 @@ PER_PAGE = 20
 
 
 def listen_page(request: HttpRequest) -> HttpResponse:
-    from loa.pages.models import attach_categories, live_articles, paginate
+    from loa.core.pagination import paginate
+    from loa.pages.models import attach_categories, live_articles
 
     articles = live_articles()
     site = Site.find_for_request(request)

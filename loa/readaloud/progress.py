@@ -48,7 +48,7 @@ class PartialWriter:
             raise ValueError("a narration key is 64 hex digits")
         self.key, self.total = key, total
         partial_dir().mkdir(parents=True, exist_ok=True)
-        self._audio = open(audio_path(key), "wb")  # noqa: SIM115  kept open while the narration grows
+        self._audio = open(audio_path(key), "wb")
         self.sentences: list[dict] = []
         self._write_progress(finished=False)
 

@@ -49,7 +49,7 @@ def growing_audio(request: HttpRequest, key: str) -> HttpResponse:
     if progress is None or progress.finished:
         return HttpResponse("Âm thanh này không còn đang được tạo.", status=404, content_type="text/plain; charset=utf-8")
     try:
-        handle = open(audio_path(key), "rb")  # noqa: SIM115  closed by the streaming generator
+        handle = open(audio_path(key), "rb")
     except FileNotFoundError:
         return HttpResponse("Âm thanh này không còn đang được tạo.", status=404, content_type="text/plain; charset=utf-8")
     if request.method == "HEAD":

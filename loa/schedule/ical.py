@@ -1,8 +1,8 @@
 """iCalendar (RFC 5545) export of the schedule with the `icalendar` package."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
-from typing import Iterable
 
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone

@@ -26,3 +26,10 @@ class WorkWeekViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return WorkWeekViewSet("work_weeks")
+
+
+@hooks.register("loa_load_demo", order=4)
+def load_demo(home) -> None:
+    from .demo import load_schedule_demo
+
+    load_schedule_demo(home)

@@ -15,7 +15,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from loa.pages.text import search_words
+from loa.core.text import search_words
 
 logger = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -33,6 +34,20 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_setting(name: str, default: Any) -> Any:
+    """The environment variable `name` as the type of its `default` (a list: comma-separated);
+    unset or empty, the default."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if isinstance(default, bool):
+        return raw.lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, list):
+        kind = type(default[0]) if default else str
+        return [kind(item.strip()) for item in raw.split(",") if item.strip()]
+    return type(default)(raw)
 
 
 # The data directory and its secret key are created by loa.core.datadir.prepare() (the `loa`
@@ -322,76 +337,34 @@ LOA_CSP_ADMIN_DIRECTIVES = {
 LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
 # --- end of security headers ---
 
-# --- visitor statistics ---
-# Defaults and meaning: loa/stats/conf.py. Embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
-STATS_REDIS_URL = os.environ.get("STATS_REDIS_URL", REDIS_URL)
-STATS_BACKEND = os.environ.get("STATS_BACKEND", "redis" if STATS_REDIS_URL else "memory")
-STATS_REDIS_PREFIX = os.environ.get("STATS_REDIS_PREFIX", STATS["STATS_REDIS_PREFIX"])
-STATS_FLUSH_SECONDS = float(os.environ.get("STATS_FLUSH_SECONDS", STATS["STATS_FLUSH_SECONDS"]))
-STATS_MAX_HITS_PER_MINUTE = int(os.environ.get("STATS_MAX_HITS_PER_MINUTE", STATS["STATS_MAX_HITS_PER_MINUTE"]))
-STATS_SUMMARY_CACHE_SECONDS = int(os.environ.get("STATS_SUMMARY_CACHE_SECONDS", STATS["STATS_SUMMARY_CACHE_SECONDS"]))
-STATS_RETENTION_DAYS = int(os.environ.get("STATS_RETENTION_DAYS", STATS["STATS_RETENTION_DAYS"]))
-STATS_MAX_NEW_VISITORS_PER_MINUTE = int(os.environ.get("STATS_MAX_NEW_VISITORS_PER_MINUTE",
-                                                       STATS["STATS_MAX_NEW_VISITORS_PER_MINUTE"]))
-STATS_ONLY_LIVE_PAGES = env_bool("STATS_ONLY_LIVE_PAGES", bool(STATS["STATS_ONLY_LIVE_PAGES"]))
-STATS_KEEP_PAGES_PER_DAY = int(os.environ.get("STATS_KEEP_PAGES_PER_DAY", STATS["STATS_KEEP_PAGES_PER_DAY"]))
-STATS_KEEP_REFERRERS_PER_DAY = int(os.environ.get("STATS_KEEP_REFERRERS_PER_DAY", STATS["STATS_KEEP_REFERRERS_PER_DAY"]))
-# --- end of visitor statistics ---
+# --- the apps' own settings ---
+# Each app's settings, their defaults and meaning are in its conf.py (loa/<app>/conf.py); every one
+# of them can be set by an environment variable of the same name (empty = unset).
+for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS):
+    for _name, _default in _defaults.items():
+        globals()[_name] = env_setting(_name, _default)
+# Statistics: the embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
+STATS_REDIS_URL = env_setting("STATS_REDIS_URL", REDIS_URL)
+STATS_BACKEND = env_setting("STATS_BACKEND", "redis" if STATS_REDIS_URL else "memory")
+# --- end of the apps' own settings ---
 
 # --- read-aloud ---
-# Defaults and meaning: loa/readaloud/conf.py. Audio files: MEDIA_ROOT/readaloud/<content hash>.mp3.
-READALOUD_DEFAULT_VOICE = os.environ.get("READALOUD_DEFAULT_VOICE", READALOUD["READALOUD_DEFAULT_VOICE"])
-READALOUD_CACHE_DIR = os.environ.get("READALOUD_CACHE_DIR", READALOUD["READALOUD_CACHE_DIR"])
-READALOUD_SPEECH_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_MAX_CHARS", READALOUD["READALOUD_SPEECH_MAX_CHARS"]))
-READALOUD_SPEECH_RATE_LIMIT = int(os.environ.get("READALOUD_SPEECH_RATE_LIMIT", READALOUD["READALOUD_SPEECH_RATE_LIMIT"]))
-READALOUD_SPEECH_RATE_WINDOW = int(os.environ.get("READALOUD_SPEECH_RATE_WINDOW", READALOUD["READALOUD_SPEECH_RATE_WINDOW"]))
-READALOUD_VOICES_DIR = os.environ.get("READALOUD_VOICES_DIR", READALOUD["READALOUD_VOICES_DIR"])
-LOA_TTS_JOBS = int(os.environ.get("LOA_TTS_JOBS", READALOUD["LOA_TTS_JOBS"]))
-READALOUD_STREAMS_PER_PROCESS = int(os.environ.get("READALOUD_STREAMS_PER_PROCESS",
-                                                   READALOUD["READALOUD_STREAMS_PER_PROCESS"]))
-READALOUD_SPEECH_NEURAL_MAX_CHARS = int(os.environ.get("READALOUD_SPEECH_NEURAL_MAX_CHARS",
-                                                       READALOUD["READALOUD_SPEECH_NEURAL_MAX_CHARS"]))
-READALOUD_SPEECH_CHAR_BUDGET = int(os.environ.get("READALOUD_SPEECH_CHAR_BUDGET", READALOUD["READALOUD_SPEECH_CHAR_BUDGET"]))
-READALOUD_SPEECH_CHAR_WINDOW = int(os.environ.get("READALOUD_SPEECH_CHAR_WINDOW", READALOUD["READALOUD_SPEECH_CHAR_WINDOW"]))
-READALOUD_SPEECH_CONCURRENCY = int(os.environ.get("READALOUD_SPEECH_CONCURRENCY", READALOUD["READALOUD_SPEECH_CONCURRENCY"]))
-READALOUD_SPEECH_CONCURRENCY_PER_PROCESS = int(os.environ.get("READALOUD_SPEECH_CONCURRENCY_PER_PROCESS", READALOUD["READALOUD_SPEECH_CONCURRENCY_PER_PROCESS"]))
-READALOUD_SPEECH_SLOT_LEASE = int(os.environ.get("READALOUD_SPEECH_SLOT_LEASE", READALOUD["READALOUD_SPEECH_SLOT_LEASE"]))
-READALOUD_SPEECH_BUSY_RETRY_AFTER = int(os.environ.get("READALOUD_SPEECH_BUSY_RETRY_AFTER", READALOUD["READALOUD_SPEECH_BUSY_RETRY_AFTER"]))
-# The audio files are answered before sessions, CSRF, auth and the page cache (Range requests are many).
+# The audio files (MEDIA_ROOT/readaloud/<content hash>.mp3) are answered before sessions, CSRF, auth
+# and the page cache (Range requests are many).
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
                   "loa.readaloud.audio_serving.AudioFileMiddleware")
 # --- end of read-aloud ---
 
 # --- citizens' participation (questions, consultations, schedule, operator settings) ---
-# Defaults and meaning: loa/participation/conf.py. Contact details are erased
-# PARTICIPATION_CONTACT_RETENTION_DAYS after a question is closed or a draft's deadline.
-PARTICIPATION_MIN_FILL_SECONDS = int(os.environ.get("PARTICIPATION_MIN_FILL_SECONDS", PARTICIPATION["PARTICIPATION_MIN_FILL_SECONDS"]))
-PARTICIPATION_FORM_MAX_AGE = int(os.environ.get("PARTICIPATION_FORM_MAX_AGE", PARTICIPATION["PARTICIPATION_FORM_MAX_AGE"]))
-PARTICIPATION_RATE_LIMIT = int(os.environ.get("PARTICIPATION_RATE_LIMIT", PARTICIPATION["PARTICIPATION_RATE_LIMIT"]))
-PARTICIPATION_RATE_WINDOW = int(os.environ.get("PARTICIPATION_RATE_WINDOW", PARTICIPATION["PARTICIPATION_RATE_WINDOW"]))
-PARTICIPATION_CONTACT_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_CONTACT_RETENTION_DAYS",
-                                                          PARTICIPATION["PARTICIPATION_CONTACT_RETENTION_DAYS"]))
+# Contact details are erased PARTICIPATION_CONTACT_RETENTION_DAYS after a question is closed or a
+# draft's deadline.
 # The EMC script's origin goes into the CSP of cached pages too (loa/operator/middleware.py).
 MIDDLEWARE.insert(MIDDLEWARE.index("loa.core.cache.PageCacheMiddleware"),
                   "loa.operator.middleware.ScriptOriginMiddleware")
 # --- end of citizens' participation ---
-# --- document library (loa.documents) ---
-# Defaults and meaning: loa/documents/conf.py. Text of attached PDF/DOCX files is extracted in a
-# child process capped in memory and time; only the first DOCUMENTS_EXTRACT_MAX_PAGES pages are read.
-DOCUMENTS_EXTRACT_MAX_PAGES = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_PAGES", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_PAGES"]))
-DOCUMENTS_EXTRACT_MAX_CHARS = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_CHARS", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_CHARS"]))
-DOCUMENTS_EXTRACT_MAX_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MAX_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MAX_MB"]))
-DOCUMENTS_EXTRACT_MEMORY_MB = int(os.environ.get("DOCUMENTS_EXTRACT_MEMORY_MB", DOCUMENTS["DOCUMENTS_EXTRACT_MEMORY_MB"]))
-DOCUMENTS_EXTRACT_TIMEOUT = int(os.environ.get("DOCUMENTS_EXTRACT_TIMEOUT", DOCUMENTS["DOCUMENTS_EXTRACT_TIMEOUT"]))
-DOCUMENTS_PER_PAGE = int(os.environ.get("DOCUMENTS_PER_PAGE", DOCUMENTS["DOCUMENTS_PER_PAGE"]))
-DOCUMENTS_DOWNLOAD_WINDOW = int(os.environ.get("DOCUMENTS_DOWNLOAD_WINDOW", DOCUMENTS["DOCUMENTS_DOWNLOAD_WINDOW"]))
-# --- end of document library ---
 # --- operations (health check, backups; deploy/README.md) ---
-# Defaults and meaning: loa/core/conf.py. /healthz answers 503 below this much free disk or
-# when no task worker has reported for this long.
-LOA_HEALTH_MIN_FREE_MB = int(os.environ.get("LOA_HEALTH_MIN_FREE_MB", CORE["LOA_HEALTH_MIN_FREE_MB"]))
-LOA_HEALTH_WORKER_STALE_SECONDS = int(os.environ.get("LOA_HEALTH_WORKER_STALE_SECONDS",
-                                                     CORE["LOA_HEALTH_WORKER_STALE_SECONDS"]))
+# /healthz answers 503 below LOA_HEALTH_MIN_FREE_MB of free disk or when no task worker has
+# reported for LOA_HEALTH_WORKER_STALE_SECONDS (loa/core/conf.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a monitor on loopback speaks plain HTTP
 # --- end of operations ---
 

@@ -1,5 +1,4 @@
 import re
-from importlib.util import find_spec
 
 from django.conf import settings
 from django.urls import include, path, re_path
@@ -23,24 +22,17 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("", include("loa.pages.urls")),
+    path("", include("loa.stats.urls")),  # /api/stats/...
+    # /api/readaloud/..., /v1/audio/speech, /podcast.xml, /nghe/, /readaloud/audio/<hash>.mp3
+    path("", include("loa.readaloud.urls")),
 ]
-
-# --- hook: loa.stats (visitor statistics) ------------------------------------
-# Mounted as soon as loa/stats/urls.py exists; the stats engineer owns that module.
-if find_spec("loa.stats.urls") is not None:
-    urlpatterns.append(path("", include("loa.stats.urls")))  # /api/stats/...
-# --- hook: loa.readaloud (audio player / read-aloud API) ----------------------
-if find_spec("loa.readaloud.urls") is not None:
-    # /api/readaloud/..., /v1/audio/speech, /podcast.xml, /readaloud/audio/<hash>.mp3
-    urlpatterns.append(path("", include("loa.readaloud.urls")))
-# ------------------------------------------------------------------------------
 
 if settings.LOA_SERVE_MEDIA:
     # Uploaded images (banner, ads, renditions, avatars) for a box without a front
     # web server; set LOA_SERVE_MEDIA=0 when nginx or a CDN serves them.  Documents
     # are left out on purpose: they go through /documents/, which enforces privacy.
     urlpatterns.append(
-        re_path(r"^%s(?P<path>.+)$" % re.escape(settings.MEDIA_URL.lstrip("/")), serve_public_media)
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_public_media)
     )
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -18,7 +18,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -168,7 +168,7 @@ def install_voice(
             "model_size": (staging / MODEL_FILE).stat().st_size, "source_sha256": fetched_sha,
             "config_sha256": _sha256_of(staging / CONFIG_FILE), "sample_rate": config["audio"]["sample_rate"],
             "language": (config.get("language") or {}).get("code", ""), "source": origin.label,
-            "licence": known.licence if known else origin.licence, "installed_at": datetime.now(timezone.utc).isoformat(),
+            "licence": known.licence if known else origin.licence, "installed_at": datetime.now(UTC).isoformat(),
         }
         write_files_atomically([(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode())])
         voice = voice_from_manifest(staging, manifest, staged=True)
@@ -272,7 +272,7 @@ def download(url: str, root: Path, size: int | None, progress: Progress | None) 
     if have:
         request.add_header("Range", f"bytes={have}-")
     try:
-        response = urllib.request.urlopen(request, timeout=TIMEOUT)  # noqa: S310  the scheme is checked
+        response = urllib.request.urlopen(request, timeout=TIMEOUT)
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have and (size is None or have == size):
             return partial  # already complete
@@ -319,11 +319,8 @@ def _copy_hashing(source: Path, destination: Path) -> str:
 
 
 def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while block := handle.read(BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _one_line(value: object) -> str:

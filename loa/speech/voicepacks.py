@@ -219,11 +219,8 @@ def file_sha256(path: Path) -> str:
     with _digest_lock:
         if key in _digests:
             return _digests[key]
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    value = digest.hexdigest()
+        value = hashlib.file_digest(handle, "sha256").hexdigest()
     with _digest_lock:
         _digests[key] = value
     return value

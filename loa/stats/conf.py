@@ -1,7 +1,9 @@
 """The stats app's settings, with their defaults (override any STATS_* in Django settings)."""
 from __future__ import annotations
 
-from django.conf import settings
+from typing import Any
+
+from loa.core.conf import app_setting
 
 DEFAULTS: dict[str, object] = {
     "STATS_BACKEND": "",  # "memory", "redis", or "" = redis when STATS_REDIS_URL is set
@@ -22,8 +24,8 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def get(name: str):
-    return getattr(settings, name, DEFAULTS[name])
+def get(name: str) -> Any:
+    return app_setting(name, DEFAULTS)
 
 
 def backend_name() -> str:

@@ -8,12 +8,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from loa.core.bots import is_bot
 from loa.core.health import HEALTH_PATH
 from loa.core.origin import origin_host, same_origin
 
 from . import clock
 from .backends import RecordedListen, RecordedView, get_collector
-from .bots import is_bot
 from .events import BadPayload, PageView, clean_path, parse_listen, parse_page_view
 from .identity import identify
 from .listens import bits_for, speed_label

@@ -79,7 +79,8 @@ def test_library_search_by_number_as_written_or_folded(page, demo_site):
 
 
 def test_document_audio_points_into_the_rendered_text(page, site_url):
-    from loa.documents.models import DocumentField, DocumentIndexPage, DocumentType, IssuingBody
+    from loa.documents.lookups import DocumentField, DocumentType, IssuingBody
+    from loa.documents.models import DocumentIndexPage
     from loa.documents.tests.conftest import make_document
     from loa.pages.demo.loader import ensure_roots
     from loa.pages.tests.factories import make_home

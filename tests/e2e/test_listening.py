@@ -234,7 +234,7 @@ def test_listen_page_plays_in_place_and_keeps_a_listen_later_list_that_nghe_tiep
 class _EmbeddingSite(BaseHTTPRequestHandler):
     html = b""
 
-    def do_GET(self):  # noqa: N802  (http.server's name)
+    def do_GET(self):
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()

@@ -1,4 +1,6 @@
 """Words placed from phoneme durations: alignment.py on hand-made phoneme sequences."""
+from itertools import pairwise
+
 from loa.speech.engines.alignment import align_words, words_of
 
 
@@ -30,7 +32,7 @@ def test_mismatched_phonemes_stay_in_order_and_cover_the_sentence():
     samples = [5, 10, 10, 5, 10, 10, 5, 10, 5]
     spans = align_words(words, [["x", "y"], ["m", "n"], ["z"]], phonemes, samples)
     assert [s.sample_start for s in spans] == sorted(s.sample_start for s in spans)
-    assert all(a.sample_end <= b.sample_start for a, b in zip(spans, spans[1:]))
+    assert all(a.sample_end <= b.sample_start for a, b in pairwise(spans))
     assert spans[1].sample_end > spans[1].sample_start  # the unmatched sounds went to the middle word
     assert spans[-1].sample_end <= sum(samples)
 

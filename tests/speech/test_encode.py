@@ -44,7 +44,7 @@ def test_joined_chunks_last_exactly_the_sum_of_their_durations(fmt):
     expected = sum(chunk.duration for chunk in chunks) - encoder.start_trim
     assert abs(len(samples) / rate - expected) < 0.002
     # each chunk holds its whole input (plus codec padding)
-    for piece, chunk in zip(pieces, chunks):
+    for piece, chunk in zip(pieces, chunks, strict=True):
         assert len(piece) / RATE <= chunk.duration < len(piece) / RATE + 0.2
 
 

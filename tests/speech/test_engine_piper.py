@@ -3,6 +3,7 @@ import json
 import shutil
 import sys
 import threading
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,7 @@ def test_speaks_a_sentence_with_its_words(joe):
     words = [TEXT[w.text_start:w.text_end] for w in speech.words]
     assert words == TEXT.rstrip(".").split()
     samples = [(w.sample_start, w.sample_end) for w in speech.words]
-    assert all(a < b for a, b in samples) and all(b1 <= a2 for (_, b1), (a2, _) in zip(samples, samples[1:]))
+    assert all(a < b for a, b in samples) and all(b1 <= a2 for (_, b1), (a2, _) in pairwise(samples))
     assert samples[-1][1] <= len(speech.pcm)
     for start, end in samples:  # every word is heard where it is said to be
         assert rms(speech.pcm[start:end]) > 500

@@ -8,7 +8,7 @@ of 4n chars: linear work grows about 4x, quadratic 16x.
 import gc
 import string
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

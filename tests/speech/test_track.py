@@ -2,6 +2,7 @@ import io
 import json
 import os
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 import av
 import numpy as np
@@ -141,7 +142,7 @@ def test_times_are_contiguous_from_zero(seed_tracks):
         sentences = track.sentences
         assert sentences[0].start == 0.0
         assert all(s.end > s.start for s in sentences)
-        assert all(a.end == b.start for a, b in zip(sentences, sentences[1:]))
+        assert all(a.end == b.start for a, b in pairwise(sentences))
         assert sentences[-1].end == track.duration
 
 

@@ -55,7 +55,7 @@ def test_installed_pack_is_listed_with_its_manifest(joe, piper_folder, joe_model
 
 def test_installed_model_reports_phoneme_durations(joe):
     engine = SpeechVoice.load(joe).engine
-    assert getattr(engine, "aligned") is True  # patched on install: word timings are measured
+    assert engine.aligned is True  # patched on install: word timings are measured
 
 
 def test_reinstalling_an_id_is_refused_and_keeps_the_pack(joe, joe_model, piper_folder):

@@ -4,7 +4,8 @@ from __future__ import annotations
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
-from loa.delegates.models import DelegatePage, Term
+from loa.delegates.models import DelegatePage
+from loa.delegates.terms import Term
 from loa.documents.models import DocumentPage
 from loa.pages.models import ArticlePage
 

@@ -13,7 +13,7 @@ from loa.council_sessions.models import (
     SessionPage,
     SessionResolution,
 )
-from loa.delegates.models import Term
+from loa.delegates.terms import Term
 from loa.documents.tests.conftest import make_document
 
 pytestmark = pytest.mark.django_db

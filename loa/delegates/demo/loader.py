@@ -8,11 +8,12 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from loa.core.text import fold
 from loa.documents.demo.loader import grant_lookup_permissions
 from loa.pages.models import ArticlePage
-from loa.pages.text import fold
 
-from ..models import DelegateIndexPage, DelegateNews, DelegatePage, DelegationGroup, Term
+from ..models import DelegateIndexPage, DelegateNews, DelegatePage
+from ..terms import DelegationGroup, Term
 from . import content
 from .photos import portrait_png
 

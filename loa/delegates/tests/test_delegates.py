@@ -6,10 +6,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from loa.delegates.models import DelegateIndexPage, DelegateNews, DelegatePage, DelegationGroup, Term, mentions, roman
+from loa.core.text import fold
+from loa.delegates.models import DelegateIndexPage, DelegateNews, DelegatePage, mentions
+from loa.delegates.terms import DelegationGroup, Term, roman
 from loa.pages.demo.loader import ensure_roots
 from loa.pages.tests.factories import make_article, make_category, make_home, paragraph
-from loa.pages.text import fold
 
 pytestmark = pytest.mark.django_db
 

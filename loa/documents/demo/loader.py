@@ -9,7 +9,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
-from ..models import DocumentAttachment, DocumentField, DocumentIndexPage, DocumentPage, DocumentType, IssuingBody
+from ..lookups import DocumentField, DocumentType, IssuingBody
+from ..models import DocumentAttachment, DocumentIndexPage, DocumentPage
 from . import content
 from .build_files import FILES_DIR, file_base
 

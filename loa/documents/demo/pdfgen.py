@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
 # Fixed dates keep the generated files byte for byte the same from one run to the next.
-FIXED_DATE = datetime(2025, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def _pdf():

@@ -7,14 +7,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from loa.documents.demo.pdfgen import pdf_bytes
-from loa.documents.models import (
-    DocumentAttachment,
-    DocumentField,
-    DocumentIndexPage,
-    DocumentPage,
-    DocumentType,
-    IssuingBody,
-)
+from loa.documents.lookups import DocumentField, DocumentType, IssuingBody
+from loa.documents.models import DocumentAttachment, DocumentIndexPage, DocumentPage
 from loa.pages.tests.factories import make_home
 
 RESOLUTION_LINES = [

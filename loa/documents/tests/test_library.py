@@ -94,6 +94,16 @@ def test_site_search_has_a_documents_section(client, documents):
     assert "Văn bản (" not in client.get("/tim-kiem/?q=khongcogi").content.decode()
 
 
+def test_site_search_shows_five_documents_and_links_to_the_rest(client, library, lookups):
+    for n in range(7):
+        search_index.insert_or_update_object(
+            make_document(library, lookups, f"{n + 1}/2025/NQ-HĐND", f"Nghị quyết về học phí số {n + 1}",
+                          issued=date(2025, 1, n + 1)))
+    html = client.get("/tim-kiem/?q=hoc phi").content.decode()
+    assert "Văn bản (7)" in html and html.count('<li class="doc-item">') == 5
+    assert '<a href="/van-ban/?q=hoc+phi">Xem tất cả 7 văn bản trong thư viện</a>' in html
+
+
 def test_pagination_keeps_the_filters(client, settings, library, lookups):
     settings.DOCUMENTS_PER_PAGE = 2
     for n in range(5):

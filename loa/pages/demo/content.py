@@ -230,9 +230,9 @@ ADS = [
      "https://dichvucong.gov.vn/", "sidebar", 1),
     ("ad-vanban.png", "Cơ sở dữ liệu văn bản pháp luật", "Tra cứu văn bản pháp luật – vbpl.vn",
      "https://vbpl.vn/", "sidebar", 2),
-    # Re-pointed to WAGTAILADMIN_BASE_URL + the portal's /gop-y-du-thao/ page by loa.participation.demo.
+    # The portal's own góp ý dự thảo page (loa.consultations' demo), under WAGTAILADMIN_BASE_URL.
     ("ad-gopy.png", "Góp ý dự thảo nghị quyết", "Góp ý dự thảo nghị quyết của Hội đồng nhân dân tỉnh",
-     "http://127.0.0.1:8000/gop-y-du-thao/", "sidebar", 3),
+     "/gop-y-du-thao/", "sidebar", 3),
     ("ad-quochoi.png", "Cổng thông tin điện tử Quốc hội", "Cổng thông tin điện tử Quốc hội – quochoi.vn",
      "https://quochoi.vn/", "below-article", 1),
     ("ad-chinhphu.png", "Cổng thông tin điện tử Chính phủ", "Cổng thông tin điện tử Chính phủ – chinhphu.vn",

@@ -16,7 +16,6 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.search import index as search_index
 
 from loa.ads.models import AdSlot, Advertisement
-from loa.participation.demo import load_participation_demo
 
 from ..editorial import setup_editorial
 from ..models import ArticlePage, CategoryPage, HomePage, SiteBranding
@@ -112,6 +111,8 @@ def load_ads() -> None:
     for filename, title, alt, url, slot, order in content.ADS:
         if Advertisement.objects.filter(title=title, slot=slots[slot]).exists():
             continue
+        if url.startswith("/"):  # a page of the portal itself, at the address that mails link to
+            url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
         Advertisement.objects.create(
             title=title, slot=slots[slot], image=load_image(filename, f"Quảng cáo: {title}", alt),
             alt_text=alt, target_url=url, sort_order=order, is_active=True,
@@ -143,8 +144,8 @@ def load_demo() -> bool:
     branding.save()
 
     load_ads()
-    load_participation_demo(home)  # hỏi đáp, góp ý dự thảo, lịch công tác, footer contact details
-    # The other apps' demo content (document library, delegates, sessions, giới thiệu pages).
+    # Every app's demo content, in the hooks' order: committees, hỏi đáp, góp ý dự thảo, lịch công tác,
+    # the office's contact details, the document library, delegates, sessions, giới thiệu pages.
     for load_app_demo in hooks.get_hooks("loa_load_demo"):
         load_app_demo(home)
     setup_editorial(home)

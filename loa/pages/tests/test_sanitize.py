@@ -1,7 +1,7 @@
 """The rich-text sanitizer's link rules: no backslash tricks, no unparsable URLs, only short ASCII-digit ids."""
 import pytest
 
-from loa.pages.sanitize import sanitize_html
+from loa.core.sanitize import sanitize_html
 
 from .factories import make_article, paragraph
 

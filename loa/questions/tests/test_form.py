@@ -118,7 +118,7 @@ def test_csrf_stays_on_and_works_when_the_page_cache_is_on(qa_index, topic, sett
     assert all(p.get("X-Loa-Cache") is None for p in pages)  # never stored, never served from the cache
     tokens = [token_from(p.content.decode()) for p in pages]
     assert tokens[0] != tokens[1]
-    for browser, page, token in zip((first, second), pages, tokens):
+    for browser, page, token in zip((first, second), pages, tokens, strict=True):
         csrf = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
         response = browser.post(URL, {"csrfmiddlewaretoken": csrf, "form_token": token, "website": "", "consent": "on",
                                       **CONTACT, **question_data(topic)})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from loa.speech.engines.base import WordSpan
 
@@ -52,7 +53,7 @@ def align_words(
     assigned = _owners([phonemes[i] for i in heard], target, owner)
     first: dict[int, int] = {}
     last: dict[int, int] = {}
-    for position, word in zip(heard, assigned):
+    for position, word in zip(heard, assigned, strict=True):
         first.setdefault(word, position)
         last[word] = position
     spans: list[WordSpan] = []
@@ -79,7 +80,7 @@ def _owners(heard: list[str], target: list[str], owner: list[int]) -> list[int]:
         anchors += [(block.a + k, block.b + k) for k in range(block.size)]
     anchors.append((len(heard), len(target)))
     result = [0] * len(heard)
-    for (a0, b0), (a1, b1) in zip(anchors, anchors[1:]):
+    for (a0, b0), (a1, b1) in pairwise(anchors):
         if 0 <= a0 < len(heard):
             result[a0] = owner[b0]
         for a in range(a0 + 1, a1):

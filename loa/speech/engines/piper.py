@@ -99,7 +99,7 @@ class PiperEngine:
             self._piper = PiperVoice(session=session, config=PiperConfig.from_dict(config))
         except VoiceUnavailableError:
             raise
-        except Exception as exc:  # noqa: BLE001  ONNX Runtime raises its own types for a model it cannot load
+        except Exception as exc:
             raise VoiceUnavailableError(voice, f"không tải được mô hình: {_one_line(exc)}") from exc
         self.voice = voice
         self.sample_rate: int = self._piper.config.sample_rate
@@ -134,7 +134,7 @@ class PiperEngine:
                 samples += per_phoneme
             words = words_of(text)
             spans = self._place_words(text, words, phonemes, samples)
-        except Exception as exc:  # noqa: BLE001  ONNX Runtime's errors have their own types
+        except Exception as exc:
             raise SynthesisError(f"Piper ({self.voice.id}) failed while reading {_preview(text)}: {_one_line(exc)}") from exc
         pcm = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int16)
         return EngineSpeech(pcm, spans)

@@ -12,7 +12,7 @@ it came from (Normalized.spans), so a player can highlight the text being spoken
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from .lexicon import find_overrides
 from .numbers import number_words

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 _DATA = files(__package__).joinpath("data")
 

@@ -8,9 +8,9 @@ any row. Written forms of several tokens (Wi-Fi, SEA Games) are matched by the t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from .abbreviations import alternation, rows
 

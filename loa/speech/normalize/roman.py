@@ -26,7 +26,7 @@ def roman_value(word: str) -> int | None:
     if not word or not _ROMAN.fullmatch(word) or (len(word) == 1 and word in "LC"):
         return None
     total = 0
-    for here, after in zip(word, word[1:] + " "):
+    for here, after in zip(word, word[1:] + " ", strict=True):
         value = _VALUES[here]
         total += -value if after != " " and _VALUES[after] > value else value
     return total

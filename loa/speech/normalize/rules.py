@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
+from collections.abc import Callable
 from fractions import Fraction
 from itertools import groupby
-from typing import Callable
 
 from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, ROADS, SYMBOLS, UNITS, alternation
 from .dates import clock, day_month, is_day_month, is_time, year

@@ -61,7 +61,7 @@ def nfc_with_offsets(text: str) -> tuple[str, OffsetMap]:
         norm_pos += len(normal)
         src_pos = m.end()
     out.append(text[src_pos:])
-    return "".join(out), OffsetMap(*(tuple(column) for column in zip(*changed))) if changed else OffsetMap()
+    return "".join(out), OffsetMap(*(tuple(column) for column in zip(*changed, strict=True))) if changed else OffsetMap()
 
 
 def tone_key(word: str) -> str:

@@ -12,9 +12,9 @@ one; a short part that is none of these is spelled (hdnd -> hát đê en đê).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
 
 from .abbreviations import ABBREVIATIONS, SYMBOLS, rows
 from .latin import case_parts

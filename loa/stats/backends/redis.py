@@ -245,7 +245,7 @@ class RedisCollector:
             return {}
         self.push()
         values = self.client.hmget(self.pending_key, [increments.total(day, "visits") for day in days])
-        return {day: int(value) for day, value in zip(days, values) if value is not None}
+        return {day: int(value) for day, value in zip(days, values, strict=True) if value is not None}
 
     def close(self, flush: bool = True) -> None:
         self._stop.set()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -68,7 +69,7 @@ def test_any_split_and_order_of_batches_gives_the_true_visits(times, parts, rnd:
     shuffled = times[:]
     rnd.shuffle(shuffled)
     cuts = sorted(rnd.sample(range(1, len(shuffled)), min(parts - 1, len(shuffled) - 1))) if len(shuffled) > 1 else []
-    batches = [shuffled[a:b] for a, b in zip([0, *cuts], [*cuts, len(shuffled)])]
+    batches = [shuffled[a:b] for a, b in pairwise([0, *cuts, len(shuffled)])]
     sessions, counted = replay(batches)
     assert counted == true_visit_starts(times)
     assert len(sessions) == len(counted)

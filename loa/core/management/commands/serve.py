@@ -76,10 +76,7 @@ class Command(BaseCommand):
         self.migrate()
         self.collect_static()
         if with_demo:
-            from loa.pages.demo.loader import load_demo
-
-            if load_demo():
-                self.stdout.write("Đã tạo nội dung mẫu.")
+            call_command("load_demo", stdout=self.stdout)  # the pages app's command runs every app's demo hook
         self.ensure_admin()
 
     def set_site_address(self, host: str, port: int) -> None:

@@ -43,7 +43,7 @@ def warm_up() -> None:
         if voice.neural:
             try:
                 SpeechVoice.load(voice)
-            except Exception:  # noqa: BLE001  an unusable pack is reported when a narration asks for it
+            except Exception:
                 logger.warning("read-aloud: could not load voice %s", voice.id, exc_info=True)
 
 

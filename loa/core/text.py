@@ -9,6 +9,7 @@ _BLOCK_TAG_RE = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|hr)\b[^>]
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
+_FOLDED_WORD_RE = re.compile(r"[0-9a-z]+")
 MAX_SEARCH_TERMS = 16
 
 
@@ -25,13 +26,16 @@ def fold(text: str) -> str:
     return _SPACE_RE.sub(" ", stripped.lower()).strip()
 
 
-def search_words(text: str) -> str:
-    """The words of a visitor's query, space-separated, with no character any search backend reads as syntax.
+def search_words(text: str, *, folded: bool = False) -> str:
+    """The first `MAX_SEARCH_TERMS` words of a visitor's query, space-separated, with no character
+    any search backend reads as syntax.
 
     Quotes, parentheses, `*`, `:`, `^`, `-`, `|` ... mean something to SQLite FTS5 or PostgreSQL's
-    tsquery; a query is only ever a list of words here.
+    tsquery; a query is only ever a list of words here. `folded=True` folds the query first and
+    keeps only ASCII letters and digits, for matching a folded `search_text` column.
     """
-    return " ".join(_WORD_RE.findall(text or "")[:MAX_SEARCH_TERMS])
+    words = _FOLDED_WORD_RE.findall(fold(text)) if folded else _WORD_RE.findall(text or "")
+    return " ".join(words[:MAX_SEARCH_TERMS])
 
 
 def html_to_text(markup: str) -> str:

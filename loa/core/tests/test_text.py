@@ -1,4 +1,4 @@
-from loa.pages.text import fold, html_to_text
+from loa.core.text import MAX_SEARCH_TERMS, fold, html_to_text, search_words
 
 
 def test_fold_strips_vietnamese_diacritics_and_case():
@@ -16,3 +16,11 @@ def test_fold_handles_decomposed_input_and_spaces():
 def test_html_to_text_keeps_words_whole():
     assert html_to_text("<p>Đ<b>ảng</b> bộ</p><p>53.082 cử tri</p>") == "Đảng bộ 53.082 cử tri"
     assert html_to_text("<p>a &amp; b</p>") == "a & b"
+
+
+def test_search_words_drop_syntax_and_keep_the_first_sixteen_words():
+    query = " ".join(f"từ{i}" for i in range(41))
+    assert search_words(query).split() == [f"từ{i}" for i in range(MAX_SEARCH_TERMS)]
+    assert search_words(query, folded=True).split() == [f"tu{i}" for i in range(MAX_SEARCH_TERMS)]
+    assert search_words('"NQ-HĐND" (25/2024)*', folded=True) == "nq hdnd 25 2024"
+    assert search_words('"Hội đồng" OR -x') == "Hội đồng OR x"
