@@ -45,6 +45,7 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
     },
     "readaloud": {
         "loa.pages.models": "the podcast feed and /nghe/ list articles by category",
+        "loa.operator.models": "the podcast feed's owner e-mail is the office's contact address",
     },
 }
 
