@@ -25,9 +25,10 @@ TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image
 
 
 class HostSite:
-    def __init__(self, folder: str, loa_origin: str = "", key: str = "") -> None:
+    def __init__(self, folder: str, loa_origin: str = "", key: str = "", csp: bool = False) -> None:
         self.root = HERE / folder
         self.loa_origin, self.key = loa_origin, key
+        self.csp = csp  # send the Content-Security-Policy the docs tell a host to have
         self.hits: Counter[str] = Counter()
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.pages: dict[str, str] = {}  # path -> HTML replacing the file (an edited article)
@@ -89,9 +90,18 @@ class HostSite:
         if not file.is_file() or self.root.resolve() not in file.parents:
             return self._send(request, 404, {"Content-Type": "text/plain"}, b"not found")
         data = file.read_bytes()
+        headers = {"Content-Type": TYPES.get(file.suffix, "application/octet-stream")}
         if file.suffix == ".html":
             data = self._fill(data.decode("utf-8")).encode("utf-8")
-        return self._send(request, 200, {"Content-Type": TYPES.get(file.suffix, "application/octet-stream")}, data)
+            if self.csp:
+                headers["Content-Security-Policy"] = self.policy()
+        return self._send(request, 200, headers, data)
+
+    def policy(self) -> str:
+        """A strict host policy plus exactly the lines README's "Gắn Loa vào cổng thông tin có sẵn" asks for."""
+        loa = self.loa_origin
+        return (f"default-src 'self'; script-src 'self' {loa}; connect-src 'self' {loa}; media-src 'self' {loa}; "
+                "style-src 'self'; img-src 'self'; object-src 'none'")
 
     def _fill(self, html: str) -> str:
         return html.replace("{{LOA}}", self.loa_origin).replace("{{KEY}}", self.key)

@@ -15,21 +15,23 @@
   var SPEEDS = [0.75, 1, 1.25, 1.5, 2];
   var HL = window.CSS && CSS.highlights && window.Highlight;
 
+  // Fixed rows and a fixed height: nothing the host, the voices' names or a message do changes its size.
   var CSS_TEXT =
-    ":host{all:initial!important;display:block!important;min-height:112px!important;margin:8px 0!important;contain:layout}" +
-    ".p{box-sizing:border-box;font:15px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;" +
-    "background:#f6f7f9;border:1px solid #c9ced6;border-radius:10px;padding:8px 10px;display:flex;flex-wrap:wrap;" +
-    "align-items:center;gap:6px 8px;max-width:100%;min-height:104px}" +
-    ".p.m{position:fixed;left:8px;right:8px;bottom:8px;z-index:2147483000;min-height:0;box-shadow:0 4px 16px #0004;max-width:40rem;margin:auto}" +
-    "button,select,a{font:inherit;color:#1a1a1a;min-height:44px;min-width:44px;border-radius:8px;border:1px solid #8a93a0;background:#fff;cursor:pointer;box-sizing:border-box}" +
-    "button{padding:0 10px}a{display:inline-flex;align-items:center;padding:0 10px;text-decoration:none}" +
-    ".pl{background:#0b5cad;color:#fff;border-color:#0b5cad;font-weight:600;min-width:112px}" +
+    ":host{all:initial!important;display:block!important;height:166px!important;contain:layout}" +
+    ".p{box-sizing:border-box;height:166px;font:15px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1a1a1a;" +
+    "background:#f6f7f9;border:1px solid #c9ced6;border-radius:10px;padding:8px 10px;display:flex;flex-direction:column;gap:6px;max-width:100%}" +
+    ".p.m{position:fixed;left:8px;right:8px;bottom:8px;z-index:2147483000;box-shadow:0 4px 16px #0004;max-width:40rem;margin:auto}" +
+    ".r{display:flex;align-items:center;gap:8px;flex-wrap:nowrap;min-width:0}" +
+    "button,select,a{font:inherit;color:#1a1a1a;height:44px;min-width:44px;border-radius:8px;border:1px solid #6b7480;background:#fff;cursor:pointer;box-sizing:border-box;flex:none}" +
+    "button{padding:0 8px}a{display:inline-flex;align-items:center;padding:0 10px;text-decoration:none}" +
+    "select{min-width:0;max-width:100%;padding:0 4px}.v{flex:1 1 auto;width:40px}" +
+    ".pl{background:#0b5cad;color:#fff;border-color:#0b5cad;font-weight:600;min-width:96px}" +
     "button:focus-visible,select:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #e8a200;outline-offset:2px}" +
-    ".t{font-variant-numeric:tabular-nums;min-width:92px}" +
-    "input{flex:1 1 100%;margin:0;min-height:24px;accent-color:#0b5cad}" +
-    ".s{flex:1 1 100%;font-size:13px;color:#3d4450;min-height:18px}" +
-    "label{display:inline-flex;align-items:center;gap:4px}" +
-    "a[aria-disabled=true]{opacity:.55;pointer-events:none}";
+    ".t{font-variant-numeric:tabular-nums;white-space:nowrap;margin-left:auto}" +
+    "input{margin:0;height:24px;width:100%;accent-color:#0b5cad}" +
+    ".s{margin:0;height:18px;font-size:13px;color:#3d4450;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+    "a[aria-disabled=true]{opacity:.6;pointer-events:none}" +
+    ".x{margin-left:auto}";
   var HOST_CSS = "::highlight(loa-cau){background:#fff1a8;color:inherit}::highlight(loa-tu){background:#9ed3ff;color:inherit}" +
     ".loa-dang-doc{background:#fff1a8!important}";
 
@@ -67,17 +69,18 @@
   var back = el("button", { type: "button", "aria-label": "Lùi 10 giây" }, "−10");
   var fwd = el("button", { type: "button", "aria-label": "Tới 10 giây" }, "+10");
   var time = el("span", { class: "t", "aria-label": "Thời gian" }, "0:00 / 0:00");
-  var speedBox = el("label", {}, "Tốc độ");
   var speed = el("select", { "aria-label": "Tốc độ đọc" });
   SPEEDS.forEach(function (v) { var o = el("option", { value: v }, v + "×"); if (v === 1) o.selected = true; speed.appendChild(o); });
-  speedBox.appendChild(speed);
-  var voice = el("select", { "aria-label": "Giọng đọc" });
+  var voice = el("select", { "aria-label": "Giọng đọc", class: "v" });
   voice.appendChild(el("option", { value: "" }, "Giọng mặc định"));
   var down = el("a", { href: "#", "aria-disabled": "true", target: "_blank", rel: "noopener", download: "" }, "Tải về");
   var close = el("button", { type: "button", class: "x", "aria-label": "Đóng trình nghe thu nhỏ", hidden: "" }, "×");
   var seek = el("input", { type: "range", min: 0, max: 0, step: 1, value: 0, "aria-label": "Vị trí đang nghe" });
   var status = el("p", { class: "s", role: "status" });
-  [play, back, fwd, time, speedBox, voice, down, close, seek, status].forEach(function (n) { box.appendChild(n); });
+  var row1 = el("div", { class: "r" }), row2 = el("div", { class: "r" });
+  [play, back, fwd, time, close].forEach(function (n) { row1.appendChild(n); });
+  [speed, voice, down].forEach(function (n) { row2.appendChild(n); });
+  [row1, seek, row2, status].forEach(function (n) { box.appendChild(n); });
   root.appendChild(box);
 
   var audio = new Audio();
