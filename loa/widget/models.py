@@ -82,6 +82,10 @@ class WidgetSite(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.feed_url and origin_of(self.feed_url) not in self.origin_list():
+            raise ValidationError({"feed_url": "Nguồn tin phải nằm trên một trong các nguồn gốc được phép."})
+
     def origin_list(self) -> list[str]:
         return sorted({origin_of(line) for line in _lines(self.origins)} - {""})
 
@@ -92,31 +96,29 @@ class WidgetSite(models.Model):
         return _lines(self.offered_voices.replace(",", "\n"))
 
     # -- figures for the admin listing ------------------------------------------------------
-    def figures(self) -> dict:
+    def figures(self):
         if not hasattr(self, "_figures"):
-            narrated = WidgetNarration.objects.filter(page__site=self, state=NarrationState.READY).aggregate(
-                pages=models.Count("page", distinct=True), seconds=models.Sum("duration"))
-            days = self.days.aggregate(plays=models.Sum("plays"), completions=models.Sum("completions"))
-            self._figures = {"pages": narrated["pages"] or 0, "minutes": (narrated["seconds"] or 0) / 60,
-                             "plays": days["plays"] or 0, "completions": days["completions"] or 0}
+            from .figures import site_figures
+
+            self._figures = site_figures(sites=WidgetSite.objects.filter(pk=self.pk))[0]
         return self._figures
 
     @admin.display(description="Bài đã đọc")
     def articles(self) -> int:
-        return self.figures()["pages"]
+        return self.figures().articles
 
     @admin.display(description="Phút âm thanh")
     def audio_minutes(self) -> str:
-        return f"{self.figures()['minutes']:.1f}"
+        return f"{self.figures().audio_minutes:.1f}"
 
     @admin.display(description="Lượt nghe")
     def plays(self) -> int:
-        return self.figures()["plays"]
+        return self.figures().plays
 
     @admin.display(description="Nghe hết bài")
     def completion(self) -> str:
-        figures = self.figures()
-        return f"{100 * figures['completions'] / figures['plays']:.0f} %" if figures["plays"] else "–"
+        rate = self.figures().completion
+        return "–" if rate is None else f"{100 * rate:.0f} %"
 
 
 class WidgetPage(models.Model):

@@ -17,9 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from loa.core.ratelimit import client_over_limit
 from loa.core.safe_fetch import origin_of
-from loa.readaloud import voices as registry
 from loa.readaloud.audio_store import audio_url
-from loa.readaloud.keys import default_voice_id
 from loa.readaloud.models import NarrationState
 from loa.readaloud.progress import read_progress
 from loa.readaloud.streaming import stream_url
@@ -29,6 +27,7 @@ from . import conf, counting
 from .models import WidgetPage, WidgetSite
 from .narrate import request_narration
 from .pages import PageRefused, check_page_url, current_page
+from .site_voices import default_voice, offered
 
 STATIC = Path(__file__).parent / "static" / "widget"
 JSON_OPTIONS = {"ensure_ascii": False, "separators": (",", ":")}
@@ -113,20 +112,6 @@ def _preflight(request: HttpRequest) -> HttpResponse | None:
     return response
 
 
-def _offered(site: WidgetSite) -> list:
-    usable = {voice.id: voice for voice in registry.player_voices()}
-    chosen = [usable[v] for v in site.voice_list() if v in usable]
-    return chosen or list(usable.values())
-
-
-def _default_voice(site: WidgetSite) -> str:
-    offered = [voice.id for voice in _offered(site)]
-    for candidate in (site.default_voice, default_voice_id()):
-        if candidate in offered:
-            return candidate
-    return offered[0] if offered else default_voice_id()
-
-
 def _over_client_limit(request: HttpRequest) -> int | None:
     return client_over_limit(request, "widget", int(conf.get("WIDGET_CLIENT_RATE_LIMIT")),
                              int(conf.get("WIDGET_CLIENT_RATE_WINDOW")))
@@ -138,8 +123,8 @@ def site_settings(request: HttpRequest) -> HttpResponse:
     site, origin, error = _site_and_origin(request, request.GET.get("site", ""))
     if error:
         return error
-    voices = [{"id": v.id, "name": v.name} for v in _offered(site)]
-    response = _json({"name": site.name, "voices": voices, "default_voice": _default_voice(site)}, origin=origin)
+    voices = [{"id": v.id, "name": v.name} for v in offered(site)]
+    response = _json({"name": site.name, "voices": voices, "default_voice": default_voice(site)}, origin=origin)
     response["Cache-Control"] = "public, max-age=60"
     return response
 
@@ -157,10 +142,10 @@ def narration(request: HttpRequest) -> HttpResponse:
         url = check_page_url(site, request.GET.get("url", ""))
     except PageRefused as exc:
         return _error(exc.status, exc.code, exc.message, origin)
-    voice_id = request.GET.get("voice") or _default_voice(site)
-    if voice_id not in {voice.id for voice in _offered(site)}:
+    voice_id = request.GET.get("voice") or default_voice(site)
+    if voice_id not in {voice.id for voice in offered(site)}:
         return _error(400, "voice", "Giọng đọc này không có trên trang.", origin,
-                      valid_voices=[voice.id for voice in _offered(site)])
+                      valid_voices=[voice.id for voice in offered(site)])
     retry_after = _over_client_limit(request)
     if retry_after is not None:
         response = _error(429, "rate_limit", f"Quá nhiều yêu cầu; thử lại sau {retry_after} giây.", origin)

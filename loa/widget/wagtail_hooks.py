@@ -1,4 +1,6 @@
 """Admin › "Trang liên kết": the registered portals, with each one's snippet and figures."""
+from django.template.loader import render_to_string
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,3 +20,13 @@ class WidgetSiteViewSet(SnippetViewSet):
 
 
 register_snippet(WidgetSiteViewSet)
+
+
+@hooks.register("loa_stats_dashboard_panels")
+def sites_panel(request, since) -> str:
+    from loa.stats import clock
+
+    from .figures import site_figures
+
+    days = (clock.today() - since).days + 1
+    return render_to_string("widget/admin/dashboard_sites.html", {"rows": site_figures(since), "days": days}, request)

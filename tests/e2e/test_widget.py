@@ -48,11 +48,11 @@ def narrate_ahead(site, url: str) -> None:
     """What the feed pre-generation does: fetch, extract, make the default voice's audio."""
     from loa.widget.narrate import request_narration
     from loa.widget.pages import current_page
-    from loa.widget.views import _default_voice
+    from loa.widget.site_voices import default_voice
 
     page = current_page(site, url)
     assert page.status == "ok", page.error
-    request_narration(page, _default_voice(site))
+    request_narration(page, default_voice(site))
     run_tasks()
 
 
