@@ -19,6 +19,7 @@ from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
+from loa.widget.conf import DEFAULTS as WIDGET
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -385,6 +386,11 @@ DOCUMENTS_EXTRACT_TIMEOUT = int(os.environ.get("DOCUMENTS_EXTRACT_TIMEOUT", DOCU
 DOCUMENTS_PER_PAGE = int(os.environ.get("DOCUMENTS_PER_PAGE", DOCUMENTS["DOCUMENTS_PER_PAGE"]))
 DOCUMENTS_DOWNLOAD_WINDOW = int(os.environ.get("DOCUMENTS_DOWNLOAD_WINDOW", DOCUMENTS["DOCUMENTS_DOWNLOAD_WINDOW"]))
 # --- end of document library ---
+# --- widget (loa.widget: Loa's player and visitor box on an existing portal) ---
+# Defaults and meaning: loa/widget/conf.py.
+for _name, _default in WIDGET.items():
+    globals()[_name] = type(_default)(os.environ.get(_name, _default))
+# --- end of widget ---
 # --- operations (health check, backups; deploy/README.md) ---
 # Defaults and meaning: loa/core/conf.py. /healthz answers 503 below this much free disk or
 # when no task worker has reported for this long.
