@@ -14,9 +14,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from loa.readaloud import conf as readaloud_conf
+from loa.readaloud.audio_serving import forget
+from loa.readaloud.audio_store import NAME_RE, audio_path
 from loa.readaloud.generation import generate_audio_file
 from loa.readaloud.keys import narration_key
-from loa.readaloud.models import NarrationState
+from loa.readaloud.models import Narration, NarrationState
 
 from .models import WidgetNarration, WidgetPage
 
@@ -86,11 +88,15 @@ def generate_page_narration(narration_id: int, key: str) -> dict:
     except Exception as exc:
         _record_failure(narration, f"{type(exc).__name__}: {exc}")
         raise
+    replaced = narration.audio_name if narration.audio_name != audio.audio_name else ""
     done = WidgetNarration.objects.filter(pk=narration_id, key=key).update(
         state=NarrationState.READY, audio_name=audio.audio_name, audio_size=audio.audio_size,
         duration=audio.duration, sentences=audio.sentences, synthesized_count=audio.synthesized, error="",
         ready_at=timezone.now(), updated_at=timezone.now(),
     )
+    if done and replaced:
+        keep = timedelta(seconds=readaloud_conf.get("READALOUD_KEEP_REPLACED_AUDIO"))
+        delete_unused_audio.using(run_after=timezone.now() + keep, priority=-10).enqueue(replaced)
     return {"status": "ready" if done else "dropped", "sentences": len(audio.sentences),
             "synthesized": audio.synthesized}
 
@@ -104,3 +110,14 @@ def _record_failure(narration: WidgetNarration, message: str) -> None:
             _enqueue(narration, delays[max(narration.attempts, 1) - 1])
     else:
         matching.update(state=NarrationState.FAILED, error=message[:ERROR_MAX_CHARS], updated_at=timezone.now())
+
+
+@task()
+def delete_unused_audio(audio_name: str) -> bool:
+    """Delete a replaced file of a host page unless a host page or an article uses it (files are shared by content)."""
+    if (not NAME_RE.match(audio_name) or WidgetNarration.objects.filter(audio_name=audio_name).exists()
+            or Narration.objects.filter(audio_name=audio_name).exists()):
+        return False
+    audio_path(audio_name).unlink(missing_ok=True)
+    forget(audio_name)
+    return True

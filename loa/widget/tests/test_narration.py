@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from loa.readaloud.audio_store import audio_path
 from loa.readaloud.tests.helpers import run_tasks
 
 from ..models import WidgetNarration, WidgetPage, WidgetSite
@@ -66,6 +67,10 @@ def test_edited_article_gets_new_audio_and_unchanged_sentences_come_from_the_cac
     assert after.state == "ready" and after.key != before.key and after.audio_name != before.audio_name
     assert after.synthesized_count == 1, "only the edited sentence is synthesized again"
     assert portal.hits[ARTICLE] == 2
+    old_file = audio_path(before.audio_name)
+    assert old_file.exists()
+    assert run_tasks(make_due=True) == 1  # the replaced file, a day later
+    assert not old_file.exists() and audio_path(after.audio_name).exists()
 
 
 def test_other_portal_without_selector_uses_the_main_content(client, db, other_portal):
