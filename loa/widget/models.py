@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -94,31 +93,6 @@ class WidgetSite(models.Model):
 
     def voice_list(self) -> list[str]:
         return _lines(self.offered_voices.replace(",", "\n"))
-
-    # -- figures for the admin listing ------------------------------------------------------
-    def figures(self):
-        if not hasattr(self, "_figures"):
-            from .figures import site_figures
-
-            self._figures = site_figures(sites=WidgetSite.objects.filter(pk=self.pk))[0]
-        return self._figures
-
-    @admin.display(description="Bài đã đọc")
-    def articles(self) -> int:
-        return self.figures().articles
-
-    @admin.display(description="Phút âm thanh")
-    def audio_minutes(self) -> str:
-        return f"{self.figures().audio_minutes:.1f}"
-
-    @admin.display(description="Lượt nghe")
-    def plays(self) -> int:
-        return self.figures().plays
-
-    @admin.display(description="Nghe hết bài")
-    def completion(self) -> str:
-        rate = self.figures().completion
-        return "–" if rate is None else f"{100 * rate:.0f} %"
 
 
 class WidgetPage(models.Model):

@@ -1,10 +1,23 @@
 """Admin › "Trang liên kết": the registered portals, with each one's snippet and figures."""
 from django.template.loader import render_to_string
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .figures import SiteFigures, site_figures
 from .models import WidgetSite
+
+
+def _figures(site: WidgetSite) -> SiteFigures:
+    if not hasattr(site, "_figures"):
+        site._figures = site_figures(sites=WidgetSite.objects.filter(pk=site.pk))[0]
+    return site._figures
+
+
+def _completion(site: WidgetSite) -> str:
+    rate = _figures(site).completion
+    return "–" if rate is None else f"{100 * rate:.0f} %"
 
 
 class WidgetSiteViewSet(SnippetViewSet):
@@ -14,7 +27,14 @@ class WidgetSiteViewSet(SnippetViewSet):
     menu_name = "trang-lien-ket"
     menu_order = 320
     add_to_admin_menu = True
-    list_display = ["name", "key", "origins", "articles", "audio_minutes", "plays", "completion", "active"]
+    list_display = [
+        "name", "key", "origins",
+        Column("articles", label="Bài đã đọc", accessor=lambda site: _figures(site).articles),
+        Column("audio_minutes", label="Phút âm thanh", accessor=lambda site: f"{_figures(site).audio_minutes:.1f}"),
+        Column("plays", label="Lượt nghe", accessor=lambda site: _figures(site).plays),
+        Column("completion", label="Nghe hết bài", accessor=_completion),
+        "active",
+    ]
     search_fields = ["name", "origins"]
     ordering = ["name"]
 
