@@ -21,6 +21,7 @@ from loa.readaloud.audio_store import audio_url
 from loa.readaloud.models import NarrationState
 from loa.readaloud.progress import read_progress
 from loa.readaloud.streaming import stream_url
+from loa.stats import conf as stats_conf
 from loa.stats.bots import is_bot
 
 from . import conf, counting
@@ -228,7 +229,7 @@ def hit(request: HttpRequest) -> HttpResponse:
     if data is None or not isinstance(data.get("url"), str) or origin_of(data["url"]) not in site.origin_list():
         return _error(400, "bad_request", "Yêu cầu không hợp lệ.", origin)
     if not is_bot(request):
-        retry_after = client_over_limit(request, "widget-hit", 120, 60)
+        retry_after = client_over_limit(request, "widget-hit", int(stats_conf.get("STATS_MAX_HITS_PER_MINUTE")), 60)
         if retry_after is not None:
             return _error(429, "rate_limit", "Quá nhiều yêu cầu.", origin)
         counting.record_view(request, site)
@@ -257,7 +258,8 @@ def listen(request: HttpRequest) -> HttpResponse:
     page = WidgetPage.objects.filter(site=site, pk=page_id).first()
     if page is None:
         return _error(404, "unknown_page", "Không có trang này.", origin)
-    if not is_bot(request) and client_over_limit(request, "widget-listen", 60, 60) is None:
+    limit = int(stats_conf.get("STATS_MAX_HITS_PER_MINUTE"))
+    if not is_bot(request) and client_over_limit(request, "widget-listen", limit, 60) is None:
         counting.record_listen(request, site, page, kind)
     response = HttpResponse(status=204)
     response["Access-Control-Allow-Origin"] = origin

@@ -49,3 +49,11 @@ def test_admin_lists_sites_with_figures_and_dashboard_panel(client, django_user_
     dashboard = client.get("/admin/thong-ke/")
     assert dashboard.status_code == 200
     assert "Trang liên kết (cổng thông tin gắn Loa)" in dashboard.content.decode()
+
+
+def test_page_cache_never_serves_one_encoding_to_another_client(client, settings):
+    settings.LOA_PAGE_CACHE_SECONDS = 60
+    packed = client.get("/widget/v1.js", HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get("/widget/v1.js")
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain and plain.content.startswith(b"/*")
