@@ -120,7 +120,7 @@
       (voice.value ? "&voice=" + encodeURIComponent(voice.value) : "");
     api(url).then(function (j) {
       loading = false;
-      if (j._http !== 200) { say(j.error || "Không nghe được bài này."); play.disabled = false; return; }
+      if (j._http !== 200) return say(j.error || "Không nghe được bài này.");
       data = j;
       if (!blockEls.length) blockEls = findBlocks(j.blocks || []);
       if (j.status === "ready") return use(j.audio_url, thenPlay, true);
@@ -222,7 +222,7 @@
 
   // -- controls ------------------------------------------------------------------------------
   function toggle() {
-    if (!audio.src) { play.disabled = !!loading; load(true); return; }
+    if (!audio.src) return load(true);
     if (audio.paused) audio.play(); else audio.pause();
   }
   function jump(dt) { if (audio.src) audio.currentTime = Math.max(0, audio.currentTime + dt); tick(); }
@@ -242,7 +242,7 @@
     else if (e.key === "Escape" && box.classList.contains("m")) close.onclick();
   });
   audio.addEventListener("play", function () {
-    play.textContent = "❚❚ Dừng"; play.setAttribute("aria-label", "Tạm dừng"); play.disabled = false;
+    play.textContent = "❚❚ Dừng"; play.setAttribute("aria-label", "Tạm dừng");
     if (!reported.play) report("play");
     requestAnimationFrame(tick);
   });
