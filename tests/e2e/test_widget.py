@@ -179,3 +179,38 @@ def test_visitor_box_counts_a_visit_exactly_once(browser, hosts, transactional_d
         assert not context.cookies(host.origin) and not context.cookies(page.url)
     finally:
         context.close()
+
+
+def test_play_on_an_article_loa_has_never_seen(browser, hosts, transactional_db):
+    """Pressing play is what makes Loa fetch the page and make the audio; the player waits, then plays."""
+    from loa.widget.models import WidgetNarration, WidgetPage
+
+    host = next(h for h in hosts if h.root.name == "cong-thong-tin")
+    register(host, ".news-detail", ".tin-lien-quan")
+    context, page, errors = open_host(browser, host.url("/tin-tuc.html"))
+    try:
+        page.locator("loa-nghe").wait_for(state="attached")
+        assert not WidgetPage.objects.exists() and host.hits["/tin-tuc.html"] == 1  # only the browser's visit
+        page.get_by_role("button", name="Nghe đọc bài").click()
+        page.get_by_role("status").filter(has_text="Đang").wait_for()
+        for _ in range(50):
+            if WidgetNarration.objects.exists():
+                break
+            page.wait_for_timeout(100)
+        assert host.hits["/tin-tuc.html"] == 2, "Loa fetched the page itself, once"
+        run_tasks()  # the worker makes the audio
+        assert WidgetNarration.objects.get().state == "ready"
+        page.get_by_role("button", name="Tạm dừng").wait_for()
+        for _ in range(50):
+            if page.evaluate(HIGHLIGHTS_JS)["word"]:
+                break
+            page.wait_for_timeout(100)
+        assert page.evaluate(HIGHLIGHTS_JS)["inHost"]
+        for _ in range(50):  # from the growing stream (if it got there first) to the finished file
+            if "/readaloud/audio/" in (page.get_by_role("link", name="Tải về").get_attribute("href") or ""):
+                break
+            page.wait_for_timeout(100)
+        assert page.evaluate(f"() => {SHADOW}.querySelector('.s').textContent") == ""
+        assert page.get_by_role("button", name="Tạm dừng").is_visible(), "still playing after the switch"
+    finally:
+        context.close()

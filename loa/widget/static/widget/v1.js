@@ -86,7 +86,7 @@
   var audio = new Audio();
   audio.preload = "none";
   var data = null, blockEls = [], voiceLoaded = false, pendingSeek = null, current = -1, word = -1;
-  var reported = {}, poll = 0, loading = false;
+  var reported = {}, poll = 0, loading = false, want = false;  // want: the reader asked to hear it
 
   function say(text) { status.textContent = text; }
   function api(path, options) {
@@ -111,7 +111,7 @@
   (window.requestIdleCallback || function (f) { setTimeout(f, 1500); })(loadVoices);
 
   // -- narration -------------------------------------------------------------------------------
-  function load(thenPlay) {
+  function load() {
     if (loading) return;
     loading = true;
     clearTimeout(poll);
@@ -123,23 +123,23 @@
       if (j._http !== 200) return say(j.error || "Không nghe được bài này.");
       data = j;
       if (!blockEls.length) blockEls = findBlocks(j.blocks || []);
-      if (j.status === "ready") return use(j.audio_url, thenPlay, true);
+      if (j.status === "ready") return use(j.audio_url, true);
       if (j.status === "failed") return say(j.error || "Không tạo được âm thanh.");
-      if (j.stream_url && !audio.src) use(j.stream_url, thenPlay, false);
+      if (j.stream_url && !audio.src) use(j.stream_url, false);
       else if (!audio.src) say("Đang tạo âm thanh…");
-      poll = setTimeout(function () { load(false); }, 1000 * (j.retry_after || 1));
+      poll = setTimeout(load, 1000 * (j.retry_after || 1));
     }, function () { loading = false; say("Không kết nối được tới Loa."); });
   }
 
-  function use(src, thenPlay, final) {
-    var at = audio.src ? audio.currentTime : (pendingSeek || 0), was = !audio.paused || thenPlay;
+  function use(src, final) {
+    var at = audio.src ? audio.currentTime : (pendingSeek || 0);
     if (final) { down.href = src; down.removeAttribute("aria-disabled"); }
     if (audio.src === src) return;
     audio.src = src;
     audio.playbackRate = +speed.value;
     if (at) audio.addEventListener("loadedmetadata", function f() { audio.removeEventListener("loadedmetadata", f); audio.currentTime = at; });
     pendingSeek = null;
-    if (was) audio.play().catch(function () { say("Trình duyệt chặn tự phát; hãy bấm Nghe."); });
+    if (want) audio.play().catch(function () { say("Trình duyệt chặn tự phát; hãy bấm Nghe."); });
     say(final ? "" : "Đang phát trong khi tạo âm thanh…");
   }
 
@@ -222,15 +222,16 @@
 
   // -- controls ------------------------------------------------------------------------------
   function toggle() {
-    if (!audio.src) return load(true);
-    if (audio.paused) audio.play(); else audio.pause();
+    want = audio.paused;
+    if (!audio.src) return load();
+    if (want) audio.play(); else audio.pause();
   }
   function jump(dt) { if (audio.src) audio.currentTime = Math.max(0, audio.currentTime + dt); tick(); }
   play.onclick = toggle;
   back.onclick = function () { jump(-10); };
   fwd.onclick = function () { jump(10); };
   speed.onchange = function () { audio.playbackRate = +speed.value; };
-  voice.onchange = function () { if (audio.src) { pendingSeek = audio.currentTime; audio.pause(); audio.removeAttribute("src"); audio.load(); data = null; load(true); } };
+  voice.onchange = function () { if (audio.src) { pendingSeek = audio.currentTime; audio.pause(); audio.removeAttribute("src"); audio.load(); data = null; load(); } };
   voice.onfocus = loadVoices;
   seek.oninput = function () { if (audio.src) audio.currentTime = +seek.value; tick(); };
   close.onclick = function () { box.classList.remove("m"); close.hidden = true; mini = false; };
@@ -248,10 +249,13 @@
   });
   audio.addEventListener("pause", function () { play.textContent = "▶ Nghe"; play.setAttribute("aria-label", "Nghe đọc bài"); tick(); });
   audio.addEventListener("ended", function () {
-    if (data && data.status === "ready") { report("ended"); paint(-1, -1); }
-    else load(true);  // a stream ran out before the file was finished
+    if (data && data.status === "ready") { want = false; report("ended"); paint(-1, -1); }
+    else { pendingSeek = audio.currentTime; audio.removeAttribute("src"); load(); }  // the stream ran out first
   });
   audio.addEventListener("timeupdate", function () { if (audio.paused) tick(); });
+  audio.addEventListener("error", function () {  // a stream that finished before it was asked for: use the file
+    if (data && data.status !== "ready" && audio.getAttribute("src")) { pendingSeek = 0; audio.removeAttribute("src"); }
+  });
 
   function report(kind) {
     reported[kind] = 1;
@@ -271,7 +275,7 @@
       var s = data.sentences[i], b = blockOf(s);
       if (!b || !b.el.contains(node)) continue;
       var sr = range(b, s.char_start, s.char_end);
-      if (sr && sr.comparePoint(node, off) === 0) { audio.currentTime = s.start; if (audio.paused) audio.play(); tick(); return; }
+      if (sr && sr.comparePoint(node, off) === 0) { audio.currentTime = s.start; want = true; audio.play(); tick(); return; }
     }
   });
 
