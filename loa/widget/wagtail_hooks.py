@@ -1,6 +1,7 @@
 """Admin › "Trang liên kết": the registered portals, with each one's snippet and figures."""
 from django.template.loader import render_to_string
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -36,6 +37,18 @@ class WidgetSiteViewSet(SnippetViewSet):
         "active",
     ]
     search_fields = ["name", "origins"]
+    panels = [
+        FieldPanel("name"), FieldPanel("key", read_only=True), FieldPanel("origins"), FieldPanel("private_network"),
+        FieldPanel("article_selector"), FieldPanel("skip_selectors"), FieldPanel("default_voice"),
+        FieldPanel("offered_voices"), FieldPanel("feed_url"), FieldPanel("total_offset"), FieldPanel("active"),
+        HelpPanel(heading="Mã gắn vào cổng thông tin", content=(
+            "<p>Thêm vào mẫu trang bài viết (thay KEY bằng mã trang ở trên, loa.example bằng địa chỉ của Loa):</p>"
+            "<pre>&lt;div id=\"loa-nghe\"&gt;&lt;/div&gt;\n"
+            "&lt;script src=\"https://loa.example/widget/v1.js\" data-site=\"KEY\" data-target=\"#loa-nghe\" async&gt;"
+            "&lt;/script&gt;\n&lt;script src=\"https://loa.example/widget/v1/stats.js\" data-site=\"KEY\" async&gt;"
+            "&lt;/script&gt;</pre><p>Chính sách CSP của cổng: thêm địa chỉ Loa vào script-src, connect-src và "
+            "media-src. Xem README, mục “Gắn Loa vào cổng thông tin có sẵn”.</p>")),
+    ]
     ordering = ["name"]
 
 

@@ -41,11 +41,21 @@ def test_admin_lists_sites_with_figures_and_dashboard_panel(client, django_user_
     assert listing.status_code == 200
     text = listing.content.decode()
     assert "Cổng HĐND tỉnh" in text and "25 %" in text and "Trang liên kết" in text
+    edit = client.get(f"/admin/snippets/widget/widgetsite/edit/{site.pk}/")
+    assert edit.status_code == 200 and site.key in edit.content.decode() and "widget/v1.js" in edit.content.decode()
     form = client.post("/admin/snippets/widget/widgetsite/add/", {
         "name": "Sở", "origins": "ftp://so.example", "article_selector": "div[", "skip_selectors": "",
         "default_voice": "", "offered_voices": "", "feed_url": "", "total_offset": 0, "active": "on",
     })
     assert form.status_code == 200 and WidgetSite.objects.count() == 1
+    added = client.post("/admin/snippets/widget/widgetsite/add/", {
+        "name": "Sở Tư pháp", "origins": "https://stp.example.gov.vn\nhttp://stp.example.gov.vn:8080",
+        "article_selector": ".post-body", "skip_selectors": ".note", "default_voice": "", "offered_voices": "",
+        "feed_url": "https://stp.example.gov.vn/rss.xml", "total_offset": 0, "active": "on",
+    })
+    assert added.status_code == 302
+    made = WidgetSite.objects.get(name="Sở Tư pháp")
+    assert made.origin_list() == ["http://stp.example.gov.vn:8080", "https://stp.example.gov.vn"] and len(made.key) >= 16
     dashboard = client.get("/admin/thong-ke/")
     assert dashboard.status_code == 200
     assert "Trang liên kết (cổng thông tin gắn Loa)" in dashboard.content.decode()
