@@ -214,3 +214,30 @@ def test_play_on_an_article_loa_has_never_seen(browser, hosts, transactional_db)
         assert page.get_by_role("button", name="Tạm dừng").is_visible(), "still playing after the switch"
     finally:
         context.close()
+
+
+def test_keyboard_and_the_fallback_without_the_highlight_api(browser, hosts, transactional_db):
+    """A browser without CSS Custom Highlights gets the paragraph being read marked; the player works by keyboard."""
+    host = next(h for h in hosts if h.root.name == "so-khac")
+    site = register(host)
+    narrate_ahead(site, host.url("/bai-viet.html"))
+    context = browser.new_context(locale="vi-VN", user_agent=DESKTOP_UA, bypass_csp=True)
+    context.add_init_script("delete window.Highlight; if (window.CSS) delete CSS.highlights;")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(host.url("/bai-viet.html"))
+        play = page.get_by_role("button", name="Nghe đọc bài")
+        play.focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Tạm dừng").wait_for()
+        marked = page.locator(".loa-dang-doc")
+        marked.first.wait_for()
+        assert marked.count() == 1
+        assert marked.first.evaluate("e => e.tagName") in ("H1", "P", "LI", "H2")
+        page.keyboard.press("k")  # inside the player: pause
+        page.get_by_role("button", name="Nghe đọc bài").wait_for()
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.tagName") == "LOA-NGHE"  # focus stays in the player
+    finally:
+        context.close()
