@@ -61,9 +61,10 @@ def _abandoned(narration: WidgetNarration, now) -> bool:
 
 
 def _enqueue(narration: WidgetNarration, delay: float) -> None:
-    job = generate_page_narration.using(priority=5)
+    """Priority 0, as an article's other voices: the default voice of Loa's own articles (10) goes first."""
+    job = generate_page_narration
     if delay:
-        job = job.using(run_after=timezone.now() + timedelta(seconds=delay), priority=5)
+        job = job.using(run_after=timezone.now() + timedelta(seconds=delay))
     job.enqueue(narration.pk, narration.key)
 
 
