@@ -20,10 +20,7 @@ from . import conf
 from .extract import NoArticle, decode, extract_article
 from .models import WidgetPage, WidgetSite
 
-STATUS_MESSAGES = {
-    "ok": "",
-    "busy": "Trang liên kết đã dùng hết lượt tải trang trong giờ này; vui lòng thử lại sau.",
-}
+BUSY_MESSAGE = "Trang liên kết đã dùng hết lượt tải trang trong giờ này; vui lòng thử lại sau."
 
 
 @dataclass(frozen=True)
@@ -65,18 +62,23 @@ def check_page_url(site: WidgetSite, url: str) -> str:
     return url
 
 
-def current_page(site: WidgetSite, url: str, refetch: bool = True) -> WidgetPage:
-    """The page as last read, fetched (again) when it is new or older than WIDGET_REFETCH_SECONDS."""
+def current_page(site: WidgetSite, url: str) -> WidgetPage:
+    """The page as last read, fetched (again) when it is new or older than WIDGET_REFETCH_SECONDS.
+
+    Of concurrent requests for a page that is due, one fetches it (a conditional update claims
+    it); the others read the copy Loa has.
+    """
     page = WidgetPage.objects.filter(site=site, url_hash=url_hash(url)).first()
     if page is not None and not _due(page):
         return page
-    if not refetch and page is not None:
+    if page is not None and not WidgetPage.objects.filter(pk=page.pk, fetched_at=page.fetched_at).update(
+            fetched_at=timezone.now()):
         return page
     if over_limit(f"widget-site-{site.pk}", "fetch", int(conf.get("WIDGET_SITE_FETCH_BUDGET")),
                   int(conf.get("WIDGET_SITE_FETCH_WINDOW"))) is not None:
         if page is not None:
             return page  # the copy we have is still worth reading
-        raise PageRefused(429, "busy", STATUS_MESSAGES["busy"])
+        raise PageRefused(429, "busy", BUSY_MESSAGE)
     return refresh_page(site, url, page)
 
 
