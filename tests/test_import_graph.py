@@ -43,6 +43,10 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.delegates.models": "the demo's session delegates",
         "loa.delegates.terms": "the demo's sessions belong to a term (khóa)",
     },
+    "widget": {
+        "loa.readaloud": "a host portal's page is narrated by the read-aloud pipeline (generation, cache, streaming)",
+        "loa.stats": "the visitor box counts with the statistics' clock, settings and daily-salted identity",
+    },
     "readaloud": {
         "loa.pages.models": "the podcast feed and /nghe/ list articles by category",
         "loa.operator.models": "the podcast feed's owner e-mail is the office's contact address",

@@ -111,7 +111,9 @@ def _end_refresh(key: str) -> None:
 class PageCacheMiddleware:
     """Serve GET/HEAD requests of anonymous visitors from the cache."""
 
-    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/", "/healthz")
+    # /widget/: the embeddable scripts, answered from memory in the encoding each client asks for.
+    excluded_prefixes = ("/admin/", "/django-admin/", "/ads/", "/api/", "/static/", "/media/", "/documents/", "/healthz",
+                         "/widget/")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response

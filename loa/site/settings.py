@@ -20,6 +20,7 @@ from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
+from loa.widget.conf import DEFAULTS as WIDGET
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "loa.delegates",
     "loa.council_sessions",
     "loa.infopages",
+    "loa.widget",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -340,7 +342,7 @@ LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
 # --- the apps' own settings ---
 # Each app's settings, their defaults and meaning are in its conf.py (loa/<app>/conf.py); every one
 # of them can be set by an environment variable of the same name (empty = unset).
-for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS):
+for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET):
     for _name, _default in _defaults.items():
         globals()[_name] = env_setting(_name, _default)
 # Statistics: the embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.

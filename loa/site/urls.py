@@ -21,6 +21,7 @@ urlpatterns = [
     path("ads/", include("loa.ads.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("", include("loa.widget.urls")),  # /widget/v1.js, /widget/v1/stats.js, /api/widget/v1/...
     path("", include("loa.pages.urls")),
     path("", include("loa.stats.urls")),  # /api/stats/...
     # /api/readaloud/..., /v1/audio/speech, /podcast.xml, /nghe/, /readaloud/audio/<hash>.mp3

@@ -177,6 +177,7 @@ class Command(BaseCommand):
                 next_publish = time.monotonic() + PUBLISH_SCHEDULED_EVERY
             if time.monotonic() >= next_upkeep:
                 self.run_periodic("participation_upkeep")
+                self.run_periodic("widget_pregenerate")  # loa.widget: registered portals' feeds
                 next_upkeep = time.monotonic() + PARTICIPATION_UPKEEP_EVERY
             time.sleep(0.5)
 
