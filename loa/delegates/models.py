@@ -191,6 +191,11 @@ class DelegatePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.mentioned_sessions()
         context["news"] = self.mentioned_news()
+        # Other apps' sections (voter meetings, interpellations): each hook returns HTML, or "".
+        from django.utils.safestring import mark_safe
+        from wagtail import hooks
+
+        context["extra_sections"] = [mark_safe(fn(request, self)) for fn in hooks.get_hooks("loa_delegate_sections")]
         return context
 
 

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "loa.delegates",
     "loa.council_sessions",
     "loa.infopages",
+    "loa.petitions",
+    "loa.interpellations",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
