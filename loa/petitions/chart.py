@@ -12,22 +12,20 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .figures import Row
 
-WIDTH = 640
-LABEL_W = 200
-BAR_H = 22
-ROW_H = 58
-TOP = 8
+WIDTH = 400
+ROW_H = 80
+TOP = 4
 
 
 def bar_chart(rows: Sequence[Row], title_id: str, desc_id: str) -> SafeString:
-    """Per row: a grey bar for every petition, green for those resolved, red for those overdue."""
+    """Per row: its name, a grey bar for every petition with the resolved ones in green, a red bar for the overdue."""
     peak = max([row.total for row in rows] + [1])
-    plot_w = WIDTH - LABEL_W - 70
-    height = TOP + ROW_H * len(rows) + 8
+    plot_w = WIDTH - 50
+    height = TOP + ROW_H * len(rows)
     parts = [
         f'<svg class="petition-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{escape(title_id)}" aria-describedby="{escape(desc_id)}" '
-        'preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="15">'
+        'preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="17">'
     ]
     for i, row in enumerate(rows):
         y = TOP + ROW_H * i
@@ -36,17 +34,13 @@ def bar_chart(rows: Sequence[Row], title_id: str, desc_id: str) -> SafeString:
         w_overdue = plot_w * row.overdue / peak
         parts.append(f'<g class="chart-row" data-label="{escape(row.label)}" data-total="{row.total}" '
                      f'data-resolved="{row.resolved}" data-overdue="{row.overdue}">')
-        parts.append(f'<text x="0" y="{y + 16}" fill="#222">{escape(_short(row.label))}</text>')
-        parts.append(f'<rect x="{LABEL_W}" y="{y}" width="{w_total:.1f}" height="{BAR_H}" fill="#9aa5b1"/>')
-        parts.append(f'<rect x="{LABEL_W}" y="{y}" width="{w_resolved:.1f}" height="{BAR_H}" fill="#1b7f3b"/>')
-        parts.append(f'<rect x="{LABEL_W}" y="{y + BAR_H + 4}" width="{w_overdue:.1f}" height="10" fill="#b3261e"/>')
-        parts.append(f'<text x="{LABEL_W + w_total + 6:.1f}" y="{y + 16}" fill="#222">{row.total}</text>')
-        parts.append(f'<text x="{LABEL_W}" y="{y + BAR_H + 30}" fill="#222" font-size="13">'
+        parts.append(f'<text x="0" y="{y + 16}" fill="#222" font-weight="600">{escape(row.label)}</text>')
+        parts.append(f'<rect x="0" y="{y + 23}" width="{w_total:.1f}" height="20" fill="#6b7785"/>')
+        parts.append(f'<rect x="0" y="{y + 23}" width="{w_resolved:.1f}" height="20" fill="#1b7f3b"/>')
+        parts.append(f'<text x="{w_total + 6:.1f}" y="{y + 39}" fill="#222">{row.total}</text>')
+        parts.append(f'<rect x="0" y="{y + 46}" width="{w_overdue:.1f}" height="8" fill="#b3261e"/>')
+        parts.append(f'<text x="0" y="{y + 72}" fill="#333" font-size="15">'
                      f'{row.resolved} đã giải quyết · {row.overdue} quá hạn</text>')
         parts.append("</g>")
     parts.append("</svg>")
     return mark_safe("".join(parts))
-
-
-def _short(label: str, limit: int = 24) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -53,7 +53,8 @@ def by_session(petitions, today: date | None = None) -> list[Row]:
     def key(p):
         if p.session is None:
             return ("Chưa gắn kỳ họp", "", "")
-        return (p.session.title, p.session.slug, p.session.start_date.isoformat())
+        return (f"Kỳ họp thứ {p.session.number}, {p.session.term.name.lower()}", p.session.slug,
+                p.session.start_date.isoformat())
 
     rows = grouped(petitions, key, today)
     return rows

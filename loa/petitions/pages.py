@@ -41,7 +41,7 @@ class PetitionIndexPage(RoutablePageMixin, Page):
 
     def petitions(self):
         return (PetitionPage.objects.child_of(self).live().public()
-                .select_related("agency", "locality", "topic", "session").order_by("-received_on", "-pk"))
+                .select_related("agency", "locality", "topic", "session", "session__term").order_by("-received_on", "-pk"))
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
