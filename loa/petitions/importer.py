@@ -74,12 +74,20 @@ def read_table(data: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
     numbered = [(n, row) for n, row in numbered if any(row)]
     if not numbered:
         raise ImportFileError("Tệp không có dữ liệu.")
-    heading_number, headings = numbered[0]
-    fields = [COLUMNS.get(fold(h)) for h in headings]
+    # Offices put a title above the table: the heading row is the first (of ten) naming every required column.
+    best: tuple[int, int, list] = (-1, 0, [])
+    for position, (number, cells) in enumerate(numbered[:10]):
+        fields = [COLUMNS.get(fold(cell)) for cell in cells]
+        found = sum(f in fields for f in REQUIRED)
+        if found > best[0]:
+            best = (found, position, fields)
+        if found == len(REQUIRED):
+            break
+    _, position, fields = best
     missing = [LABELS[f] for f in REQUIRED if f not in fields]
     if missing:
-        raise ImportFileError(f"Dòng tiêu đề (dòng {heading_number}) thiếu cột: {', '.join(missing)}.")
-    body = numbered[1:]
+        raise ImportFileError(f"Không tìm thấy dòng tiêu đề cột; thiếu cột: {', '.join(missing)}.")
+    body = numbered[position + 1:]
     if len(body) > MAX_ROWS:
         raise ImportFileError(f"Tệp có {len(body)} dòng; mỗi lần nhập tối đa {MAX_ROWS} dòng.")
     return [(n, {f: (row[i] if i < len(row) else "") for i, f in enumerate(fields) if f}) for n, row in body]
