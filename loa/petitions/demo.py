@@ -132,6 +132,7 @@ def load_meetings(localities: dict) -> dict:
             if group is not None:
                 meeting.delegates.set(DelegatePage.objects.filter(group=group, term__number=10)
                                       .order_by("list_order")[:3])
+                meeting.save()  # a ParentalManyToManyField is written with its model
             meetings[(number, key)] = meeting
     return meetings
 
