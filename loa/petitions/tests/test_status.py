@@ -1,8 +1,8 @@
 """Status rules: the history is append-only, steps go forward with dates in order, quá hạn in Asia/Ho_Chi_Minh."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone as dt_timezone
-
+from datetime import date, datetime
+from datetime import timezone as dt_timezone
 from unittest import mock
 
 import pytest
