@@ -1,20 +1,27 @@
 """/kien-nghi/ (list with filters and search), /kien-nghi/tong-hop/ (summary) and /kien-nghi/tiep-xuc-cu-tri/."""
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from loa.pages.models import paginate
 
 from .chart import bar_chart
 from .figures import by_agency, by_session, totals
-from .filters import read_filters
+from .filters import PARAMS, read_filters
 from .lookups import Agency, Locality, PetitionTopic, VoterMeeting
 from .status import Status
 
 
 def petition_list(request: HttpRequest, index) -> HttpResponse:
     filters = read_filters(request)
+    if any(name in request.GET and not request.GET[name].strip() for name in PARAMS):
+        # The form sends every field; the link to share names only the filters chosen (same path: no open redirect).
+        query = filters.querystring()
+        page_number = request.GET.get("page", "")
+        if page_number.isdigit():
+            query = f"{query}&page={page_number}" if query else f"page={page_number}"
+        return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
     petitions = filters.apply(index.petitions())
     from loa.council_sessions.models import SessionPage
 

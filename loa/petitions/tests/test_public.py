@@ -181,3 +181,10 @@ def test_meetings_export(client, index, lookups, session):
     data = json.loads(client.get(f"{index.url}tiep-xuc-cu-tri/xuat/json/").content)
     assert data["items"][0]["dia_ban"] == "Xã Tân Phú" and data["items"][0]["so_cu_tri"] == 120
     assert "Hội trường xã" in client.get(f"{index.url}tiep-xuc-cu-tri/").content.decode()
+
+
+def test_empty_form_fields_redirect_to_the_clean_link(client, index, petitions):
+    response = client.get(f"{index.url}?q=&trang-thai=&dia-ban=tan-phu&linh-vuc=&co-quan=&ky-hop=&qua-han=1")
+    assert response.status_code == 302 and response["Location"] == f"{index.url}?dia-ban=tan-phu&qua-han=1"
+    assert client.get(f"{index.url}?q=&trang-thai=")["Location"] == index.url
+    assert client.get(f"{index.url}?q=%20")["Location"] == index.url
