@@ -52,6 +52,18 @@ class InterpellationIndexPage(RoutablePageMixin, Page):
                 .prefetch_related("commitments", "commitments__follow_up_session")
                 .order_by("-session__start_date", "sort_order", "pk"))
 
+    def follow_ups(self, session=None):
+        """Commitments of this index's interpellations reported at a later live session (or at `session`)."""
+        commitments = (Commitment.objects.filter(page__in=self.interpellations(), follow_up_session__isnull=False,
+                                                 follow_up_session__live=True)
+                       .select_related("page", "follow_up_session", "page__session"))
+        if session is not None:
+            commitments = commitments.filter(follow_up_session=session)
+        return commitments
+
+    def grouped(self, interpellations, session=None) -> list[SessionGroup]:
+        return group_by_session(interpellations, self.follow_ups(session))
+
     @path("")
     def index(self, request: HttpRequest):
         from .views import interpellation_list

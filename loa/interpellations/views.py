@@ -7,8 +7,6 @@ from django.template.response import TemplateResponse
 from loa.core.params import query_param
 from loa.petitions.exports import respond
 
-from .models import Commitment, group_by_session
-
 
 def _filtered(request: HttpRequest, index):
     from loa.council_sessions.models import SessionPage
@@ -21,20 +19,11 @@ def _filtered(request: HttpRequest, index):
     return items, session, bool(slug) and session is None
 
 
-def follow_ups_for(index, session=None):
-    commitments = (Commitment.objects.filter(page__in=index.interpellations(), follow_up_session__isnull=False,
-                                             follow_up_session__live=True)
-                   .select_related("page", "follow_up_session", "page__session"))
-    if session is not None:
-        commitments = commitments.filter(follow_up_session=session)
-    return commitments
-
-
 def interpellation_list(request: HttpRequest, index) -> HttpResponse:
     from loa.council_sessions.models import SessionPage
 
     items, session, unknown = _filtered(request, index)
-    groups = group_by_session(items, follow_ups_for(index, session))
+    groups = index.grouped(items, session)
     return TemplateResponse(request, "interpellations/interpellation_index_page.html", {
         "page": index, "self": index, "groups": groups, "session": session, "unknown_session": unknown,
         "sessions": SessionPage.objects.live().filter(interpellations__isnull=False).distinct()
