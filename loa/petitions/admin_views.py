@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
@@ -13,11 +12,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail.admin.viewsets.base import ViewSet
 
+from . import conf
+from .deadlines import deadline_rows
 from .importer import ImportFileError, check_rows, from_session, import_rows, read_table, to_session
-from .pages import PetitionIndexPage, PetitionPage
-from .status import OPEN_STATUSES, local_today
+from .pages import PetitionIndexPage
+from .status import local_today
 
-SOON_DAYS = 14
 SESSION_KEY = "petitions_import"
 
 
@@ -25,25 +25,15 @@ def can_edit(request: HttpRequest) -> bool:
     return request.user.has_perm("petitions.change_petitionpage") or request.user.is_superuser
 
 
-def deadline_rows(today=None, soon_days: int = SOON_DAYS) -> tuple[list, list]:
-    """(overdue, due within `soon_days`): petitions still waiting for an answer, nearest deadline first."""
-    today = today or local_today()
-    waiting = (PetitionPage.objects.filter(status__in=OPEN_STATUSES, deadline__isnull=False)
-               .select_related("agency", "locality").order_by("deadline", "pk"))
-    overdue = [p for p in waiting if p.deadline < today]
-    soon = [p for p in waiting if today <= p.deadline <= today + timedelta(days=soon_days)]
-    return overdue, soon
-
-
 def deadlines_view(request: HttpRequest) -> HttpResponse:
     if not can_edit(request):
         raise PermissionDenied
     today = local_today()
-    overdue, soon = deadline_rows(today)
+    overdue, soon = deadline_rows(today, conf.get("PETITIONS_REMINDER_DAYS"))
     return TemplateResponse(request, "petitions/admin/deadlines.html", {
         "overdue": [(p, (today - p.deadline).days) for p in overdue],
         "soon": [(p, (p.deadline - today).days) for p in soon],
-        "soon_days": SOON_DAYS, "today": today,
+        "soon_days": conf.get("PETITIONS_REMINDER_DAYS"), "today": today,
     })
 
 

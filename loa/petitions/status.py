@@ -114,3 +114,14 @@ def record_status(petition, status: str, on: date, note: str = "", user=None) ->
     change.full_clean()
     change.save()
     return change
+
+
+class ReminderDay(models.Model):
+    """A local day on which the deadline reminder went out (so it goes once a day, whatever calls it)."""
+
+    day = models.DateField("Ngày", unique=True)
+    sent = models.PositiveIntegerField("Số thư đã gửi", default=0)
+
+    class Meta:
+        verbose_name = "ngày gửi nhắc hạn"
+        verbose_name_plural = "ngày gửi nhắc hạn"

@@ -35,7 +35,10 @@ class PetitionListingViewSet(PageListingViewSet):
 
 class StatusIndexView(IndexView):
     def get_edit_url(self, instance):
-        return None  # the history is append-only: a step is never edited
+        return None  # the history is append-only: a step is never edited nor deleted
+
+    def get_delete_url(self, instance):
+        return None
 
 
 class StatusCreateView(CreateView):
@@ -46,11 +49,15 @@ class StatusCreateView(CreateView):
             initial["petition"] = int(petition)
         return initial
 
+    def get_edit_url(self):
+        return None
+
+    def get_success_buttons(self):
+        return []
+
     def save_instance(self):
-        instance = self.form.save(commit=False)
-        instance.recorded_by = self.request.user
-        instance.save()
-        return instance
+        self.form.instance.recorded_by = self.request.user
+        return super().save_instance()  # saved and logged ("wagtail.create") by Wagtail's create action
 
 
 class StatusChangeViewSet(ModelViewSet):

@@ -17,6 +17,7 @@ from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
 from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.participation.conf import DEFAULTS as PARTICIPATION
+from loa.petitions.conf import DEFAULTS as PETITIONS
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 
@@ -394,6 +395,9 @@ LOA_HEALTH_WORKER_STALE_SECONDS = int(os.environ.get("LOA_HEALTH_WORKER_STALE_SE
                                                      CORE["LOA_HEALTH_WORKER_STALE_SECONDS"]))
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a monitor on loopback speaks plain HTTP
 # --- end of operations ---
+
+# --- kiến nghị cử tri (loa/petitions/conf.py): reminders name the petitions due within this many days ---
+PETITIONS_REMINDER_DAYS = int(os.environ.get("PETITIONS_REMINDER_DAYS", PETITIONS["PETITIONS_REMINDER_DAYS"]))
 
 LOGGING = {
     "version": 1,

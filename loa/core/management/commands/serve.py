@@ -169,6 +169,7 @@ class Command(BaseCommand):
                 next_publish = time.monotonic() + PUBLISH_SCHEDULED_EVERY
             if time.monotonic() >= next_upkeep:
                 self.run_periodic("participation_upkeep")
+                self.run_periodic("petition_reminders")  # once a day at most, only with a mail server
                 next_upkeep = time.monotonic() + PARTICIPATION_UPKEEP_EVERY
             time.sleep(0.5)
 
