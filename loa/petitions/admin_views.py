@@ -39,9 +39,10 @@ def deadlines_view(request: HttpRequest) -> HttpResponse:
 
 class UploadForm(forms.Form):
     file = forms.FileField(label="Tệp bảng tổng hợp (.xlsx hoặc .csv)",
-                           help_text="Dòng đầu là tiêu đề cột: Số hiệu, Tiêu đề, Nội dung, Lĩnh vực, Địa bàn, "
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+                           help_text="Trang tính đầu tiên; dòng tiêu đề cột (có thể nằm dưới tên bảng) gồm: Số hiệu, Tiêu đề, Nội dung, Lĩnh vực, Địa bàn, "
                                      "Cơ quan trả lời, Kỳ họp, Số ý kiến, Ngày tiếp nhận, Ngày chuyển, Hạn trả lời, "
-                                     "Trạng thái, Ngày trạng thái, Trả lời.")
+                                     "Trạng thái, Ngày trạng thái, Trả lời. Tên lĩnh vực, địa bàn, cơ quan phải có trong danh mục.")
 
 
 def import_view(request: HttpRequest) -> HttpResponse:

@@ -24,7 +24,7 @@ class PetitionListingViewSet(PageListingViewSet):
     def columns(cls):
         extra = [
             Column("agency", label="Cơ quan trả lời", accessor=lambda page: page.agency.name),
-            Column("status", label="Trạng thái",
+            Column("petition_status", label="Tình trạng xử lý",
                    accessor=lambda page: page.status_label + (" (quá hạn)" if page.overdue else "")),
             Column("deadline", label="Hạn trả lời",
                    accessor=lambda page: page.deadline.strftime("%d/%m/%Y") if page.deadline else ""),
