@@ -68,6 +68,24 @@ def test_summary_chart_matches_its_table(page, demo_site):
     page.set_viewport_size({"width": 360, "height": 740})
     assert_fits_360(page)
     assert_accessible(page)
+    # The other new pages, on a phone: meetings, interpellations by session, one interpellation, a delegate.
+    page.goto(demo_site + "/kien-nghi/tiep-xuc-cu-tri/")
+    assert_fits_360(page)
+    assert_accessible(page)
+    page.goto(demo_site + "/chat-van/")
+    assert page.locator("text=Theo dõi cam kết từ kỳ họp trước").count() == 1
+    assert_fits_360(page)
+    assert_accessible(page)
+    page.get_by_role("link", name="Tiến độ nâng cấp đường tỉnh 826 và 830").first.click()
+    page.wait_for_selector("[data-readaloud-block=answer]")
+    assert_fits_360(page)
+    assert_accessible(page)
+    page.get_by_role("link", name="Bùi Văn Lộc").click()
+    page.wait_for_selector("#delegate-interpellations")
+    assert "Tiến độ nâng cấp đường tỉnh 826 và 830" in page.inner_text("section[aria-labelledby=delegate-interpellations]")
+    assert "ý kiến" in page.inner_text("section[aria-labelledby=delegate-meetings]")  # a meeting, not the empty note
+    assert_fits_360(page)
+    assert_accessible(page)
 
 
 def test_a_petitions_answer_plays_with_highlighting(page, site_url):
