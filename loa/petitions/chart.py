@@ -34,12 +34,12 @@ def bar_chart(rows: Sequence[Row], title_id: str, desc_id: str) -> SafeString:
         w_overdue = plot_w * row.overdue / peak
         parts.append(f'<g class="chart-row" data-label="{escape(row.label)}" data-total="{row.total}" '
                      f'data-resolved="{row.resolved}" data-overdue="{row.overdue}">')
-        parts.append(f'<text x="0" y="{y + 16}" fill="#222" font-weight="600">{escape(row.label)}</text>')
+        parts.append(f'<text x="0" y="{y + 16}" fill="currentColor" font-weight="600">{escape(row.label)}</text>')
         parts.append(f'<rect x="0" y="{y + 23}" width="{w_total:.1f}" height="20" fill="#6b7785"/>')
         parts.append(f'<rect x="0" y="{y + 23}" width="{w_resolved:.1f}" height="20" fill="#1b7f3b"/>')
-        parts.append(f'<text x="{w_total + 6:.1f}" y="{y + 39}" fill="#222">{row.total}</text>')
+        parts.append(f'<text x="{w_total + 6:.1f}" y="{y + 39}" fill="currentColor">{row.total}</text>')
         parts.append(f'<rect x="0" y="{y + 46}" width="{w_overdue:.1f}" height="8" fill="#b3261e"/>')
-        parts.append(f'<text x="0" y="{y + 72}" fill="#333" font-size="15">'
+        parts.append(f'<text x="0" y="{y + 72}" fill="currentColor" font-size="15">'
                      f'{row.resolved} đã giải quyết · {row.overdue} quá hạn</text>')
         parts.append("</g>")
     parts.append("</svg>")

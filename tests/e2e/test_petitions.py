@@ -65,6 +65,16 @@ def test_summary_chart_matches_its_table(page, demo_site):
             assert abs(bar[4] / widest[4] - int(bar[1]) / int(widest[1])) < 0.02
     assert page.locator("#theo-co-quan svg[role=img][aria-labelledby=chart-agency-title]").count() == 1
     assert_accessible(page)
+    # High contrast (white and yellow on black): the chart's text follows the page's colour.
+    page.context.add_cookies([{"name": "loa_contrast", "value": "high", "url": demo_site}])
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.contrast") == "high"
+    colours = page.evaluate("""() => [getComputedStyle(document.querySelector('#theo-co-quan svg text')).fill,
+                                      getComputedStyle(document.body).color]""")
+    assert colours[0] == colours[1]
+    assert_accessible(page)
+    page.context.clear_cookies()
+    page.reload()
     page.set_viewport_size({"width": 360, "height": 740})
     assert_fits_360(page)
     assert_accessible(page)
