@@ -8,6 +8,7 @@ from datetime import timedelta
 from loa.readaloud.tests.helpers import run_tasks
 
 from .test_council import assert_accessible, assert_fits_360, query_of
+from .test_csp import violations, watched  # noqa: F401  the fixture, used below
 
 HIGHLIGHTED = "(() => { const h = CSS.highlights.get('loa-readaloud'); return h ? [...h][0].toString() : null; })()"
 
@@ -48,7 +49,7 @@ def test_filter_to_a_communes_overdue_petitions_gives_a_shareable_url(page, demo
     assert_accessible(page)
 
 
-def test_summary_chart_matches_its_table(page, demo_site):
+def test_summary_chart_matches_its_table(page, demo_site, watched):  # noqa: F811
     page.goto(demo_site + "/kien-nghi/tong-hop/")
     for section in ("#theo-co-quan", "#theo-ky-hop"):
         bars = page.evaluate(f"""() => [...document.querySelectorAll('{section} svg g.chart-row')].map(g =>
@@ -75,6 +76,13 @@ def test_summary_chart_matches_its_table(page, demo_site):
     assert_accessible(page)
     page.context.clear_cookies()
     page.reload()
+    # Under the real Content-Security-Policy: no inline script or style anywhere in the new pages.
+    strict = watched()
+    for path in ("/kien-nghi/?dia-ban=tan-phu&qua-han=1", "/kien-nghi/tong-hop/", "/chat-van/",
+                 "/kien-nghi/tiep-xuc-cu-tri/"):
+        strict.goto(demo_site + path)
+        strict.wait_for_load_state("networkidle")
+        assert violations(strict) == [], path
     page.set_viewport_size({"width": 360, "height": 740})
     assert_fits_360(page)
     assert_accessible(page)

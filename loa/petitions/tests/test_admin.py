@@ -85,3 +85,16 @@ def test_reminder_goes_once_a_day_to_the_editors(settings, due):
     assert message.subject.startswith("Kiến nghị cử tri: 1 quá hạn, 1 sắp đến hạn")
     assert "KN-1: Đường tỉnh 826 – Sở Giao thông vận tải" in message.body
     assert "https://hdnd.example.gov.vn/admin/pages/" in message.body and "Cầu Bà Chín" not in message.body
+
+
+def test_the_reminder_command(settings, due):
+    import io
+
+    from django.core.management import call_command
+
+    settings.EMAIL_HOST = "smtp.example.vn"
+    settings.WAGTAILADMIN_BASE_URL = "https://hdnd.example.gov.vn"
+    get_user_model().objects.create_superuser("truongphong", "tp@example.vn", "x")
+    out = io.StringIO()
+    call_command("petition_reminders", stdout=out)
+    assert out.getvalue().strip() == "1 thư đã gửi" and mail.outbox[0].to == ["tp@example.vn"]
