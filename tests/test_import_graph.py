@@ -43,6 +43,15 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.delegates.models": "the demo's session delegates",
         "loa.delegates.terms": "the demo's sessions belong to a term (khóa)",
     },
+    "petitions": {
+        "loa.council_sessions.models": "a petition and a voter meeting belong to the session they prepare",
+        "loa.delegates.models": "a voter meeting names the delegates and tổ present",
+        "loa.participation.notify": "the deadline reminders go to the editors who receive citizens' mail",
+    },
+    "interpellations": {
+        "loa.council_sessions.models": "questions are asked at a session, commitments reported at a later one",
+        "loa.delegates.models": "the delegate who asks",
+    },
     "widget": {
         "loa.readaloud": "a host portal's page is narrated by the read-aloud pipeline (generation, cache, streaming)",
         "loa.stats": "the visitor box counts with the statistics' clock, settings and daily-salted identity",

@@ -5,6 +5,7 @@ A view that reads a new parameter must be listed here, or it would be served ano
 """
 
 # Pages: page, q, tag; document library: loai, co_quan, linh_vuc, nam; delegates: to, khoa;
-# hỏi đáp: linh-vuc; work schedule: tuan; player and embed: voice.
+# hỏi đáp: linh-vuc; work schedule: tuan; player and embed: voice;
+# kiến nghị cử tri and chất vấn: trang-thai, dia-ban, co-quan, ky-hop, qua-han.
 DEFAULT_QUERY_PARAMS = ("page", "q", "tag", "loai", "co_quan", "linh_vuc", "nam", "to", "khoa", "linh-vuc", "tuan",
-                        "voice")
+                        "voice", "trang-thai", "dia-ban", "co-quan", "ky-hop", "qua-han")

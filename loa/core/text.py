@@ -5,6 +5,9 @@ import html
 import re
 import unicodedata
 
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import SafeString
+
 _BLOCK_TAG_RE = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote|hr)\b[^>]*>", re.I)
 _TAG_RE = re.compile(r"<[^>]+>")
 _SPACE_RE = re.compile(r"\s+")
@@ -42,3 +45,9 @@ def html_to_text(markup: str) -> str:
     """Visible text of a small HTML fragment (rich text), whitespace collapsed."""
     text = _TAG_RE.sub("", _BLOCK_TAG_RE.sub(" ", markup or ""))
     return _SPACE_RE.sub(" ", html.unescape(text)).strip()
+
+
+def paragraphs_html(text: str) -> SafeString:
+    """Blank lines separate <p> paragraphs; single newlines become <br>."""
+    parts = [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+    return format_html_join("", "<p>{}</p>", ((SafeString(escape(part).replace("\n", "<br>")),) for part in parts))

@@ -139,6 +139,11 @@ class DelegatePage(FoldedSearchText, Page):
         # The breadcrumb's last link: the delegate's tổ in the list (?to=).
         context["group_crumb"] = (f"Tổ {self.group.number}",
                                   f"{self.get_parent().get_url(request=request)}?to={self.group.number}")
+        # Other apps' sections (voter meetings, interpellations): each hook returns HTML, or "".
+        from django.utils.safestring import mark_safe
+        from wagtail import hooks
+
+        context["extra_sections"] = [mark_safe(fn(request, self)) for fn in hooks.get_hooks("loa_delegate_sections")]
         return context
 
 

@@ -18,6 +18,7 @@ from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
 from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.participation.conf import DEFAULTS as PARTICIPATION
+from loa.petitions.conf import DEFAULTS as PETITIONS
 from loa.readaloud.conf import DEFAULTS as READALOUD
 from loa.stats.conf import DEFAULTS as STATS
 from loa.widget.conf import DEFAULTS as WIDGET
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "loa.council_sessions",
     "loa.infopages",
     "loa.widget",
+    "loa.petitions",
+    "loa.interpellations",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -342,7 +345,7 @@ LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
 # --- the apps' own settings ---
 # Each app's settings, their defaults and meaning are in its conf.py (loa/<app>/conf.py); every one
 # of them can be set by an environment variable of the same name (empty = unset).
-for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET):
+for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET, PETITIONS):
     for _name, _default in _defaults.items():
         globals()[_name] = env_setting(_name, _default)
 # Statistics: the embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
@@ -369,6 +372,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("loa.core.cache.PageCacheMiddleware"),
 # reported for LOA_HEALTH_WORKER_STALE_SECONDS (loa/core/conf.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a monitor on loopback speaks plain HTTP
 # --- end of operations ---
+
 
 LOGGING = {
     "version": 1,

@@ -178,6 +178,7 @@ class Command(BaseCommand):
             if time.monotonic() >= next_upkeep:
                 self.run_periodic("participation_upkeep")
                 self.run_periodic("widget_pregenerate")  # loa.widget: registered portals' feeds
+                self.run_periodic("petition_reminders")  # once a day at most, only with a mail server
                 next_upkeep = time.monotonic() + PARTICIPATION_UPKEEP_EVERY
             time.sleep(0.5)
 
