@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "loa.delegates",
     "loa.council_sessions",
     "loa.infopages",
+    "loa.importer",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -105,6 +106,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "loa.importer.middleware.QueryRedirectMiddleware",
     # Last, as django-axes asks: turns its lockout into the 429 page (see "login throttling" below).
     "axes.middleware.AxesMiddleware",
 ]

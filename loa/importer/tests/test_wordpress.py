@@ -1,0 +1,116 @@
+"""`loa import wordpress`: a 60-post WXR export with categories, images, PDFs and every kind of bad item."""
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+
+from loa.documents.models import DocumentPage
+from loa.importer.models import ImportedItem
+from loa.pages.models import ArticlePage, CategoryPage
+
+pytestmark = pytest.mark.django_db
+
+
+def run(portal, tmp_path, *extra, name="wxr.xml"):
+    source = portal.localize(name, tmp_path / name)
+    report = tmp_path / f"report-{len(list(tmp_path.iterdir()))}.csv"
+    call_command("import", "wordpress", str(source), "--report", str(report), "--no-backfill", *extra)
+    with report.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def by_status(rows):
+    out: dict[str, list] = {}
+    for row in rows:
+        out.setdefault(row["status"], []).append(row)
+    return out
+
+
+def test_wxr_import_creates_articles_categories_images_documents_and_redirects(home, portal, tmp_path, client):
+    rows = by_status(run(portal, tmp_path))
+    articles = ArticlePage.objects.live()
+    # 60 posts + 1 with a broken image + 1 whose two attachments are broken (kept with a note)
+    assert articles.count() == 62
+    assert {c.title for c in CategoryPage.objects.all()} == {"Hoạt động HĐND", "Kỳ họp", "Tiếp xúc cử tri", "Giám sát"}
+    reasons = {row["reason"] for row in rows["skipped"]}
+    assert any("chưa đăng" in r for r in reasons) and any("trùng lặp" in r for r in reasons)
+    assert any("không có tiêu đề" in r for r in reasons)
+
+    first = ArticlePage.objects.get(title__endswith="(bài 1)")
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    assert first.date.astimezone(tz).replace(tzinfo=None) == datetime(2024, 1, 7, 8, 30)  # as written, not today
+    assert first.author == "Phòng Thông tin - Văn phòng HĐND"
+    assert first.get_parent().title == "Kỳ họp"
+    kinds = [b.block_type for b in first.body]
+    assert kinds[0] == "image" and first.body[0].value["caption"] == "Quang cảnh buổi làm việc tại Cần Giuộc."
+    assert first.body[0].value["alt_text"] == "Quang cảnh buổi làm việc tại huyện Cần Giuộc"
+
+    # six distinct pictures, whatever the number of posts and URLs that use them
+    assert get_image_model().objects.count() == 6
+
+    listed = ArticlePage.objects.get(title__endswith="(bài 2)")
+    kinds = [b.block_type for b in listed.body]
+    assert "heading" in kinds and "list" in kinds
+    table = [b for b in listed.body if b.block_type == "list" and b.value["skip_reading"]]
+    assert table and "Giải ngân – 85%" in table[0].value["items"][1].source
+
+    scripted = ArticlePage.objects.get(title__endswith="(bài 3)")
+    assert "alert" not in str(scripted.body.raw_data) and "color:red" not in str(scripted.body.raw_data)
+    assert "Đoạn cuối của bài viết." in scripted.plain_text()
+
+    documents = DocumentPage.objects.live()
+    assert documents.count() == 4
+    resolution = documents.get(number="25/2024/NQ-HĐND")
+    assert resolution.doc_type.name == "Nghị quyết"
+    assert resolution.issued_date.isoformat() == "2024-07-12"
+    assert resolution.issuer.name == "Hội đồng nhân dân tỉnh"
+    assert resolution.attachments.count() == 1
+    linking = ArticlePage.objects.get(title__endswith="(bài 4)")
+    assert f'linktype="page" id="{resolution.pk}"' in str(linking.body.raw_data)
+
+    broken = ArticlePage.objects.get(title="Bài có ảnh hỏng")
+    assert [b.block_type for b in broken.body] == ["paragraph"]
+    notes = {row["title"]: row["notes"] for row in rows["created"]}
+    assert "ảnh hỏng" in notes["Bài có ảnh hỏng"]
+    assert "có mật khẩu" in notes["Thông báo có tệp đính kèm lỗi"]
+    assert "tệp PDF hỏng" in notes["Thông báo có tệp đính kèm lỗi"]
+
+    # old links: the article address and its ?p= short link
+    assert Redirect.objects.filter(old_path="/tin-tuc/bai-1.html", redirect_page=first).exists()
+    answer = client.get("/?p=1")
+    assert answer.status_code == 301 and answer["Location"].endswith(first.url)
+    answer = client.get("/tin-tuc/bai-1.html")
+    assert answer.status_code == 301
+    assert client.get(first.url).status_code == 200
+
+
+def test_second_run_changes_nothing_and_a_changed_post_is_updated(home, portal, tmp_path):
+    run(portal, tmp_path)
+    pages, revisions = ArticlePage.objects.count(), sum(p.revisions.count() for p in ArticlePage.objects.all())
+    rows = by_status(run(portal, tmp_path))
+    assert "created" not in rows and "updated" not in rows
+    assert ArticlePage.objects.count() == pages
+    assert sum(p.revisions.count() for p in ArticlePage.objects.all()) == revisions
+
+    (tmp_path / "changed.xml").write_text(
+        (tmp_path / "wxr.xml").read_text(encoding="utf-8").replace("(bài 7)", "(bài 7, đã sửa)"), encoding="utf-8")
+    source = portal.localize("wxr.xml", tmp_path / "wxr.xml")
+    source.write_text((tmp_path / "changed.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    report = tmp_path / "again.csv"
+    call_command("import", "wordpress", str(source), "--report", str(report), "--no-backfill")
+    rows = by_status(list(csv.DictReader(report.open(encoding="utf-8-sig"))))
+    assert [r["title"].endswith("(bài 7, đã sửa)") for r in rows["updated"]] == [True]
+    assert ArticlePage.objects.count() == pages
+
+
+def test_dry_run_writes_nothing(home, portal, tmp_path):
+    rows = by_status(run(portal, tmp_path, "--dry-run"))
+    assert len(rows["created"]) == 62
+    assert ArticlePage.objects.count() == 0 and ImportedItem.objects.count() == 0
+    assert get_image_model().objects.count() == 0
