@@ -1,0 +1,73 @@
+"""`loa import feed` (Atom, full content or the item's page) and `loa import site` (sitemap, crawl, TCVN3)."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.contrib.redirects.models import Redirect
+
+from loa.pages.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def rows_of(report):
+    with report.open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_atom_feed_full_content_or_page(home, portal, tmp_path):
+    report = tmp_path / "feed.csv"
+    call_command("import", "feed", f"{portal.base}/atom.xml", "--report", str(report), "--no-backfill")
+    rows = rows_of(report)
+    assert ArticlePage.objects.count() == 5
+    teaser = ArticlePage.objects.get(title="Đoàn giám sát làm việc về đầu tư công tại Đức Hòa")
+    assert "Đoàn giám sát" in teaser.plain_text() and len(teaser.plain_text()) > 300  # read from its page
+    assert teaser.get_parent().title == "Giám sát"
+    assert teaser.date.date().isoformat() == "2024-11-18"
+    assert "tracking" not in str(teaser.body.raw_data)
+    undated = [r for r in rows if "khong-ngay" in r["old_url"]]
+    assert [r["status"] for r in undated] == ["failed"] and "HTTP 404" in undated[0]["reason"]
+    assert Redirect.objects.filter(old_path="/tin-tuc/giam-sat-dau-tu-cong.html").exists()
+    assert any("LoaImporter" in agent for _, agent in portal.requests)
+
+
+def test_broken_feed_is_a_clear_error(home, portal, tmp_path):
+    with pytest.raises(CommandError, match="nguồn tin hỏng"):
+        call_command("import", "feed", f"{portal.base}/hong.xml", "--report", str(tmp_path / "r.csv"), "--no-backfill")
+    assert ArticlePage.objects.count() == 0
+
+
+def test_site_crawl_sitemap_tcvn3_and_bad_pages(home, portal, tmp_path, settings):
+    settings.IMPORTER_MAX_PAGE_MB = 1
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[selectors]\ntitle = "h1.tieu-de"\ndate = ".ngay-dang"\nbody = "div.noi-dung"\n'
+                       'category = ".chuyen-muc"\n[defaults]\ncategory = "Tin cũ"\n', encoding="utf-8")
+    report = tmp_path / "site.csv"
+    call_command("import", "site", f"{portal.base}/", "--mapping", str(mapping), "--report", str(report),
+                 "--no-backfill")
+    rows = {r["old_url"].replace(portal.base, ""): r for r in rows_of(report)}
+    assert ArticlePage.objects.count() == 6
+    old = ArticlePage.objects.get(title="Hội đồng nhân dân tỉnh tổng kết công tác năm")
+    assert old.date.year == 2009 and "Thường trực Hội đồng nhân dân tỉnh" in old.plain_text()
+    assert "TCVN3" in rows["/tin-tuc/tcvn3.html"]["notes"]
+    assert old.get_parent().title == "Tin cũ"
+    assert "quá lớn" in rows["/qua-lon/1.html"]["reason"]
+    assert "ra ngoài máy chủ" in rows["/chuyen-di/1"]["reason"]
+    styled = ArticlePage.objects.get(title="Khai mạc Kỳ họp thứ 19 HĐND tỉnh khóa X")
+    assert styled.get_parent().title == "Kỳ họp" and "color:red" not in str(styled.body.raw_data)
+    assert [b.block_type for b in styled.body].count("image") == 1
+
+
+def test_crawl_without_sitemap_stays_bounded(home, portal, tmp_path, settings):
+    (tmp_path / "empty").mkdir()
+    settings.IMPORTER_MAX_QUERY_VARIANTS = 5
+    report = tmp_path / "crawl.csv"
+    # the calendar is endless: the variant budget and the page limit end the crawl
+    call_command("import", "site", f"{portal.base}/lich/1", "--report", str(report), "--no-backfill",
+                 "--max-pages", "40")
+    calendar = [p for p, _ in portal.requests if p.startswith("/lich/")]
+    assert len(calendar) <= 6
+    assert not any(p.startswith("/rieng-tu/") for p, _ in portal.requests)
