@@ -47,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         hosts = {host_of(source)} if _is_url(source) else set()
         hosts |= {h.lower() for h in options["host"]}
-        items, wordpress = self._items(kind, source, options, mapping, hosts)
+        self._items(kind, source, options, mapping, hosts)  # checks the source, adds its host to `hosts`
         client = PoliteClient(hosts, delay=options["delay"], concurrency=options["concurrency"])
         try:
             items, wordpress = self._items(kind, source, options, mapping, hosts, client)
@@ -67,9 +67,8 @@ class Command(BaseCommand):
         """The source's items (a generator) and whether bodies are WordPress markup; `hosts` gets the source's host."""
         if kind == "wordpress":
             if _is_url(source):
-                from loa.importer.sources.wp_rest import read_wp_rest
-
-                return (read_wp_rest(source, client) if client else None), True
+                raise CommandError("WordPress: hãy xuất tệp WXR (Công cụ › Xuất) và nhập tệp đó; "
+                                   "chưa hỗ trợ đọc trực tiếp REST API")
             from loa.importer.sources.wxr import WxrError, hosts_of, read_wxr
 
             try:
