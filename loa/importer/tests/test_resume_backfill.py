@@ -98,3 +98,16 @@ def test_legacy_encodings_are_detected_converted_or_reported():
 def test_old_portal_server_is_loopback_only():
     with OldPortal() as server:
         assert server.base.startswith("http://127.0.0.1:")
+
+
+@pytest.mark.django_db
+def test_admin_shows_runs_and_backfill_progress(home, tmp_path, admin_client):
+    from django.core.management import call_command
+
+    source = tmp_path / "small.xml"
+    source.write_text(wxr(3, base="http://127.0.0.1:9", with_files=False), encoding="utf-8")
+    call_command("import", "wordpress", str(source), "--report", str(tmp_path / "r.csv"))
+    answer = admin_client.get("/admin/nhap-du-lieu/")
+    assert answer.status_code == 200
+    text = answer.content.decode()
+    assert "Đã có âm thanh: 0 / 3 trang; đang chờ: 3" in text and "wordpress:" in text
