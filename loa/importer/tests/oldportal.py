@@ -39,6 +39,21 @@ class Handler(SimpleHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return
+        if path.startswith("/wp-json/wp/v2/"):  # WordPress REST API: one file per route and page
+            from urllib.parse import parse_qs
+
+            route = path.rsplit("/", 1)[-1]
+            number = parse_qs(urlsplit(self.path).query).get("page", ["1"])[0]
+            file = ROOT / "wp-json" / f"{route}-{number}.json"
+            if route == "users":
+                self._send(b'{"code":"rest_user_cannot_view"}', "application/json", 401)
+            elif file.is_file():
+                self._send(file.read_bytes().replace(BASE.encode(), self.server.base.encode()), "application/json")
+            elif number != "1":
+                self._send(b'{"code":"rest_post_invalid_page_number"}', "application/json", 400)
+            else:
+                self._send(b"[]", "application/json")
+            return
         if path.startswith("/lich/"):  # an endless calendar: every month links to the next
             month = int(path.rstrip("/").split("/")[-1] or 0)
             body = (f'<html><body><h1>Lịch tháng {month}</h1><a href="/lich/{month + 1}">Tháng sau</a>'
@@ -63,8 +78,8 @@ class Handler(SimpleHTTPRequestHandler):
             kind += "; charset=utf-8"
         self._send(data, kind)
 
-    def _send(self, data: bytes, kind: str) -> None:
-        self.send_response(200)
+    def _send(self, data: bytes, kind: str, status: int = 200) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()

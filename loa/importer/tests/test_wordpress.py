@@ -114,3 +114,18 @@ def test_dry_run_writes_nothing(home, portal, tmp_path):
     assert len(rows["created"]) == 62
     assert ArticlePage.objects.count() == 0 and ImportedItem.objects.count() == 0
     assert get_image_model().objects.count() == 0
+
+
+def test_wordpress_rest_api_of_a_live_site(home, portal, tmp_path):
+    report = tmp_path / "rest.csv"
+    call_command("import", "wordpress", f"{portal.base}/", "--report", str(report), "--no-backfill")
+    articles = ArticlePage.objects.order_by("date")
+    assert [a.title for a in articles] == [f"Tin từ REST API số {i} – HĐND" for i in range(1, 5)]
+    first = articles[0]
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    assert first.date.astimezone(tz).replace(tzinfo=None) == datetime(2025, 3, 1, 9, 15)
+    assert first.author == "Ban biên tập" and first.summary == "Tóm tắt tin 1."
+    assert first.cover_image is not None
+    assert first.get_parent().title == "Kỳ họp"
+    assert Redirect.objects.filter(old_path="/?p=501", redirect_page=first).exists()
+    assert any(p.startswith("/wp-json/wp/v2/posts?") and "page=2" in p for p, _ in portal.requests)

@@ -67,8 +67,9 @@ class Command(BaseCommand):
         """The source's items (a generator) and whether bodies are WordPress markup; `hosts` gets the source's host."""
         if kind == "wordpress":
             if _is_url(source):
-                raise CommandError("WordPress: hãy xuất tệp WXR (Công cụ › Xuất) và nhập tệp đó; "
-                                   "chưa hỗ trợ đọc trực tiếp REST API")
+                from loa.importer.sources.wp_rest import WpRestError, read_wp_rest
+
+                return (_guard(read_wp_rest(source, client), WpRestError) if client else None), True
             from loa.importer.sources.wxr import WxrError, hosts_of, read_wxr
 
             try:
