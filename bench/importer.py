@@ -37,15 +37,19 @@ def main() -> None:
         subprocess.run([*loa, "migrate", "-v", "0"], env=env, check=True, cwd=tmp)
         subprocess.run([*loa, "shell", "-c", "from loa.pages.tests.factories import make_home; make_home()"],
                        env=env, check=True, cwd=tmp)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run([*loa, "import", "wordpress", str(source), "--no-backfill", "--report", str(tmp / "r.csv")],
                        env=env, check=True, cwd=tmp, stderr=subprocess.DEVNULL)
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     load = os.getloadavg()[0]
     print(f"posts imported        {args.posts}")
     print(f"wall time             {seconds:.1f} s   (target < {TARGET_SECONDS} s for 1,000)")
     print(f"articles per second   {args.posts / seconds:.1f}   (target > {1000 / TARGET_SECONDS:.1f})")
+    print(f"CPU time of the import {cpu:.1f} s   ({args.posts / cpu:.1f} articles per CPU-second; one process, one core)")
     print(f"peak RSS (children)   {peak_mb:.0f} MB")
     print(f"load average (1 min)  {load:.1f} on {os.cpu_count()} CPUs" + ("  - machine loaded" if load > 2 else ""))
 

@@ -78,6 +78,23 @@ def _publish(page: Page) -> None:
         page.save_revision().publish()
 
 
+def _create_live(parent: Page, page: Page, published: datetime | None) -> None:
+    """A new page, live from the start, with its revision: what publishing a first revision leaves behind.
+
+    Wagtail's publish action re-reads the revision and saves the page again, which is most of an
+    import's time; a new imported page has nothing to compare with, so it is written once. Its audio
+    comes from the backfill (publishing signals are what an import defers anyway), the search index
+    is updated on save, and the run clears the page cache at its end.
+    """
+    now = timezone.now()
+    page.live, page.has_unpublished_changes = True, False
+    page.first_published_at, page.last_published_at = published or now, now
+    parent.add_child(instance=page)
+    revision = page.save_revision(changed=False, clean=False)
+    type(page).objects.filter(pk=page.pk).update(live_revision=revision)
+    page.live_revision = revision
+
+
 class Writer:
     def __init__(self, mapping: Mapping, media: MediaStore, run: ImportRun | None, dry_run: bool = False,
                  wordpress: bool = False) -> None:
@@ -234,7 +251,10 @@ class Writer:
         }
         if page is None:
             page = ArticlePage(slug=_unique_slug(parent, _slug(item.title)), **fields)
-            parent.add_child(instance=page)
+            if item.tags:
+                page.tags.set(*[t[:100] for t in item.tags])
+            _create_live(parent, page, item.date)
+            return page
         else:
             for name, value in fields.items():
                 setattr(page, name, value)
@@ -256,7 +276,8 @@ class Writer:
         fields = {"title": item.title, "summary": html_to_text(item.summary)[:MAX_SUMMARY], "body": blocks}
         if page is None:
             page = InfoPage(slug=_unique_slug(home, _slug(item.title)), **fields)
-            home.add_child(instance=page)
+            _create_live(home, page, item.date)
+            return page
         else:
             for name, value in fields.items():
                 setattr(page, name, value)
