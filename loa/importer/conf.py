@@ -9,7 +9,8 @@ DEFAULTS: dict[str, object] = {
     "IMPORTER_CONCURRENCY": 2,  # requests in flight to one host
     "IMPORTER_TIMEOUT": 20,  # seconds for one request (connect + read)
     "IMPORTER_MAX_PAGE_MB": 5,  # a page or feed larger than this is refused
-    "IMPORTER_MAX_FILE_MB": 50,  # an image or attachment larger than this is refused
+    "IMPORTER_MAX_FILE_MB": 50,
+    "IMPORTER_MAX_FEED_MB": 20,  # a feed larger than this is refused whole  # an image or attachment larger than this is refused
     "IMPORTER_MAX_PAGES": 5000,  # pages a crawl fetches at most
     "IMPORTER_MAX_DEPTH": 6,  # links followed from the start page at most
     "IMPORTER_MAX_QUERY_VARIANTS": 20,  # URLs with one path but different query strings that a crawl follows

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import feedparser
 
+from .. import conf
 from ..extract import extract_page
 from ..http import FetchError, PoliteClient
 from ..items import SourceItem
 from ..writer import Outcome
 
-MAX_FEED_BYTES = 20 * 1024 * 1024
 FULL_CONTENT_CHARS = 400  # an entry with less text than this is a teaser: its page is read instead
 
 
@@ -22,16 +22,17 @@ class FeedError(ValueError):
 
 
 def _load(source: str, client: PoliteClient) -> tuple[bytes, str]:
+    limit = int(float(conf.get("IMPORTER_MAX_FEED_MB")) * 1024 * 1024)
     if source.startswith(("http://", "https://")):
         try:
-            answer = client.get(source, max_bytes=MAX_FEED_BYTES)
+            answer = client.get(source, max_bytes=limit)
         except FetchError as exc:
             raise FeedError(f"không tải được nguồn tin {source}: {exc}") from exc
         return answer.content, answer.url
     path = Path(source)
     if not path.is_file():
         raise FeedError(f"không có tệp {source}")
-    if path.stat().st_size > MAX_FEED_BYTES:
+    if path.stat().st_size > limit:
         raise FeedError(f"nguồn tin quá lớn ({path.stat().st_size // 1024 // 1024} MB)")
     return path.read_bytes(), ""
 

@@ -6,8 +6,10 @@ import csv
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.redirects.models import Redirect
 
+from loa.documents.models import DocumentPage, ExtractedText
 from loa.pages.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +36,13 @@ def test_atom_feed_full_content_or_page(home, portal, tmp_path):
     assert any("LoaImporter" in agent for _, agent in portal.requests)
 
 
+def test_huge_feed_is_refused_whole(home, portal, tmp_path, settings):
+    settings.IMPORTER_MAX_FEED_MB = 0.001
+    with pytest.raises(CommandError, match="quá lớn"):
+        call_command("import", "feed", f"{portal.base}/atom.xml", "--report", str(tmp_path / "r.csv"), "--no-backfill")
+    assert ArticlePage.objects.count() == 0
+
+
 def test_broken_feed_is_a_clear_error(home, portal, tmp_path):
     with pytest.raises(CommandError, match="nguồn tin hỏng"):
         call_command("import", "feed", f"{portal.base}/hong.xml", "--report", str(tmp_path / "r.csv"), "--no-backfill")
@@ -56,6 +65,15 @@ def test_site_crawl_sitemap_tcvn3_and_bad_pages(home, portal, tmp_path, settings
     assert old.get_parent().title == "Tin cũ"
     assert "quá lớn" in rows["/qua-lon/1.html"]["reason"]
     assert "ra ngoài máy chủ" in rows["/chuyen-di/1"]["reason"]
+    notice = DocumentPage.objects.get(number="45/TB-HĐND")  # nothing in the link text: all from the file
+    assert (notice.doc_type.name, notice.issued_date.isoformat()) == ("Thông báo", "2024-10-30")
+    assert notice.title == "Thông báo kết luận giao ban" and notice.live
+    meeting = ArticlePage.objects.get(title="Thường trực HĐND tỉnh họp giao ban tháng 10")
+    assert f'linktype="page" id="{notice.pk}"' in str(meeting.body.raw_data)
+    document_id = notice.attachments.get().document_id
+    assert ExtractedText.objects.get(document_id=document_id).state == "pending"  # then read aloud, as any document
+    assert DBTaskResult.objects.filter(task_path__endswith="extract_document_text").exists()
+    assert Redirect.objects.filter(old_path="/files/thong-bao-ket-luan.docx", redirect_page=notice).exists()
     styled = ArticlePage.objects.get(title="Khai mạc Kỳ họp thứ 19 HĐND tỉnh khóa X")
     assert styled.get_parent().title == "Kỳ họp" and "color:red" not in str(styled.body.raw_data)
     assert [b.block_type for b in styled.body].count("image") == 1
