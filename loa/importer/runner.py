@@ -46,8 +46,12 @@ class Progress:
 
 
 class Report:
+    """The CSV of every item (status, reason, notes) and, beside it, the old URLs left without a redirect."""
+
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.unmapped: list[tuple[str, str]] = []
+        self.mapped: set[str] = set()
         self.handle = path.open("w", encoding="utf-8-sig", newline="") if path else None
         self.writer = csv.DictWriter(self.handle, fieldnames=REPORT_FIELDS) if self.handle else None
         if self.writer:
@@ -57,6 +61,10 @@ class Report:
         if not self.writer:
             return
         item = outcome.item
+        if outcome.page is not None or outcome.status == "created":
+            self.mapped.add(item.url)
+        elif item.url:
+            self.unmapped.append((item.url, outcome.reason))
         self.writer.writerow({
             "status": outcome.status, "kind": outcome.kind, "key": _cell(item.key), "old_url": _cell(item.url),
             "new_url": outcome.page.url_path if outcome.page is not None else "", "title": _cell(item.title),
@@ -64,9 +72,18 @@ class Report:
         })
         self.handle.flush()
 
+    @property
+    def unmapped_path(self) -> Path | None:
+        return self.path.with_name(self.path.stem + "-chua-chuyen-huong.csv") if self.path else None
+
     def close(self) -> None:
         if self.handle:
             self.handle.close()
+        if self.unmapped_path:
+            with self.unmapped_path.open("w", encoding="utf-8-sig", newline="") as handle:
+                out = csv.writer(handle)
+                out.writerow(["old_url", "reason"])
+                out.writerows((_cell(url), _cell(reason)) for url, reason in self.unmapped if url not in self.mapped)
 
 
 def _cell(text: str) -> str:

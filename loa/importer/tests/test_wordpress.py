@@ -81,6 +81,10 @@ def test_wxr_import_creates_articles_categories_images_documents_and_redirects(h
     assert "có mật khẩu" in notes["Thông báo có tệp đính kèm lỗi"]
     assert "tệp PDF hỏng" in notes["Thông báo có tệp đính kèm lỗi"]
 
+    unmapped = (tmp_path / "report-1-chua-chuyen-huong.csv").read_text(encoding="utf-8-sig")
+    assert "/tin-tuc/bai-62.html" in unmapped and "không có tiêu đề" in unmapped  # reported, not redirected
+    assert "/tin-tuc/bai-1.html" not in unmapped
+
     # old links: the article address and its ?p= short link
     assert Redirect.objects.filter(old_path="/tin-tuc/bai-1.html", redirect_page=first).exists()
     answer = client.get("/?p=1")
