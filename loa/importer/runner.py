@@ -86,6 +86,18 @@ class Report:
                 out.writerows((_cell(url), _cell(reason)) for url, reason in self.unmapped if url not in self.mapped)
 
 
+def dry_run_line(outcome: Outcome, writer: Writer) -> str:
+    """What --dry-run prints per item: what would happen, to what, where."""
+    item = outcome.item
+    words = {"created": "sẽ tạo", "updated": "sẽ cập nhật", "skipped": "bỏ qua", "failed": "lỗi"}
+    where = ""
+    if outcome.status in ("created", "updated"):
+        where = (" → Thư viện văn bản" if outcome.kind == "document" else " → Trang chủ" if outcome.kind == "info"
+                 else f" → chuyên mục {writer.mapping.category_for(item.categories)}")
+    reason = f" ({outcome.reason})" if outcome.reason else ""
+    return f"  {words.get(outcome.status, outcome.status)} {outcome.kind}: {item.title or item.url}{where}{reason}"
+
+
 def _cell(text: str) -> str:
     """No cell a spreadsheet would run as a formula."""
     text = text or ""
@@ -127,6 +139,8 @@ def run_import(kind: str, source: str, items: Iterable[SourceItem | Outcome], wr
                     outcome = Outcome("failed", entry.kind or "article", entry, f"{type(exc).__name__}: {exc}"[:500])
             counts[outcome.status] += 1
             report.add(outcome)
+            if writer.dry_run and progress is not None:
+                progress.write(dry_run_line(outcome, writer) + "\n")
             if outcome.status in ("created", "updated") and outcome.page is not None:
                 created_pages.append(outcome.page.pk)
             display.show(counts)

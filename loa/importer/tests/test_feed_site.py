@@ -35,6 +35,11 @@ def test_atom_feed_full_content_or_page(home, portal, tmp_path):
     assert Redirect.objects.filter(old_path="/tin-tuc/giam-sat-dau-tu-cong.html").exists()
     assert any("LoaImporter" in agent for _, agent in portal.requests)
 
+    again = tmp_path / "again.csv"
+    call_command("import", "feed", f"{portal.base}/atom.xml", "--report", str(again), "--no-backfill")
+    statuses = {r["status"] for r in rows_of(again)}
+    assert statuses <= {"skipped", "failed"} and ArticlePage.objects.count() == 5
+
 
 def test_huge_feed_is_refused_whole(home, portal, tmp_path, settings):
     settings.IMPORTER_MAX_FEED_MB = 0.001

@@ -113,8 +113,10 @@ def test_second_run_changes_nothing_and_a_changed_post_is_updated(home, portal, 
     assert ArticlePage.objects.count() == pages
 
 
-def test_dry_run_writes_nothing(home, portal, tmp_path):
+def test_dry_run_writes_nothing(home, portal, tmp_path, capsys):
     rows = by_status(run(portal, tmp_path, "--dry-run"))
+    printed = capsys.readouterr().err
+    assert "sẽ tạo article: HĐND tỉnh giám sát xây dựng nông thôn mới tại huyện Cần Giuộc (bài 1) → chuyên mục Kỳ họp" in printed
     assert len(rows["created"]) == 62
     assert ArticlePage.objects.count() == 0 and ImportedItem.objects.count() == 0
     assert get_image_model().objects.count() == 0
