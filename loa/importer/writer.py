@@ -66,11 +66,9 @@ def old_path(url: str) -> str:
 
 
 def _summary(item: SourceItem, text: str) -> str:
+    """The old page's own summary (excerpt, sapo) only: one made from the body would be read aloud twice."""
     summary = html_to_text(item.summary) if item.summary else ""
-    if not summary:
-        first = text.strip().split(". ")[0]
-        summary = first if len(first) < 300 else ""
-    return summary[:MAX_SUMMARY]
+    return "" if summary and text.strip().startswith(summary.rstrip(".…")) else summary[:MAX_SUMMARY]
 
 
 def _publish(page: Page) -> None:
@@ -331,10 +329,10 @@ class Writer:
         page.attachments.set([DocumentAttachment(document_id=doc_id, sort_order=n) for n, doc_id in enumerate(documents)])
         _publish(page)
         if source.url != item.url:  # an attachment of an article: its own key and redirect
-            self._finish(Attachment_item(source, item), "document", page, None, "", count=False)
+            self._finish(attachment_item(source, item), "document", page, None, "")
         return page
 
-    def _finish(self, item: SourceItem, kind: str, page: Page, record, digest: str, count: bool = True) -> str:
+    def _finish(self, item: SourceItem, kind: str, page: Page, record, digest: str) -> str:
         status = "created" if record is None else "updated"
         page_url = page.url_path
         for url in [item.url, *item.old_urls]:
@@ -354,7 +352,7 @@ class Writer:
         return status
 
 
-def Attachment_item(source: Attachment, parent: SourceItem) -> SourceItem:
+def attachment_item(source: Attachment, parent: SourceItem) -> SourceItem:
     """The attachment as an item of its own (its URL is its key and its old address)."""
     return SourceItem(key=source.url, url=source.url, title=source.title, body_html="", date=parent.date)
 

@@ -48,6 +48,12 @@ def test_huge_feed_is_refused_whole(home, portal, tmp_path, settings):
     assert ArticlePage.objects.count() == 0
 
 
+@pytest.mark.django_db
+def test_no_home_page_is_a_clear_error(portal, tmp_path):
+    with pytest.raises(CommandError, match="chưa có Trang chủ"):
+        call_command("import", "feed", f"{portal.base}/atom.xml", "--report", str(tmp_path / "r.csv"))
+
+
 def test_broken_feed_is_a_clear_error(home, portal, tmp_path):
     with pytest.raises(CommandError, match="nguồn tin hỏng"):
         call_command("import", "feed", f"{portal.base}/hong.xml", "--report", str(tmp_path / "r.csv"), "--no-backfill")

@@ -20,26 +20,43 @@ from loa.readaloud.models import Narration
 from .oldportal import OldPortal
 
 
+def _database_for_subprocess(tmp_path):
+    """A DATABASE_URL the child process can open, and a way to count rows in it (as the worker recovery test)."""
+    if connection.vendor == "sqlite":  # pytest-django keeps the SQLite test database in memory: copy it to a file
+        path = tmp_path / "resume.sqlite3"
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.close()
+
+        def count(sql: str) -> int:
+            with sqlite3.connect(path, timeout=30) as db:
+                return db.execute(sql).fetchone()[0]
+
+        return f"sqlite:///{path}", count
+    settings = connection.settings_dict
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    port = f":{settings['PORT']}" if settings.get("PORT") else ""
+    url = f"postgresql://{settings.get('USER') or ''}{password}@{settings.get('HOST') or '127.0.0.1'}{port}/{settings['NAME']}"
+
+    def count(sql: str) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchone()[0]
+
+    return url, count
+
+
 @pytest.mark.django_db(transaction=True)
 def test_killed_run_resumes_without_duplicates_or_half_pages(home, tmp_path):
-    if connection.vendor != "sqlite":
-        pytest.skip("copies the in-memory SQLite test database for the child process")
     source = tmp_path / "big.xml"
     source.write_text(wxr(120, base="http://127.0.0.1:9", with_files=False), encoding="utf-8")
-    path = tmp_path / "resume.sqlite3"
-    connection.ensure_connection()
-    target = sqlite3.connect(path)
-    connection.connection.backup(target)
-    target.close()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "LOA_DATA_DIR": str(tmp_path / "data"),
+    url, count = _database_for_subprocess(tmp_path)
+    env = {**os.environ, "DATABASE_URL": url, "LOA_DATA_DIR": str(tmp_path / "data"),
            "MEDIA_ROOT": str(tmp_path / "media")}
     env.pop("PYTEST_CURRENT_TEST", None)
     command = [sys.executable, "-m", "loa.cli", "import", "wordpress", str(source), "--no-backfill",
                "--report", str(tmp_path / "r.csv")]
-
-    def count(sql: str) -> int:
-        with sqlite3.connect(path, timeout=30) as db:
-            return db.execute(sql).fetchone()[0]
 
     first = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120

@@ -47,6 +47,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         hosts = {host_of(source)} if _is_url(source) else set()
         hosts |= {h.lower() for h in options["host"]}
+        from loa.pages.models import HomePage
+
+        if not options["dry_run"] and not HomePage.objects.exists():
+            raise CommandError("chưa có Trang chủ: chạy `loa migrate` rồi tạo trang chủ (hoặc `loa serve` lần đầu) trước khi nhập")
         self._items(kind, source, options, mapping, hosts)  # checks the source, adds its host to `hosts`
         client = PoliteClient(hosts, delay=options["delay"], concurrency=options["concurrency"])
         try:
