@@ -61,6 +61,10 @@ class PoliteClient:
         self.client = httpx.Client(timeout=httpx.Timeout(seconds), follow_redirects=False,
                                    headers={"User-Agent": self.user_agent}, trust_env=False)
 
+    @property
+    def concurrency(self) -> int:
+        return self._limit
+
     def close(self) -> None:
         self.client.close()
 

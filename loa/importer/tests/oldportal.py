@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -54,6 +55,15 @@ class Handler(SimpleHTTPRequestHandler):
             else:
                 self._send(b"[]", "application/json")
             return
+        if path.startswith("/cham/"):  # a slow page: how many requests are in flight at once
+            with self.server.lock:
+                self.server.in_flight += 1
+                self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
+            time.sleep(0.2)
+            with self.server.lock:
+                self.server.in_flight -= 1
+            self._send(b"<html><body>cham</body></html>", "text/html; charset=utf-8")
+            return
         if path.startswith("/lich/"):  # an endless calendar: every month links to the next
             month = int(path.rstrip("/").split("/")[-1] or 0)
             body = (f'<html><body><h1>Lịch tháng {month}</h1><a href="/lich/{month + 1}">Tháng sau</a>'
@@ -91,6 +101,7 @@ class OldPortal:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(ROOT)))
         self.httpd.base = self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.httpd.requests = self.requests = []
+        self.httpd.lock, self.httpd.in_flight, self.httpd.max_in_flight = threading.Lock(), 0, 0
         self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

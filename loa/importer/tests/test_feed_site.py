@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import time
 
 import pytest
 from django.core.management import call_command
@@ -100,3 +101,23 @@ def test_crawl_without_sitemap_stays_bounded(home, portal, tmp_path, settings):
     calendar = [p for p, _ in portal.requests if p.startswith("/lich/")]
     assert len(calendar) <= 6
     assert not any(p.startswith("/rieng-tu/") for p, _ in portal.requests)
+
+
+def test_client_caps_concurrency_spaces_requests_and_stays_on_its_host(portal):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from loa.importer.http import FetchError, PoliteClient
+
+    client = PoliteClient({portal.host}, delay=0.1, concurrency=2)
+    try:
+        started = time.monotonic()
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            list(pool.map(lambda n: client.get(f"{portal.base}/cham/{n}"), range(6)))
+        assert portal.httpd.max_in_flight == 2  # six callers, two requests at a time
+        assert time.monotonic() - started >= 0.5  # and each start at least `delay` after the previous one
+        with pytest.raises(FetchError, match="máy chủ không được phép"):
+            client.get("http://127.0.0.2:9/")
+        with pytest.raises(FetchError, match="robots.txt"):
+            client.get(f"{portal.base}/rieng-tu/a.html")
+    finally:
+        client.close()
