@@ -224,6 +224,10 @@ class Writer:
             raise SkipItem("nội dung trống")
         if self.dry_run:
             return Outcome("created" if record is None else "updated", kind, item, notes=notes)
+        for attachment, _, meta in files:
+            if not meta.number:  # the document library needs one; the article keeps its link to the old file
+                notes.append(f"tệp đính kèm {attachment.url} không có số ký hiệu: không đưa vào thư viện văn bản")
+        files = [f for f in files if f[2].number]
         with transaction.atomic():
             linked = {}
             for attachment, data, meta in files:
@@ -292,6 +296,9 @@ class Writer:
             meta.doc_type = meta.doc_type or first.doc_type
             meta.issued = meta.issued or first.issued
             meta.issuer = meta.issuer or first.issuer
+        if not meta.number:  # the document library needs a số ký hiệu: keep the content as an article
+            notes.append("không đọc được số ký hiệu: nhập như tin bài")
+            return self._article_item(item, "article", record, digest, notes)
         if self.dry_run:
             return Outcome("created" if record is None else "updated", "document", item, notes=notes)
         with transaction.atomic():

@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 
 from loa.documents.models import DocumentPage
 from loa.importer.models import ImportedItem
+from loa.infopages.models import InfoPage
 from loa.pages.models import ArticlePage, CategoryPage
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,10 @@ def test_wxr_import_creates_articles_categories_images_documents_and_redirects(h
     linking = ArticlePage.objects.get(title__endswith="(bài 4)")
     assert f'linktype="page" id="{resolution.pk}"' in str(linking.body.raw_data)
 
+    about = InfoPage.objects.get(title="Chức năng, nhiệm vụ của HĐND tỉnh")  # a WordPress page: an info page
+    assert about.live and about.body[0].block_type == "heading"
+    assert Redirect.objects.filter(old_path=f"/tin-tuc/bai-{60 + 5}.html", redirect_page=about).exists()
+
     broken = ArticlePage.objects.get(title="Bài có ảnh hỏng")
     assert [b.block_type for b in broken.body] == ["paragraph"]
     notes = {row["title"]: row["notes"] for row in rows["created"]}
@@ -117,7 +122,7 @@ def test_dry_run_writes_nothing(home, portal, tmp_path, capsys):
     rows = by_status(run(portal, tmp_path, "--dry-run"))
     printed = capsys.readouterr().err
     assert "sẽ tạo article: HĐND tỉnh giám sát xây dựng nông thôn mới tại huyện Cần Giuộc (bài 1) → chuyên mục Kỳ họp" in printed
-    assert len(rows["created"]) == 62
+    assert len(rows["created"]) == 63  # 62 articles and an info page
     assert ArticlePage.objects.count() == 0 and ImportedItem.objects.count() == 0
     assert get_image_model().objects.count() == 0
 
@@ -135,3 +140,49 @@ def test_wordpress_rest_api_of_a_live_site(home, portal, tmp_path):
     assert first.get_parent().title == "Kỳ họp"
     assert Redirect.objects.filter(old_path="/?p=501", redirect_page=first).exists()
     assert any(p.startswith("/wp-json/wp/v2/posts?") and "page=2" in p for p, _ in portal.requests)
+
+
+def test_mapping_renames_categories_skips_and_makes_documents(home, portal, tmp_path):
+    from loa.importer.tests.fixtures.build import wxr
+
+    source = tmp_path / "small.xml"
+    export = wxr(8, base=portal.base, with_files=False)
+    source.write_text(export.replace("(bài 6)", "Nghị quyết số 07/2025/NQ-HĐND về giám sát (bài 6)"), encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text("""
+[defaults]
+source = "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
+[categories]
+"Kỳ họp" = "Kỳ họp HĐND"
+"Giám sát" = ""
+[pages]
+skip = ["/tin-tuc/bai-5.html"]
+documents = ["/tin-tuc/bai-6.html", "/tin-tuc/bai-7.html"]
+""", encoding="utf-8")
+    report = tmp_path / "r.csv"
+    call_command("import", "wordpress", str(source), "--mapping", str(mapping), "--report", str(report), "--no-backfill")
+    rows = {r["old_url"].rsplit("/", 1)[-1]: r for r in csv.DictReader(report.open(encoding="utf-8-sig"))}
+    assert rows["bai-5.html"]["status"] == "skipped" and "ánh xạ" in rows["bai-5.html"]["reason"]
+    assert rows["bai-6.html"]["kind"] == "document", rows["bai-6.html"]["reason"]
+    resolution = DocumentPage.objects.get(number="07/2025/NQ-HĐND")
+    assert resolution.doc_type.name == "Nghị quyết" and resolution.title.endswith("(bài 6)")
+    assert (rows["bai-7.html"]["kind"], rows["bai-7.html"]["status"]) == ("article", "created")
+    assert "nhập như tin bài" in rows["bai-7.html"]["notes"]  # no số ký hiệu: the library cannot take it
+    titles = {c.title for c in CategoryPage.objects.all()}
+    assert "Kỳ họp HĐND" in titles and "Kỳ họp" not in titles and "Giám sát" not in titles
+    assert ArticlePage.objects.get(title__endswith="(bài 3)").get_parent().title == "Tin tức"  # "Giám sát" -> default
+    assert ArticlePage.objects.get(title__endswith="(bài 1)").source == "Văn phòng Đoàn ĐBQH và HĐND tỉnh"
+
+
+def test_bad_mapping_and_broken_export_are_clear_errors(home, tmp_path):
+    from django.core.management.base import CommandError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[categories\n", encoding="utf-8")
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<rss><channel><item><title>x</title>", encoding="utf-8")
+    with pytest.raises(CommandError, match="TOML"):
+        call_command("import", "wordpress", str(broken), "--mapping", str(bad))
+    with pytest.raises(CommandError, match="WXR hỏng"):
+        call_command("import", "wordpress", str(broken), "--report", str(tmp_path / "r.csv"))
+    assert ArticlePage.objects.count() == 0
