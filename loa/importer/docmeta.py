@@ -116,6 +116,9 @@ def first_page_text(data: bytes, name: str) -> str:
 
 
 def from_file_text(text: str) -> DocMeta:
+    from .legacy import detect, to_unicode
+
+    text = to_unicode(text, detect(text)) if text else ""  # a PDF typed in a TCVN3/VNI font reads as mojibake
     meta = from_title(text[:3000]) if text else DocMeta()
     meta.summary = ""
     if text:

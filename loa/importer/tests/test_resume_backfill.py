@@ -112,6 +112,19 @@ def test_legacy_encodings_are_detected_converted_or_reported():
     assert legacy.detect(half).status in ("unsure", "unicode")
 
 
+def test_document_metadata_from_a_legacy_encoded_first_page():
+    from loa.importer.docmeta import from_file_text
+
+    # TCVN3 fonts drew accented capitals with a second font: the text layer is lower case but for Ă Â Ê Ô Ơ Ư Đ
+    page = ("Số: 18/2008/NQ-HĐND\nLong An, ngày 9 tháng 12 năm 2008\n"
+            "Nghị quyết về việc thông qua kế hoạch phát triển kinh tế xã hội của tỉnh năm 2009")
+    tcvn3 = "".join({v: chr(k) for k, v in legacy._TCVN3.items()}.get(c, c) for c in page)
+    assert "ngµy" in tcvn3
+    meta = from_file_text(tcvn3)
+    assert meta.number == "18/2008/NQ-HĐND" and meta.doc_type == "Nghị quyết"
+    assert meta.issued is not None and meta.issued.isoformat() == "2008-12-09"
+
+
 def test_old_portal_server_is_loopback_only():
     with OldPortal() as server:
         assert server.base.startswith("http://127.0.0.1:")
