@@ -52,6 +52,12 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.council_sessions.models": "questions are asked at a session, commitments reported at a later one",
         "loa.delegates.models": "the delegate who asks",
     },
+    "importer": {
+        "loa.pages.models": "imported articles and categories are the portal's own pages",
+        "loa.infopages.models": "an old portal's static pages become information pages",
+        "loa.documents.models": "attachments become documents of the library",
+        "loa.readaloud": "imported pages are narrated later, newest first, at a low priority (backfill)",
+    },
     "widget": {
         "loa.readaloud": "a host portal's page is narrated by the read-aloud pipeline (generation, cache, streaming)",
         "loa.stats": "the visitor box counts with the statistics' clock, settings and daily-salted identity",

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Q
@@ -16,11 +18,22 @@ from .readable import is_readable
 from .tasks import request_narration
 
 logger = logging.getLogger(__name__)
+_deferred: ContextVar[bool] = ContextVar("loa_readaloud_deferred", default=False)
+
+
+@contextmanager
+def narration_deferred():
+    """Pages published inside this block get no audio now: the caller schedules it (an import's backfill)."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 def article_published(sender, instance, **kwargs) -> None:
     """New or changed text: rebuild the script and start the default voice at once."""
-    if not is_readable(instance):
+    if not is_readable(instance) or _deferred.get():
         return
     try:
         with transaction.atomic():  # a savepoint: a failure here must not abort the publishing transaction

@@ -78,10 +78,13 @@ def delete_unused_audio(audio_name: str) -> bool:
     return True
 
 
-def request_narration(page, voice_id: str | None = None, force: bool = False) -> Narration:
-    """The narration of `page` in `voice_id`, with its generation enqueued if it is missing or stale."""
+def request_narration(page, voice_id: str | None = None, force: bool = False, priority: int | None = None) -> Narration:
+    """The narration of `page` in `voice_id`, with its generation enqueued if it is missing or stale.
+
+    `priority` overrides the default (10 for the default voice): an import's backfill asks below editors' work.
+    """
     narration, start_in = narrations.want_narration(page, voice_id, force)
-    return schedule(narration, start_in)
+    return schedule(narration, start_in, priority)
 
 
 def regenerate_page(page, voices: list[str] | None = None) -> list[Narration]:
@@ -99,7 +102,7 @@ def recover_abandoned() -> int:
     return len(found)
 
 
-def schedule(narration: Narration, start_in: float | None) -> Narration:
+def schedule(narration: Narration, start_in: float | None, priority: int | None = None) -> Narration:
     """Enqueue the narration's generation `start_in` seconds from now (None: nothing to do)."""
     if start_in is None:
         return narration
@@ -107,7 +110,9 @@ def schedule(narration: Narration, start_in: float | None) -> Narration:
     job = generate_narration
     if start_in:
         job = job.using(run_after=timezone.now() + timedelta(seconds=start_in))
-    if narration.voice == default_voice_id():
+    if priority is not None:
+        job = job.using(priority=priority)
+    elif narration.voice == default_voice_id():
         job = job.using(priority=10)
     result = job.enqueue(narration.page_id, narration.voice, narration.key)
     Narration.objects.filter(pk=narration.pk, key=narration.key).update(task_id=str(result.id))

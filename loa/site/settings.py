@@ -17,6 +17,7 @@ from loa.core.cache_params import DEFAULT_QUERY_PARAMS
 from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
 from loa.documents.conf import DEFAULTS as DOCUMENTS
+from loa.importer.conf import DEFAULTS as IMPORTER
 from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.petitions.conf import DEFAULTS as PETITIONS
 from loa.readaloud.conf import DEFAULTS as READALOUD
@@ -39,16 +40,16 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 def env_setting(name: str, default: Any) -> Any:
-    """The environment variable `name` as the type of its `default` (a list: comma-separated);
+    """The environment variable `name` as the type of its `default` (a list or tuple: comma-separated);
     unset or empty, the default."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     if isinstance(default, bool):
         return raw.lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, list):
+    if isinstance(default, (list, tuple)):
         kind = type(default[0]) if default else str
-        return [kind(item.strip()) for item in raw.split(",") if item.strip()]
+        return type(default)(kind(item.strip()) for item in raw.split(",") if item.strip())
     return type(default)(raw)
 
 
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "loa.widget",
     "loa.petitions",
     "loa.interpellations",
+    "loa.importer",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -126,6 +128,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "loa.importer.middleware.QueryRedirectMiddleware",
     # Last, as django-axes asks: turns its lockout into the 429 page (see "login throttling" below).
     "axes.middleware.AxesMiddleware",
 ]
@@ -345,7 +348,7 @@ LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
 # --- the apps' own settings ---
 # Each app's settings, their defaults and meaning are in its conf.py (loa/<app>/conf.py); every one
 # of them can be set by an environment variable of the same name (empty = unset).
-for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET, PETITIONS):
+for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET, PETITIONS, IMPORTER):
     for _name, _default in _defaults.items():
         globals()[_name] = env_setting(_name, _default)
 # Statistics: the embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.
