@@ -24,9 +24,10 @@ def compare(args) -> None:
         result = {"loa": loa_side, "raw": raw_side, "rss": rss_side}[args.side](args)
         print(json.dumps(result))
         return
-    from loa.speech import get_voice
+    from loa.speech.packs import get_voice
+    from loa.voices_cli import voices_folder
 
-    voice = get_voice(args.voice)
+    voice = get_voice(args.voice, voices_folder())
     text = _text(args)
     folded = " (Vietnamese without diacritics: an English model)" if _english_model(args.voice) else ""
     print(f"voice {voice.id} ({voice.engine}), {len(text):,} characters{folded}, {args.threads} ONNX thread(s)")
@@ -58,9 +59,10 @@ def _text(args) -> str:
 
 def _english_model(voice_id: str) -> bool:
     """The test model (joe) is English: it would spell out every Vietnamese letter with a diacritic."""
-    from loa.speech import get_voice
+    from loa.speech.packs import get_voice
+    from loa.voices_cli import voices_folder
 
-    voice = get_voice(voice_id)
+    voice = get_voice(voice_id, voices_folder())
     if voice.engine != "piper":
         return False
     config = json.loads((Path(voice.folder) / f"{voice.engine_voice}.json").read_text(encoding="utf-8"))
@@ -88,11 +90,13 @@ def _peak_rss_kib() -> int:
 
 
 def loa_side(args) -> dict:
-    from loa.speech import SpeechOptions, SpeechVoice, get_voice
+    from loa.speech import SpeechOptions, SpeechVoice
+    from loa.speech.packs import get_voice
+    from loa.voices_cli import voices_folder
 
     text = _text(args)
     started = time.perf_counter()
-    speaker = SpeechVoice.load(get_voice(args.voice))
+    speaker = SpeechVoice.load(get_voice(args.voice, voices_folder()))
     load = time.perf_counter() - started
     begun = time.perf_counter()
     stream = speaker.stream(text, SpeechOptions(format="mp3"))
@@ -112,9 +116,11 @@ def raw_side(args) -> dict:
     from piper import PiperVoice
     from piper.config import PiperConfig
 
-    from loa.speech import get_voice, normalize
+    from loa.speech import normalize
+    from loa.speech.packs import get_voice
+    from loa.voices_cli import voices_folder
 
-    voice = get_voice(args.voice)
+    voice = get_voice(args.voice, voices_folder())
     spoken = normalize(_text(args), region=voice.region).text  # the same words Loa reads
     model = Path(voice.folder) / voice.engine_voice
     started = time.perf_counter()
@@ -138,10 +144,11 @@ def raw_side(args) -> dict:
 
 
 def rss_side(args) -> dict:
-    from loa.speech import SpeechVoice, get_voice
-    from loa.speech.engines import speak_one
+    from loa.speech import SpeechVoice
+    from loa.speech.packs import get_voice
+    from loa.voices_cli import voices_folder
 
-    voice = get_voice(args.voice)
+    voice = get_voice(args.voice, voices_folder())
     engine = SpeechVoice.load(voice).engine
     words = ["tin", "so", "hai", "ngan", "sach", "ky", "hop", "dai", "bieu", "nghi", "quyet", "tinh"]
 
@@ -153,7 +160,7 @@ def rss_side(args) -> dict:
     after_warmup = 0
     for i in range(args.rss):
         text = " ".join(words[(i + k) % len(words)] for k in range(1 + i % 8)) + "."
-        speak_one(engine, text, voice)
+        engine.speak(text)
         if i == 99:
             after_warmup = rss()
     return {"after_warmup": after_warmup, "end": rss(), "seconds": time.perf_counter() - started}

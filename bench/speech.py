@@ -29,7 +29,7 @@ from typing import TypeVar
 from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.encoders import FORMATS, get_encoder
 from loa.speech.segment import split_sentences
-from loa.speech.track import sentence_pcm, spoken_sentences
+from loa.speech.track import sentence_speech, spoken_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "loa" / "pages" / "demo" / "seed-article.txt"
 T = TypeVar("T")
@@ -85,7 +85,7 @@ def main() -> None:
 
     normalize_s, _, items = timed(lambda: list(spoken_sentences(text, voice.region)), args.repeat)
     synth_s, _, pcms = timed(
-        lambda: [sentence_pcm(item.spoken, item.pause, voice, 1.0, engine) for item in items], args.repeat
+        lambda: [sentence_speech(item.spoken, item.pause, 1.0, engine).pcm for item in items], args.repeat
     )
     print(f"{args.text_file.name}: {len(text):,} characters, {len(items)} sentences; voice {voice.id}, "
           f"engine {engine.name} {engine.version}; cold start {cold * 1000:.0f} ms")

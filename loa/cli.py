@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     install = actions.add_parser("install", help="install a neural voice pack")
     install.add_argument("source", help="a .onnx file (its .onnx.json beside it), an http(s):// URL, "
                                         "or a catalogued voice: " + ", ".join(_catalogue_names()))
-    install.add_argument("--id", required=True, dest="voice_id", help="the new voice's id, e.g. vi-north-female-vais")
+    install.add_argument("--id", default=None, dest="voice_id",
+                         help="the new voice's id, e.g. vi-north-female-vais (default: the catalogue's)")
     install.add_argument("--name", default=None, help="display name (default: the catalogue's)")
     install.add_argument("--region", choices=("north", "central", "south"), default=None)
     install.add_argument("--gender", choices=("female", "male"), default=None)
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _catalogue_names() -> list[str]:
-    from loa.speech import catalogue
+    from loa.speech.packs import catalogue
 
     return list(catalogue())
 
@@ -130,11 +131,12 @@ def read_input_text(source: str) -> str:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
+    from loa import voices_cli
     from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError, VoiceUnavailableError
 
     text = read_input_text(args.input)
     try:
-        voice = SpeechVoice.load(args.voice)
+        voice = SpeechVoice.load(args.voice, voices_cli.voices_folder())
     except (UnknownVoiceError, VoiceUnavailableError) as exc:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:

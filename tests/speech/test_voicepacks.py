@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from loa.speech import (
+from loa.speech import SpeechVoice, UnknownVoiceError, VoiceUnavailableError
+from loa.speech.packs import (
     DEFAULT_VOICE_ID,
     PackError,
     Preferences,
-    SpeechVoice,
-    UnknownVoiceError,
-    VoiceUnavailableError,
     catalogue,
     default_voice_id,
     get_voice,
@@ -24,7 +22,7 @@ from loa.speech import (
     remove_voice,
     write_preferences,
 )
-from loa.speech.voicepacks import MANIFEST, file_sha256
+from loa.speech.packs.store import MANIFEST, file_sha256
 
 
 def sha256_of(path: Path) -> str:
@@ -283,13 +281,13 @@ def test_preferences_choose_the_default_and_the_offered_voices(own_pack):
 def test_remove_deletes_the_pack_and_forgets_it_in_the_preferences(own_pack):
     folder, voice_id = own_pack
     write_preferences(folder, Preferences(default=voice_id, offered=(voice_id, "vi-south-male")))
-    remove_voice(voice_id, folder)
+    remove_voice(voice_id, folder=folder)
     assert not (folder / voice_id).exists() and leftovers(folder) == []
     assert voice_id not in [v.id for v in list_voices(folder)]
     prefs = json.loads((folder / "preferences.json").read_text())
     assert prefs == {"default": None, "offered": ["vi-south-male"]}
     with pytest.raises(PackError):
-        remove_voice(voice_id, folder)
+        remove_voice(voice_id, folder=folder)
 
 
 def test_checksums_are_computed_once_per_file_version(joe):

@@ -23,7 +23,8 @@ from loa.readaloud.progress import audio_path as partial_audio
 from loa.readaloud.slots import tts_slot
 from loa.readaloud.streaming import growing_audio
 from loa.readaloud.tasks import request_narration
-from loa.speech import SpeechVoice, install_voice
+from loa.speech import SpeechVoice
+from loa.speech.packs import install_voice
 
 from .helpers import paragraph, publish_article, readaloud_tasks, run_tasks
 

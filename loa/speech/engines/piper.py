@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,8 @@ from typing import Any
 import numpy as np
 
 from loa.speech.engines.alignment import align_words, words_of
-from loa.speech.engines.base import EngineSpeech, SynthesisError, WordSpan, silence
-from loa.speech.voicepacks import PackError, config_path, read_config, verified_model
+from loa.speech.engines.base import EngineIdentity, EngineSpeech, SynthesisError, WordSpan, silence
+from loa.speech.packs.store import PackError, config_path, read_config, verified_model
 from loa.speech.voices import Voice, VoiceUnavailableError, check_speed
 
 BOS, EOS, PAD = "^", "$", "_"
@@ -41,6 +40,10 @@ def pack_sample_rate(voice: Voice) -> int:
         return int(read_config(config_path(voice))["audio"]["sample_rate"])
     except PackError as exc:
         raise VoiceUnavailableError(voice, str(exc)) from None
+
+
+def piper_identity(voice: Voice) -> EngineIdentity:
+    return EngineIdentity("piper", engine_version(voice), pack_sample_rate(voice))
 
 
 def tts_threads() -> int:
@@ -106,15 +109,9 @@ class PiperEngine:
         self.version = engine_version(voice)
         self._symbols = int(config["num_symbols"])
 
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
-        return (speech.pcm for speech in self.speak(texts, voice, speed))
-
-    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
-        if voice.engine != self.name or voice.sha256 != self.voice.sha256:
-            raise ValueError(f"voice {voice.id!r} is not the model this engine has loaded ({self.voice.id!r})")
+    def speak(self, text: str, speed: float = 1.0) -> EngineSpeech:
         length_scale = self._piper.config.length_scale / check_speed(speed)
-        for text in texts:
-            yield self._speak(text, length_scale) if text.strip() else silence()
+        return self._speak(text, length_scale) if text.strip() else silence()
 
     def _speak(self, text: str, length_scale: float) -> EngineSpeech:
         from piper.config import SynthesisConfig
