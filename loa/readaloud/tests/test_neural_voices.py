@@ -220,3 +220,34 @@ def test_stale_after_deferral_run_after_is_soon(settings, joe, neural_article):
         run_tasks()
     waiting = readaloud_tasks("READY").get(args_kwargs__args__1="joe")
     assert waiting.run_after <= timezone.now() + timedelta(seconds=5)
+
+
+@pytest.fixture(scope="session")
+def kokoro_folder(tmp_path_factory, kokoro_source) -> Path:
+    folder = tmp_path_factory.mktemp("portal-kokoro")
+    model, style = kokoro_source
+    install_voice(str(model), "kokoro", name="Giọng Kokoro", region="north", gender="female", folder=folder,
+                  style=str(style))
+    return folder
+
+
+def test_a_kokoro_narration_is_made_and_served_with_word_timings(client, settings, kokoro_folder, tmp_path, category):
+    folder = tmp_path / "voices"
+    shutil.copytree(kokoro_folder, folder)
+    settings.READALOUD_VOICES_DIR = folder
+    article = publish_article(category, title="Kỳ họp thứ 25", summary="Tin kỳ họp.",
+                              body=[paragraph("<p>Đại biểu thảo luận về ngân sách.</p>")])
+    assert voices.voice("kokoro").engine == "kokoro"
+    run_tasks()
+    assert api(client, article, "kokoro").json()["status"] == "pending"
+    run_tasks()
+    data = api(client, article, "kokoro").json()
+    assert data["status"] == "ready" and data["voice"] == "kokoro"
+    narration = Narration.objects.get(page_id=article.pk, voice="kokoro")
+    with av.open(io.BytesIO(audio_path(narration.audio_name).read_bytes())) as container:
+        decoded = sum(frame.samples for frame in container.decode(audio=0)) / 24000
+    assert abs(decoded - data["duration"]) < 0.1
+    words = [word for sentence in data["sentences"] for word in sentence["words"]]
+    assert all(sentence["words"] for sentence in data["sentences"])
+    assert len(words) >= 10 and all(a["end"] <= b["start"] + 1e-3 for a, b in zip(words, words[1:]))
+    assert words[-1]["end"] <= data["duration"]

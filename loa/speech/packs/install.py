@@ -185,9 +185,6 @@ def install_voice(
     voice is its model with `style` (its style vectors) and a config holding its phoneme vocabulary."""
     root = Path(folder)
     origin = resolve_source(source, style, config)
-    if origin.catalogued is not None and origin.catalogued.restricted and not allow_restricted:
-        raise PackError(f"giọng {source} bị hạn chế: {origin.catalogued.terms.restricted}; "
-                        "chỉ cài khi đã cân nhắc điều khoản (--allow-restricted)")
     voice_id = voice_id or (origin.catalogued.voice_id if origin.catalogued else None)
     if not voice_id:
         raise PackError("thiếu --id (mã của giọng mới, ví dụ vi-north-female-vais)")
@@ -207,6 +204,9 @@ def install_voice(
         raise PackError("thiếu --region (north, central hoặc south)")
     if not gender:
         raise PackError("thiếu --gender (female hoặc male)" + (f"; {known.note}" if known else ""))
+    if origin.catalogued is not None and origin.catalogued.restricted and not allow_restricted:
+        raise PackError(f"giọng {source} bị hạn chế: {origin.catalogued.terms.restricted}; "
+                        "chỉ cài khi đã cân nhắc điều khoản (--allow-restricted)")
     expected = (sha256 or origin.sha256 or "").lower() or None
     if sha256 and origin.sha256 and sha256.lower() != origin.sha256:
         raise PackError(f"--sha256 khác sha256 của {source} trong danh mục ({origin.sha256})")
