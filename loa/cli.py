@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     install.add_argument("--region", choices=("north", "central", "south"), default=None)
     install.add_argument("--gender", choices=("female", "male"), default=None)
     install.add_argument("--sha256", default=None, help="expected sha256 of the model file")
+    install.add_argument("--style", default=None, help="a Kokoro voice: its style vectors (.npy or raw float32 .bin)")
+    install.add_argument("--config", default=None, help="the model's config if not beside it (MODEL.json; Kokoro: "
+                                                        "config.json with its phoneme \"vocab\")")
+    install.add_argument("--allow-restricted", action="store_true",
+                         help="install a catalogued voice whose terms forbid public or commercial use, or are unknown")
+    install.add_argument("--confirm", default=None, metavar="NAME",
+                         help="with --allow-restricted: the voice's catalogue name, as the explicit confirmation")
     remove = actions.add_parser("remove", help="remove an installed voice pack")
     remove.add_argument("voice_id", metavar="ID")
     test = actions.add_parser("test", help="read a sample sentence into a file and print the real-time factor")

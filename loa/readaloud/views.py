@@ -44,6 +44,7 @@ def voice_json(voice, default: str | None = None, offered: set[str] | None = Non
         "id": voice.id, "name": voice.name, "region": voice.region, "gender": voice.gender,
         "engine": voice.engine, "default": voice.id == default, "neural": voice.neural,
         "available": voice.available, "offered": voice.id in offered if offered is not None else voice.available,
+        "restricted": bool(voice.restricted),
     }
 
 

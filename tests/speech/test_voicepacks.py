@@ -293,3 +293,14 @@ def test_remove_deletes_the_pack_and_forgets_it_in_the_preferences(own_pack):
 def test_checksums_are_computed_once_per_file_version(joe):
     path = Path(joe.folder) / "model.onnx"
     assert file_sha256(path) == joe.sha256 == file_sha256(path)
+
+
+def test_a_restricted_catalogue_voice_is_refused_without_the_flag(tmp_path):
+    with pytest.raises(PackError, match="hạn chế"):
+        install_voice("vi_VN-vivos-x_low", gender="male", folder=tmp_path)
+    with pytest.raises(PackError, match="hạn chế"):
+        install_voice("vi_VN-25hours_single-low", folder=tmp_path)
+    # with it, the install goes on (to the download, which has no network here)
+    with pytest.raises(PackError, match="không tải được|máy chủ trả lỗi"):
+        install_voice("vi_VN-vivos-x_low", gender="male", folder=tmp_path, allow_restricted=True)
+    assert leftovers(tmp_path) == []

@@ -42,7 +42,8 @@ def readaloud_player(context, page, embed: bool = False) -> dict:
         "api_url": reverse("readaloud:page-audio", args=[page.pk]),
         "stats_url": _optional_url("stats:listen"),
         "podcast_url": reverse("readaloud:podcast"),
-        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in player_voices()],
+        "voices": [{"id": v.id, "name": v.name, "default": v.id == default, "restricted": bool(v.restricted)}
+                   for v in player_voices()],
         "default_voice": default,
         "speeds": SPEEDS,
         "ready": ready,

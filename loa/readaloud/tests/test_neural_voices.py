@@ -65,7 +65,8 @@ def test_voices_api_lists_the_neural_voice_first_in_its_region(client, joe):
     listed = client.get("/api/readaloud/voices").json()
     entry = next(v for v in listed if v["id"] == "joe")
     assert entry == {"id": "joe", "name": "Giọng Joe", "region": "south", "gender": "male", "engine": "piper",
-                     "default": False, "neural": True, "available": True, "offered": True}
+                     "default": False, "neural": True, "available": True, "offered": True,
+                     "restricted": False}
     assert [v.id for v in voices.player_voices() if v.region == "south"][0] == "joe"
 
 
@@ -251,3 +252,23 @@ def test_a_kokoro_narration_is_made_and_served_with_word_timings(client, setting
     assert all(sentence["words"] for sentence in data["sentences"])
     assert len(words) >= 10 and all(a["end"] <= b["start"] + 1e-3 for a, b in zip(words, words[1:]))
     assert words[-1]["end"] <= data["duration"]
+
+
+def test_terms_are_shown_before_installing_and_restricted_voices_are_marked(client, joe, neural_article):
+    manifest = json.loads((Path(joe.folder) / "manifest.json").read_text())
+    manifest["terms"] = {"weights_licence": "MIT", "data_origin": "Bộ dữ liệu thử", "data_terms": "CC BY-NC 4.0",
+                         "consent": "không rõ", "restricted": "dữ liệu cấm dùng thương mại"}
+    (Path(joe.folder) / "manifest.json").write_text(json.dumps(manifest))
+    admin = get_user_model().objects.create_superuser("quantri", "q@example.vn", "mat-khau-1")
+    client.force_login(admin)
+    page = client.get("/admin/readaloud/voices/").content.decode()
+    installed, catalogue = page.split("Giọng trong danh mục, chưa cài", 1)
+    for name in ("vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x_low"):
+        assert name in catalogue
+    assert "CC BY-NC-SA 4.0" in catalogue and "tiếng Anh" in catalogue and "Người đọc đồng ý" in catalogue
+    assert "loa voices install vi_VN-vivos-x_low --allow-restricted --confirm vi_VN-vivos-x_low" in catalogue
+    assert "loa voices install vi_VN-vais1000-medium</code>" in catalogue  # not restricted: the name is enough
+    assert "Hạn chế" in installed and "dữ liệu cấm dùng thương mại" in installed
+    client.logout()
+    assert next(v for v in client.get("/api/readaloud/voices").json() if v["id"] == "joe")["restricted"] is True
+    assert "Giọng Joe (giọng hạn chế)</option>" in client.get(neural_article.url).content.decode()
