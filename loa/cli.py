@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--format", choices=("mp3", "ogg", "wav"), default=None,
                        help="default: from the output file's extension, else mp3")
     speak.add_argument("--timings", default=None, help="write sentence and word timings as JSON here")
+    speak.add_argument("--threads", type=positive_int, default=None,
+                       help="cores a neural voice may use (default: all of them)")
 
     voices = sub.add_parser("voices", help="list, install, remove or test voices")
     voices.add_argument("--json", action="store_true", help="print the voices as a JSON list")
@@ -71,7 +73,29 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("voice_id", metavar="ID")
     test.add_argument("-o", "--output", default=None, help="audio file (default: ID-test.wav here)")
     test.add_argument("--text", default=None, help="what to read (default: a sample sentence)")
+    test.add_argument("--threads", type=positive_int, default=None,
+                      help="cores a neural voice may use (default: all of them)")
     return parser
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"không phải số nguyên: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"phải từ 1 trở lên: {number}")
+    return number
+
+
+def all_cores(threads: int | None) -> int:
+    """`--threads`, else every core this process may run on."""
+    if threads:
+        return threads
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _catalogue_names() -> list[str]:
@@ -143,7 +167,7 @@ def cmd_speak(args: argparse.Namespace) -> int:
 
     text = read_input_text(args.input)
     try:
-        voice = SpeechVoice.load(args.voice, voices_cli.voices_folder())
+        voice = SpeechVoice.load(args.voice, voices_cli.voices_folder(), threads=all_cores(args.threads))
     except (UnknownVoiceError, VoiceUnavailableError) as exc:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:

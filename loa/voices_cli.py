@@ -182,7 +182,9 @@ def test(args: argparse.Namespace) -> int:
     fmt = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg"}.get(output.suffix.lower(), "wav")
     try:
         started = time.perf_counter()
-        speaker = SpeechVoice.load(voice)
+        from loa.cli import all_cores
+
+        speaker = SpeechVoice.load(voice, threads=all_cores(args.threads))
         loaded = time.perf_counter()
         track = speaker.write(args.text or SAMPLE, output, SpeechOptions(format=fmt))
         spoken = time.perf_counter()
@@ -194,5 +196,5 @@ def test(args: argparse.Namespace) -> int:
         raise CliError(f"không ghi được tệp {exc.filename or output}: {exc.strerror or exc}") from None
     rtf = (spoken - loaded) / track.duration if track.duration else float("inf")
     print(f"{voice.id}: đã ghi {output} ({track.duration:.2f} s âm thanh); tải giọng {loaded - started:.2f} s, "
-          f"đọc {spoken - loaded:.2f} s; hệ số thời gian thực (RTF) {rtf:.3f}")
+          f"đọc {spoken - loaded:.2f} s; hệ số thời gian thực (RTF) {rtf:.3f}; {all_cores(args.threads)} luồng")
     return 0

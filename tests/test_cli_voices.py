@@ -108,6 +108,11 @@ def test_test_command_writes_a_sample_and_prints_the_real_time_factor(loa, tmp_p
     result = loa("voices", "test", "joe", "--text", "Xin chao cac ban.", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "RTF" in result.stdout.decode()
+    assert f"; {len(os.sched_getaffinity(0))} luồng" in result.stdout.decode()  # every core by default
+    one = loa("voices", "test", "joe", "--text", "Xin chao.", "--threads", "1", "-o", str(tmp_path / "one.wav"))
+    assert one.returncode == 0 and "; 1 luồng" in one.stdout.decode()
+    refused = loa("voices", "test", "joe", "--threads", "0")  # argparse's usage error
+    assert refused.returncode == 2 and "--threads: phải từ 1 trở lên" in refused.stderr.decode()
     samples, rate = decode(tmp_path / "joe-test.wav")
     assert len(samples) / rate > 1 and np.sqrt(np.mean(samples**2)) > 0.02
 

@@ -74,13 +74,14 @@ class SpeechVoice:
         self.engine = engine  # bound to `voice`: engine.speak(text, speed)
 
     @staticmethod
-    def load(voice: Voice | str | None = None, folder: VoicesFolder = None) -> SpeechVoice:
+    def load(voice: Voice | str | None = None, folder: VoicesFolder = None, threads: int | None = None) -> SpeechVoice:
         """The voice (or voice id; None: the default voice) with its engine ready to speak.
 
         `folder` is the voices folder whose packs (and default-voice choice) count; without
-        one only the built-in eSpeak NG voices exist."""
+        one only the built-in eSpeak NG voices exist. `threads` is how many cores a neural
+        model may use (default: LOA_TTS_THREADS, else 1: a server's synthesis job keeps to one)."""
         resolved = resolve_voice(voice, folder)
-        return SpeechVoice(resolved, engine_for(resolved))
+        return SpeechVoice(resolved, engine_for(resolved, threads))
 
     def encoder(self, options: SpeechOptions) -> Encoder:
         return get_encoder(options.format, self.engine.sample_rate)

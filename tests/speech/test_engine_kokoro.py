@@ -156,3 +156,13 @@ def test_corrupt_and_mismatched_packs_are_unavailable_with_their_reason(kokoro, 
     # the others keep working
     assert len(engine_for(get_voice(kokoro.id, Path(kokoro.folder).parent)).speak("Xin chào.").pcm) > 0
     assert SpeechVoice.load("vi-south-male", folder=tmp_path).speak("Xin chào.").duration > 0.3
+
+
+def test_threads_reach_the_model(kokoro, monkeypatch):
+    monkeypatch.delenv("LOA_TTS_THREADS", raising=False)
+    one = SpeechVoice.load(kokoro).engine
+    two = SpeechVoice.load(kokoro, threads=2).engine
+    assert one is not two
+    assert one._model.session.get_session_options().intra_op_num_threads == 1
+    assert two._model.session.get_session_options().intra_op_num_threads == 2
+    assert len(one.speak("Xin chào.").pcm) == len(two.speak("Xin chào.").pcm)

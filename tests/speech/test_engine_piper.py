@@ -153,3 +153,14 @@ def test_speech_voice_reads_text_into_every_format(joe):
         track = voice.speak("Xin chao. Dai bieu thao luan.", SpeechOptions(format=fmt))
         assert len(track.sentences) == 2 and track.voice == joe.id
         assert all(s.words for s in track.sentences)
+
+
+def test_threads_reach_the_model_and_the_server_default_is_one(joe, monkeypatch):
+    monkeypatch.delenv("LOA_TTS_THREADS", raising=False)
+    one = SpeechVoice.load(joe).engine
+    two = SpeechVoice.load(joe, threads=2).engine
+    assert one is not two and SpeechVoice.load(joe, threads=2).engine is two
+    assert one._piper.session.get_session_options().intra_op_num_threads == 1
+    assert two._piper.session.get_session_options().intra_op_num_threads == 2
+    offsets = [[(w.text_start, w.text_end) for w in engine.speak(TEXT).words] for engine in (one, two)]
+    assert offsets[0] == offsets[1]  # the same words (Piper's sampled noise moves their times a little)

@@ -7,16 +7,17 @@ from loa.speech.voices import Voice
 __all__ = ["Engine", "EngineIdentity", "EngineSpeech", "SynthesisError", "WordSpan", "engine_for", "fresh_engine", "identity_of"]
 
 
-def engine_for(voice: Voice) -> Engine:
-    """The engine that speaks `voice` (a pack's model is loaded once per process); VoiceUnavailableError if it cannot."""
+def engine_for(voice: Voice, threads: int | None = None) -> Engine:
+    """The engine that speaks `voice` (a pack's model is loaded once per process and thread count);
+    VoiceUnavailableError if it cannot. `threads`: a neural model's threads (default LOA_TTS_THREADS, or 1)."""
     if voice.engine == "piper":
         from loa.speech.engines.piper import piper_engine
 
-        return piper_engine(voice)
+        return piper_engine(voice, threads)
     if voice.engine == "kokoro":
         from loa.speech.engines.kokoro import kokoro_engine
 
-        return kokoro_engine(voice)
+        return kokoro_engine(voice, threads)
     if voice.engine == "espeak-ng":
         from loa.speech.engines.espeak import EspeakEngine
 

@@ -304,13 +304,13 @@ _engines: dict[tuple[str, str, str, int], KokoroEngine] = {}
 _engines_lock = threading.Lock()
 
 
-def kokoro_engine(voice: Voice) -> KokoroEngine:
-    """The process's engine for this pack (loaded on first use; a changed model or style loads anew)."""
-    key = (voice.folder, voice.sha256, _style_stamp(voice), tts_threads())
+def kokoro_engine(voice: Voice, threads: int | None = None) -> KokoroEngine:
+    """The process's engine for this pack and thread count (loaded on first use; a changed model or style loads anew)."""
+    key = (voice.folder, voice.sha256, _style_stamp(voice), threads or tts_threads())
     with _engines_lock:
         if key not in _engines:
-            engine = KokoroEngine(voice)
-            for old in [k for k in _engines if k[0] == voice.folder]:
+            engine = KokoroEngine(voice, key[3])
+            for old in [k for k in _engines if k[0] == voice.folder and k[1:3] != key[1:3]]:
                 del _engines[old]
             _engines[key] = engine
         return _engines[key]

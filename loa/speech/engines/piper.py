@@ -3,7 +3,8 @@
 One loaded model per voice pack per process, shared by every thread (ONNX Runtime
 sessions are safe to run from several threads; piper-tts guards its eSpeak NG
 phonemizer with a lock). `LOA_TTS_THREADS` (default 1) caps the threads one
-synthesis uses, so making audio never takes every core from the web server.
+synthesis uses in the portal, so making audio never takes every core from the web
+server; the command line asks for every core (`loa speak --threads`).
 
 Word timings come from the model: a model with its phoneme-duration output
 (patched in on install, or in memory here) says how many samples each phoneme
@@ -190,9 +191,9 @@ _engines_lock = threading.Lock()
 _loading: dict[tuple[str, str, int], threading.Lock] = {}
 
 
-def piper_engine(voice: Voice) -> PiperEngine:
-    """The process's engine for this pack (loaded on first use; a changed model loads anew)."""
-    key = (voice.folder, voice.sha256, tts_threads())
+def piper_engine(voice: Voice, threads: int | None = None) -> PiperEngine:
+    """The process's engine for this pack and thread count (loaded on first use; a changed model loads anew)."""
+    key = (voice.folder, voice.sha256, threads or tts_threads())
     with _engines_lock:
         if key in _engines:
             return _engines[key]
@@ -201,9 +202,9 @@ def piper_engine(voice: Voice) -> PiperEngine:
         with _engines_lock:
             if key in _engines:
                 return _engines[key]
-        engine = PiperEngine(voice)
+        engine = PiperEngine(voice, key[2])
         with _engines_lock:
-            for old in [k for k in _engines if k[0] == voice.folder]:
+            for old in [k for k in _engines if k[0] == voice.folder and k[1] != voice.sha256]:
                 del _engines[old]  # the previous version of this pack's model
             _engines[key] = engine
         return engine
