@@ -1,6 +1,7 @@
 """Page types of the portal: home, category (chuyên mục) and article, plus the site branding setting."""
 from __future__ import annotations
 
+from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
@@ -69,10 +70,38 @@ class HomePage(Page):
         return context
 
 
+class VoiceSelect(forms.Select):
+    """The voices a category (or the document library) may choose, as installed when the form is shown.
+
+    Not model choices: a pack removed later must not make the page unsavable (its pages then
+    fall back to the site's default voice, and the editor sees the old choice marked)."""
+
+    def get_context(self, name: str, value, attrs) -> dict:
+        from loa.readaloud.voices import voice_choices
+
+        choices = voice_choices()
+        if value and value not in {key for key, _ in choices}:
+            choices.append((value, f"{value} (không còn dùng được: trang dùng giọng mặc định)"))
+        self.choices = choices
+        return super().get_context(name, value, attrs)
+
+
+def readaloud_voice_field() -> models.CharField:
+    return models.CharField(
+        "Giọng đọc", max_length=64, blank=True,
+        help_text="Giọng đọc các tin bài trong mục này và giọng mặc định của trình phát; để trống: giọng mặc định của trang.",
+    )
+
+
+def readaloud_voice_panel() -> FieldPanel:
+    return FieldPanel("readaloud_voice", widget=VoiceSelect)
+
+
 class CategoryPage(Page):
     intro = RichTextField("Giới thiệu chuyên mục", blank=True, features=["bold", "italic", "link"])
+    readaloud_voice = readaloud_voice_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), readaloud_voice_panel()]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ArticlePage"]
 
