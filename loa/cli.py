@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from loa.cli_errors import CliError
+from loa.cli_threads import all_cores, positive_int
 
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
 FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
@@ -76,26 +77,6 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--threads", type=positive_int, default=None,
                       help="cores a neural voice may use (default: all of them)")
     return parser
-
-
-def positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"không phải số nguyên: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"phải từ 1 trở lên: {number}")
-    return number
-
-
-def all_cores(threads: int | None) -> int:
-    """`--threads`, else every core this process may run on."""
-    if threads:
-        return threads
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _catalogue_names() -> list[str]:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from loa.cli_errors import CliError
+from loa.cli_threads import all_cores
 from loa.core.datadir import data_dir
 from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError, VoiceUnavailableError
 from loa.speech.packs import (
@@ -182,8 +183,6 @@ def test(args: argparse.Namespace) -> int:
     fmt = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg"}.get(output.suffix.lower(), "wav")
     try:
         started = time.perf_counter()
-        from loa.cli import all_cores
-
         speaker = SpeechVoice.load(voice, threads=all_cores(args.threads))
         loaded = time.perf_counter()
         track = speaker.write(args.text or SAMPLE, output, SpeechOptions(format=fmt))
