@@ -6,6 +6,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from loa.speech import SpeechVoice, UnknownVoiceError, VoiceUnavailableError
@@ -304,3 +305,28 @@ def test_a_restricted_catalogue_voice_is_refused_without_the_flag(tmp_path):
     with pytest.raises(PackError, match="không tải được|máy chủ trả lỗi"):
         install_voice("vi_VN-vivos-x_low", gender="male", folder=tmp_path, allow_restricted=True)
     assert leftovers(tmp_path) == []
+
+
+def test_a_kokoro_voice_installs_from_urls_and_speaks(kokoro_source, tmp_path):
+    model, style = kokoro_source
+    files = {"/k/model.onnx": model.read_bytes(), "/k/config.json": Path(f"{model}.json").read_bytes(),
+             "/k/voices/alpha.bin": np.load(style).astype("<f4").tobytes()}  # raw float32, as onnx-community ships
+    with FileServer(files) as base:
+        voice = install_voice(f"{base}/k/model.onnx", "kokoro-url", name="Kokoro", region="north", gender="female",
+                              folder=tmp_path, sha256=sha256_of(model), style=f"{base}/k/voices/alpha.bin",
+                              config=f"{base}/k/config.json")
+    assert voice.engine == "kokoro" and voice.available and voice.source == f"{base}/k/model.onnx"
+    assert np.array_equal(np.load(Path(voice.folder) / "style.npy"), np.load(style).reshape(-1, 256))
+    assert SpeechVoice.load("kokoro-url", folder=tmp_path).speak("Xin chào.").sentences[0].words
+    assert leftovers(tmp_path) == []
+
+
+def test_a_kokoro_voice_needs_its_style_and_a_vocabulary(kokoro_source, joe_model, tmp_path):
+    model, style = kokoro_source
+    with pytest.raises(PackError, match="vectơ giọng"):
+        install_voice(str(model), "k", name="K", region="north", gender="female", folder=tmp_path,
+                      style=str(tmp_path / "missing.npy"))
+    with pytest.raises(PackError, match="Kokoro"):  # a Piper config is not a Kokoro vocabulary
+        install_voice(str(model), "k", name="K", region="north", gender="female", folder=tmp_path,
+                      style=str(style), config=f"{joe_model}.json")
+    assert leftovers(tmp_path) == [] and [v.id for v in list_voices(tmp_path) if not v.builtin] == []

@@ -146,6 +146,8 @@ def resolve_source(source: str, style: str | None = None, config: str | None = N
     if not found.is_file():
         raise PackError(f"thiếu tệp cấu hình {found.name} bên cạnh {path.name}")
     if style and not urllib.parse.urlsplit(style).scheme:
+        if not Path(style).expanduser().is_file():
+            raise PackError(f"không tìm thấy tệp vectơ giọng {style}")
         style = str(Path(style).expanduser().resolve())
     return Source(str(path.resolve()), str(found.resolve()), str(path.resolve()), engine, style,
                   licence=card_licence(path))
