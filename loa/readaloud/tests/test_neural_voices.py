@@ -252,6 +252,13 @@ def test_a_kokoro_narration_is_made_and_served_with_word_timings(client, setting
     assert all(sentence["words"] for sentence in data["sentences"])
     assert len(words) >= 10 and all(a["end"] <= b["start"] + 1e-3 for a, b in zip(words, words[1:]))
     assert words[-1]["end"] <= data["duration"]
+    listed = next(v for v in client.get("/api/readaloud/voices").json() if v["id"] == "kokoro")
+    assert listed["engine"] == "kokoro" and listed["offered"] and listed["neural"]
+    admin = get_user_model().objects.create_superuser("quantri", "q@example.vn", "mat-khau-1")
+    client.force_login(admin)
+    assert "Kokoro (nơ-ron)" in client.get("/admin/readaloud/voices/").content.decode()
+    client.post("/admin/readaloud/voices/", {"default": "kokoro", "offered": ["kokoro", "vi-south-male"]})
+    assert voices.default_voice_id() == "kokoro"  # chosen in the admin like a Piper voice
 
 
 def test_terms_are_shown_before_installing_and_restricted_voices_are_marked(client, joe, neural_article):
