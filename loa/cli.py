@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from loa.cli_errors import CliError
+from loa.cli_threads import all_cores, positive_int
 
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
 FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     speak.add_argument("--format", choices=("mp3", "ogg", "wav"), default=None,
                        help="default: from the output file's extension, else mp3")
     speak.add_argument("--timings", default=None, help="write sentence and word timings as JSON here")
+    speak.add_argument("--threads", type=positive_int, default=None,
+                       help="cores a neural voice may use (default: all of them)")
 
     voices = sub.add_parser("voices", help="list, install, remove or test voices")
     voices.add_argument("--json", action="store_true", help="print the voices as a JSON list")
@@ -52,22 +55,32 @@ def build_parser() -> argparse.ArgumentParser:
     install = actions.add_parser("install", help="install a neural voice pack")
     install.add_argument("source", help="a .onnx file (its .onnx.json beside it), an http(s):// URL, "
                                         "or a catalogued voice: " + ", ".join(_catalogue_names()))
-    install.add_argument("--id", required=True, dest="voice_id", help="the new voice's id, e.g. vi-north-female-vais")
+    install.add_argument("--id", default=None, dest="voice_id",
+                         help="the new voice's id, e.g. vi-north-female-vais (default: the catalogue's)")
     install.add_argument("--name", default=None, help="display name (default: the catalogue's)")
     install.add_argument("--region", choices=("north", "central", "south"), default=None)
     install.add_argument("--gender", choices=("female", "male"), default=None)
     install.add_argument("--sha256", default=None, help="expected sha256 of the model file")
+    install.add_argument("--style", default=None, help="a Kokoro voice: its style vectors (.npy or raw float32 .bin)")
+    install.add_argument("--config", default=None, help="the model's config if not beside it (MODEL.json; Kokoro: "
+                                                        "config.json with its phoneme \"vocab\")")
+    install.add_argument("--allow-restricted", action="store_true",
+                         help="install a catalogued voice whose terms forbid public or commercial use, or are unknown")
+    install.add_argument("--confirm", default=None, metavar="NAME",
+                         help="with --allow-restricted: the voice's catalogue name, as the explicit confirmation")
     remove = actions.add_parser("remove", help="remove an installed voice pack")
     remove.add_argument("voice_id", metavar="ID")
     test = actions.add_parser("test", help="read a sample sentence into a file and print the real-time factor")
     test.add_argument("voice_id", metavar="ID")
     test.add_argument("-o", "--output", default=None, help="audio file (default: ID-test.wav here)")
     test.add_argument("--text", default=None, help="what to read (default: a sample sentence)")
+    test.add_argument("--threads", type=positive_int, default=None,
+                      help="cores a neural voice may use (default: all of them)")
     return parser
 
 
 def _catalogue_names() -> list[str]:
-    from loa.speech import catalogue
+    from loa.speech.packs import catalogue
 
     return list(catalogue())
 
@@ -130,11 +143,12 @@ def read_input_text(source: str) -> str:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
+    from loa import voices_cli
     from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, UnknownVoiceError, VoiceUnavailableError
 
     text = read_input_text(args.input)
     try:
-        voice = SpeechVoice.load(args.voice)
+        voice = SpeechVoice.load(args.voice, voices_cli.voices_folder(), threads=all_cores(args.threads))
     except (UnknownVoiceError, VoiceUnavailableError) as exc:
         raise CliError(str(exc)) from None
     if not 0.5 <= args.speed <= 2.0:

@@ -159,8 +159,10 @@ def test_speed_out_of_range(tmp_path):
 def test_voices_lists_six_with_the_default_marked():
     result = loa("voices")
     assert result.returncode == 0
-    lines = result.stdout.decode("utf-8").splitlines()
+    listing, _, catalogue = result.stdout.decode("utf-8").partition("\n\n")  # then the catalogue, not installed
+    lines = listing.splitlines()
     assert [line.split("\t")[0] for line in lines] == VOICE_IDS
+    assert catalogue.startswith("Chưa cài, trong danh mục")
     marked = [line for line in lines if "(mặc định)" in line]
     assert marked == ["vi-south-male\tGiọng nam miền Nam\tsouth/male\teSpeak NG (mặc định)"]
     assert "vi-north-female\tGiọng nữ miền Bắc\tnorth/female\teSpeak NG" in lines

@@ -61,7 +61,7 @@ def loa(tmp_path_factory) -> Loa:
 
 
 def test_json_lists_every_voice_with_the_fields_scripts_use(loa):
-    voices = loa.voices()
+    voices = [v for v in loa.voices() if v["installed"]]
     assert [v["id"] for v in voices] == [
         "vi-north-female", "vi-north-male", "vi-central-female", "vi-central-male", "vi-south-female",
         "vi-south-male", "joe",
@@ -108,6 +108,11 @@ def test_test_command_writes_a_sample_and_prints_the_real_time_factor(loa, tmp_p
     result = loa("voices", "test", "joe", "--text", "Xin chao cac ban.", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert "RTF" in result.stdout.decode()
+    assert f"; {len(os.sched_getaffinity(0))} luồng" in result.stdout.decode()  # every core by default
+    one = loa("voices", "test", "joe", "--text", "Xin chao.", "--threads", "1", "-o", str(tmp_path / "one.wav"))
+    assert one.returncode == 0 and "; 1 luồng" in one.stdout.decode()
+    refused = loa("voices", "test", "joe", "--threads", "0")  # argparse's usage error
+    assert refused.returncode == 2 and "--threads: phải từ 1 trở lên" in refused.stderr.decode()
     samples, rate = decode(tmp_path / "joe-test.wav")
     assert len(samples) / rate > 1 and np.sqrt(np.mean(samples**2)) > 0.02
 
@@ -122,7 +127,12 @@ def test_install_errors_are_one_line_and_leave_nothing(loa, tmp_path):
     shutil.copy(JOE, lonely)
     one_line_error(loa("voices", "install", str(lonely), "--id", "joe3", "--name", "X", "--region", "north",
                        "--gender", "male"), "lonely.onnx.json")
-    one_line_error(loa("voices", "install", "vi_VN-vivos-x_low", "--id", "vivos"), "--gender")
+    one_line_error(loa("voices", "install", "vi_VN-vivos-x_low", "--id", "vivos"), "hạn chế", "--allow-restricted")
+    one_line_error(loa("voices", "install", "vi_VN-vivos-x_low", "--allow-restricted"), "--confirm vi_VN-vivos-x_low")
+    one_line_error(loa("voices", "install", "vi_VN-vivos-x_low", "--allow-restricted", "--confirm", "vivos"),
+                   "chưa xác nhận")
+    one_line_error(loa("voices", "install", "vi_VN-vivos-x_low", "--id", "vivos", "--allow-restricted",
+                       "--confirm", "vi_VN-vivos-x_low"), "--gender")
     assert sorted(p.name for p in (loa.data_dir / "voices").iterdir()) == before
 
 
@@ -156,3 +166,24 @@ def test_remove_then_gone(loa, tmp_path):
     assert result.returncode == 0 and "Đã gỡ giọng joe" in result.stdout.decode()
     assert "joe" not in [v["id"] for v in copy.voices()]
     assert not (copy.data_dir / "voices" / "joe").exists()
+
+
+def test_the_catalogue_states_its_terms_before_installing(loa):
+    offered = {v["catalogue"]: v for v in loa.voices() if not v["installed"]}
+    assert set(offered) == {"vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x_low"}
+    for entry in offered.values():
+        assert set(entry["terms"]) == {"weights_licence", "data_origin", "data_terms", "consent", "restricted"}
+        assert all(entry["terms"][key] for key in ("weights_licence", "data_origin", "data_terms", "consent"))
+    vais = offered["vi_VN-vais1000-medium"]
+    assert not vais["restricted"] and "tiếng Anh" in vais["terms"]["data_origin"]
+    assert "nghiên cứu" in vais["terms"]["data_terms"]  # its English base voice's research-only data
+    assert offered["vi_VN-vivos-x_low"]["restricted"] and "NC" in offered["vi_VN-vivos-x_low"]["terms"]["data_terms"]
+    assert offered["vi_VN-25hours_single-low"]["restricted"]
+    assert offered["vi_VN-25hours_single-low"]["terms"]["data_terms"].startswith("không rõ")
+    listing = loa("voices").stdout.decode()
+    assert "vi_VN-vivos-x_low\t" in listing and "HẠN CHẾ" in listing and "người đọc đồng ý: không rõ" in listing
+
+
+def test_a_catalogued_voice_installs_by_its_name_alone(loa):
+    """No --id: the catalogue's id. There is no network here, so it fails at the download, past the id."""
+    one_line_error(loa("voices", "install", "vi_VN-vais1000-medium"), "không tải được", "huggingface.co")

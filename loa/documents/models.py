@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from loa.core.search import FoldedSearchText
+from loa.readaloud.voice_choice import readaloud_voice_field, readaloud_voice_panel
 
 from .display import MetaRow, TextBlockView, TextSection, block_html
 from .lookups import DocumentField, DocumentType, IssuingBody
@@ -37,8 +38,9 @@ class DocumentIndexPage(RoutablePageMixin, Page):
     """/van-ban/: the documents newest first, with filters (?loai, ?co_quan, ?linh_vuc, ?nam, ?q) and an RSS feed."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
+    readaloud_voice = readaloud_voice_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), readaloud_voice_panel()]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["documents.DocumentPage"]
     api_fields = [APIField("intro")]

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from loa.core.pagination import paginate
 from loa.core.search import FoldedSearchText
+from loa.readaloud.voice_choice import readaloud_voice_field, readaloud_voice_panel
 
 from .blocks import ArticleBodyBlock, SummaryAndBody
 
@@ -64,8 +65,9 @@ class HomePage(Page):
 
 class CategoryPage(Page):
     intro = RichTextField("Giới thiệu chuyên mục", blank=True, features=["bold", "italic", "link"])
+    readaloud_voice = readaloud_voice_field()
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), readaloud_voice_panel()]
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ArticlePage"]
 

@@ -9,11 +9,30 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from loa.core.cache import bump_content_version
+from loa.speech.packs import catalogue
 
 from . import voices
 
 REGION_NAMES = {"north": "Miền Bắc", "central": "Miền Trung", "south": "Miền Nam"}
 GENDER_NAMES = {"female": "Nữ", "male": "Nam"}
+ENGINE_NAMES = {"espeak-ng": "eSpeak NG (có sẵn)", "piper": "Piper (nơ-ron)", "kokoro": "Kokoro (nơ-ron)"}
+TERM_NAMES = {"weights_licence": "Giấy phép trọng số", "data_origin": "Dữ liệu huấn luyện",
+              "data_terms": "Điều khoản dữ liệu", "consent": "Người đọc đồng ý"}
+
+
+def term_rows(terms: dict[str, str]) -> list[tuple[str, str]]:
+    return [(label, terms.get(key) or "không rõ") for key, label in TERM_NAMES.items()]
+
+
+def catalogue_rows() -> list[dict]:
+    """Catalogued voices not installed yet, with their terms: read before installing."""
+    installed = {voice.source.split()[0] for voice in voices.all_voices() if voice.source}
+    return [
+        {"entry": entry, "terms": term_rows(entry.terms.as_dict()), "engine": ENGINE_NAMES.get(entry.engine, entry.engine),
+         "region": REGION_NAMES[entry.region], "command": f"loa voices install {entry.key}"
+         + (f" --allow-restricted --confirm {entry.key}" if entry.restricted else "")}
+        for entry in catalogue().values() if f"catalogue:{entry.key}" not in installed
+    ]
 
 
 def voice_rows() -> list[dict]:
@@ -25,7 +44,8 @@ def voice_rows() -> list[dict]:
         rows.append({
             "voice": voice, "problem": problem, "default": voice.id == default, "offered": voice.id in offered,
             "region": REGION_NAMES[voice.region], "gender": GENDER_NAMES[voice.gender],
-            "engine": "Piper (nơ-ron)" if voice.neural else "eSpeak NG (có sẵn)",
+            "engine": ENGINE_NAMES.get(voice.engine, voice.engine),
+            "terms": term_rows(dict(voice.terms)) if voice.terms else [], "restricted": voice.restricted,
         })
     return rows
 
@@ -49,6 +69,7 @@ def voice_settings(request: HttpRequest) -> HttpResponse:
         return redirect(request.path)
     return TemplateResponse(request, "readaloud/admin/voices.html", {
         "rows": rows,
+        "catalogue": catalogue_rows(),
         "folder": voices.voices_folder(),
         "header_title": "Giọng đọc",
         "page_title": "Giọng đọc",

@@ -7,8 +7,7 @@ from django.templatetags.static import static
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.models import Site
 
-from loa.speech import get_voice
-
+from . import voices
 from .audio_store import audio_url
 from .episodes import ready_episodes
 from .keys import default_voice_id
@@ -73,7 +72,7 @@ class PodcastFeed(Feed):
         return f"{self.site_name()} – Nghe tin bài"
 
     def description(self, obj=None) -> str:
-        name = get_voice(default_voice_id()).name
+        name = voices.voice(default_voice_id()).name
         return f"Nghe các tin bài của {self.site_name()}, đọc bằng {name[:1].lower()}{name[1:]}."
 
     def link(self, obj=None) -> str:

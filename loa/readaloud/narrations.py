@@ -16,11 +16,12 @@ from django.utils import timezone
 
 from . import conf
 from .generation import GeneratedAudio
-from .keys import default_voice_id, narration_key
+from .keys import narration_key
 from .lexicon import lexicon_for, lexicon_hash
 from .liveness import is_abandoned, worker_name
 from .models import Narration, NarrationState, ReadingScript
 from .script import article_units, script_text, units_hash, units_to_json
+from .voices import page_voice_id, page_voice_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def want_narration(page, voice_id: str | None = None, force: bool = False) -> tu
 
     Also returns when its generation should start (seconds from now), or None if it needs none.
     """
-    voice_id = voice_id or default_voice_id()
+    voice_id = voice_id or page_voice_id(page)
     key = wanted_key(current_script(page), voice_id)
     now = timezone.now()
     narration, created = Narration.objects.get_or_create(
@@ -143,7 +144,7 @@ def finish(narration: Narration, audio: GeneratedAudio) -> tuple[bool, str]:
         ready_at=timezone.now(),
     )
     replaced = narration.audio_name if done and narration.audio_name != audio.audio_name else ""
-    if done and narration.voice == default_voice_id():
+    if done and narration.voice == page_voice_id_of(narration.page_id):
         # The article HTML (cached for anonymous visitors) links the default voice's file.
         from loa.core.cache import bump_content_version
 

@@ -11,11 +11,11 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from . import narrations
-from .keys import default_voice_id
 from .lexicon import lexicon_for, lexicon_hash
 from .models import Narration, PronunciationEntry, ReadingScript
 from .readable import is_readable
 from .tasks import request_narration
+from .voices import page_voice_id
 
 logger = logging.getLogger(__name__)
 _deferred: ContextVar[bool] = ContextVar("loa_readaloud_deferred", default=False)
@@ -84,7 +84,7 @@ def refresh_lexicon_of_articles(written_forms: set[str]) -> int:
         if new_hash == script.lexicon_hash:
             continue
         ReadingScript.objects.filter(pk=script.pk).update(lexicon_hash=new_hash)
-        voices = {default_voice_id(), *Narration.objects.filter(page_id=script.page_id).values_list("voice", flat=True)}
+        voices = {page_voice_id(script.page), *Narration.objects.filter(page_id=script.page_id).values_list("voice", flat=True)}
         for voice_id in sorted(voices):
             request_narration(script.page, voice_id)
         changed += 1

@@ -13,9 +13,9 @@ from . import conf, narrations, voices
 from .audio_serving import forget
 from .audio_store import NAME_RE, audio_path
 from .generation import generate_audio_file
-from .keys import default_voice_id
 from .models import Narration, ReadingScript
 from .slots import job_limit, tts_slot
+from .voices import page_voice_id, page_voice_id_of
 
 SLOT_WAIT = 3  # seconds before a neural narration that found every TTS slot busy asks again
 
@@ -91,7 +91,7 @@ def regenerate_page(page, voices: list[str] | None = None) -> list[Narration]:
     """Rebuild the script and generate again the default voice plus every voice already made."""
     narrations.refresh_script(page)
     made = voices or Narration.objects.filter(page_id=page.pk).values_list("voice", flat=True)
-    return [request_narration(page, voice_id, force=True) for voice_id in sorted({default_voice_id(), *made})]
+    return [request_narration(page, voice_id, force=True) for voice_id in sorted({page_voice_id(page), *made})]
 
 
 def recover_abandoned() -> int:
@@ -112,7 +112,7 @@ def schedule(narration: Narration, start_in: float | None, priority: int | None 
         job = job.using(run_after=timezone.now() + timedelta(seconds=start_in))
     if priority is not None:
         job = job.using(priority=priority)
-    elif narration.voice == default_voice_id():
+    elif narration.voice == page_voice_id_of(narration.page_id):
         job = job.using(priority=10)
     result = job.enqueue(narration.page_id, narration.voice, narration.key)
     Narration.objects.filter(pk=narration.pk, key=narration.key).update(task_id=str(result.id))

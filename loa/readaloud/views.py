@@ -44,6 +44,7 @@ def voice_json(voice, default: str | None = None, offered: set[str] | None = Non
         "id": voice.id, "name": voice.name, "region": voice.region, "gender": voice.gender,
         "engine": voice.engine, "default": voice.id == default, "neural": voice.neural,
         "available": voice.available, "offered": voice.id in offered if offered is not None else voice.available,
+        "restricted": bool(voice.restricted),
     }
 
 
@@ -124,10 +125,11 @@ def _voice_or_error(voice_id: str, param: str = "voice"):
 @require_GET
 def page_audio(request: HttpRequest, page_id: int) -> HttpResponse:
     """The state of an article's audio in one voice; asking for a voice not made yet starts it."""
-    voice, error = _voice_or_error(request.GET.get("voice") or default_voice_id())
+    page = _live_article(page_id)
+    voice, error = _voice_or_error(request.GET.get("voice") or registry.page_voice_id(page))
     if error:
         return error
-    narration = request_narration(_live_article(page_id), voice.id)
+    narration = request_narration(page, voice.id)
     data = narration_json(narration)
     etag = f'"{narration.key[:40]}-{narration.state}"'
     if data["status"] == "ready" and request.META.get("HTTP_IF_NONE_MATCH") == etag:

@@ -5,17 +5,17 @@ from pathlib import Path
 
 from django.conf import settings
 
-from loa.speech import (
+from loa.speech import Voice
+from loa.speech.packs import (
     DEFAULT_VOICE_ID,
     Preferences,
-    Voice,
-    VoiceUnavailableError,
     find_voice,
     get_voice,
     list_voices,
     offered_voices,
+    pack_problem,
+    ranked,
     read_preferences,
-    verified_model,
     write_preferences,
 )
 
@@ -35,9 +35,15 @@ def voice(voice_id: str) -> Voice:
     return get_voice(voice_id, voices_folder())
 
 
-def player_voices() -> list[Voice]:
-    """What the player offers: the usable voices the administrator chose, best first in each region."""
-    return [voice for voice in offered_voices(voices_folder()) if not problem(voice)]
+def player_voices(include: str = "") -> list[Voice]:
+    """What the player offers: the usable voices the administrator chose, best first in each region
+    (and `include`, a page's own voice, when the administrator left it out)."""
+    offered = [voice for voice in offered_voices(voices_folder()) if not problem(voice)]
+    if include and include not in {voice.id for voice in offered}:
+        found = find_voice(include, voices_folder())
+        if found is not None and found.available and not problem(found):
+            offered = ranked([*offered, found])
+    return offered
 
 
 def preferences() -> Preferences:
@@ -58,12 +64,39 @@ def default_voice_id() -> str:
     return conf.get("READALOUD_DEFAULT_VOICE") or DEFAULT_VOICE_ID
 
 
+# A page type that chooses the voice of the pages under it (CategoryPage, the document library) has this field.
+PAGE_VOICE_FIELD = "readaloud_voice"
+
+
+def voice_choices() -> list[tuple[str, str]]:
+    """The choices of a page's voice field: the site's default, then every usable voice (restricted ones marked)."""
+    usable = [v for v in all_voices() if v.available and not problem(v)]
+    return [("", "Giọng mặc định của trang")] + [
+        (v.id, f"{v.name} ({v.id})" + (" – giọng hạn chế" if v.restricted else "")) for v in usable
+    ]
+
+
+def page_voice_id(page) -> str:
+    """The voice `page` is read in unless the listener picks another: the nearest page above it (or itself)
+    that chooses one, its category or the document library, when that voice is usable; else the site's default."""
+    ancestors = page.get_ancestors(inclusive=True).reverse().specific(defer=True)
+    for ancestor in ancestors:
+        chosen = getattr(ancestor, PAGE_VOICE_FIELD, "")
+        if chosen:
+            found = find_voice(chosen, voices_folder())
+            if found is not None and found.available and not problem(found):
+                return chosen
+            break  # a voice since removed or broken: the site's default, not a farther page's choice
+    return default_voice_id()
+
+
+def page_voice_id_of(page_id: int) -> str:
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    return page_voice_id(page) if page is not None else default_voice_id()
+
+
 def problem(found: Voice) -> str:
     """Why this voice cannot speak now ("" if it can): missing or changed model files."""
-    if found.builtin:
-        return ""
-    try:
-        verified_model(found)
-    except VoiceUnavailableError as exc:
-        return exc.reason
-    return ""
+    return pack_problem(found)

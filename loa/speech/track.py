@@ -21,8 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from loa.speech.encoders import EncodedChunk, Encoder
-from loa.speech.engines import Engine, EngineSpeech, engine_for, speak_one
-from loa.speech.files import write_files_atomically  # noqa: F401  (re-exported)
+from loa.speech.engines import Engine, EngineSpeech
 from loa.speech.normalize import Normalized, normalize
 from loa.speech.segment import Sentence, split_sentences
 from loa.speech.voices import Voice
@@ -155,21 +154,11 @@ def chunk_key(spoken: str, pause: float, voice: Voice, speed: float, engine: Eng
     return "loa-speech:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def signature(voice: Voice, speed: float, engine: Engine, encoder: Encoder) -> str:
-    """What, besides the text, makes a voice's audio what it is."""
-    return "|".join((voice.id, voice.engine_voice, engine.name, engine.version, encoder.settings, f"{speed:.2f}"))
-
-
-def sentence_speech(spoken: str, pause: float, voice: Voice, speed: float, engine: Engine) -> EngineSpeech:
+def sentence_speech(spoken: str, pause: float, speed: float, engine: Engine) -> EngineSpeech:
     """One sentence's speech followed by its pause, with its words."""
-    speech = speak_one(engine, spoken, voice, speed)
+    speech = engine.speak(spoken, speed)
     silence = np.zeros(round(pause / speed * engine.sample_rate), dtype=np.int16)
     return EngineSpeech(np.concatenate([speech.pcm, silence]), speech.words)
-
-
-def sentence_pcm(spoken: str, pause: float, voice: Voice, speed: float, engine: Engine) -> np.ndarray:
-    """One sentence's speech followed by its pause."""
-    return sentence_speech(spoken, pause, voice, speed, engine).pcm
 
 
 def encode_speech(encoder: Encoder, speech: EngineSpeech) -> EncodedChunk:
@@ -178,31 +167,6 @@ def encode_speech(encoder: Encoder, speech: EngineSpeech) -> EncodedChunk:
     rate = encoder.sample_rate
     words = tuple((w.sample_start / rate, w.sample_end / rate, w.text_start, w.text_end) for w in speech.words)
     return EncodedChunk(chunk.data, chunk.duration, words)
-
-
-def sentence_audio(
-    spoken: str,
-    voice: Voice,
-    speed: float,
-    encoder: Encoder,
-    pause: float = SENTENCE_PAUSE,
-    engine: Engine | None = None,
-    cache: ChunkCache | None = None,
-) -> EncodedChunk:
-    """One sentence's encoded audio and exact duration, from `cache` when it is there."""
-    engine = engine or engine_for(voice)
-    key = chunk_key(spoken, pause, voice, speed, engine, encoder)
-    if cache is not None and (cached := cache.get(key)) is not None:
-        return cached
-    chunk = encode_speech(encoder, sentence_speech(spoken, pause, voice, speed, engine))
-    if cache is not None:
-        cache.set(key, chunk)
-    return chunk
-
-
-def join_audio(chunks: Iterable[bytes], encoder: Encoder) -> bytes:
-    """Sentence chunks (from `sentence_audio` with the same encoder) to one playable file."""
-    return encoder.join(chunks)
 
 
 @dataclass(frozen=True)
@@ -235,7 +199,7 @@ def encode_sentences(
                 chunk: Future[EncodedChunk] = Future()
                 chunk.set_result(cached)
             else:
-                speech = sentence_speech(item.spoken, item.pause, voice, speed, engine)
+                speech = sentence_speech(item.spoken, item.pause, speed, engine)
                 chunk = pool.submit(encode_speech, encoder, speech)
             pending.append(_Pending(item, key, chunk, fresh=cached is None))
             # The first sentence goes out at once (streaming); later ones as they are ready.

@@ -1,6 +1,6 @@
 """The public face of the speech library, shaped like Piper's `PiperVoice`.
 
-    voice = SpeechVoice.load("vi-south-male")
+    voice = SpeechVoice.load("vi-south-male")  # or SpeechVoice.load("my-pack", folder=voices_folder)
     for sentence in voice.synthesize(text, SpeechOptions(format="mp3")):
         ...  # sentence.audio, sentence.start, sentence.end, sentence.char_start, ...
     track = voice.speak(text)  # the whole file and its timings
@@ -16,19 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loa.speech.encoders import Encoder, get_encoder
-from loa.speech.engines import Engine, engine_for
+from loa.speech.engines import Engine, engine_for, identity_of
 from loa.speech.files import write_files_atomically
-from loa.speech.registry import resolve_voice
+from loa.speech.packs.registry import resolve_voice
 from loa.speech.segment import split_sentences
 from loa.speech.track import (
     ChunkCache,
     TimedSentence,
     Track,
     encode_sentences,
-    signature,
     spoken_sentences,
 )
-from loa.speech.voices import Voice, check_speed
+from loa.speech.voices import Voice, VoicesFolder, check_speed
 from loa.speech.words import WordTiming, source_words
 
 
@@ -72,22 +71,20 @@ class SpeechVoice:
 
     def __init__(self, voice: Voice, engine: Engine) -> None:
         self.voice = voice
-        self.engine = engine
+        self.engine = engine  # bound to `voice`: engine.speak(text, speed)
 
     @staticmethod
-    def load(voice: Voice | str | None = None, engine: Engine | None = None) -> SpeechVoice:
-        """The voice with this id (None: the default voice), its engine ready to speak."""
-        resolved = resolve_voice(voice)
-        return SpeechVoice(resolved, engine or engine_for(resolved))
+    def load(voice: Voice | str | None = None, folder: VoicesFolder = None, threads: int | None = None) -> SpeechVoice:
+        """The voice (or voice id; None: the default voice) with its engine ready to speak.
+
+        `folder` is the voices folder whose packs (and default-voice choice) count; without
+        one only the built-in eSpeak NG voices exist. `threads` is how many cores a neural
+        model may use (default: LOA_TTS_THREADS, else 1: a server's synthesis job keeps to one)."""
+        resolved = resolve_voice(voice, folder)
+        return SpeechVoice(resolved, engine_for(resolved, threads))
 
     def encoder(self, options: SpeechOptions) -> Encoder:
         return get_encoder(options.format, self.engine.sample_rate)
-
-    def signature(self, options: SpeechOptions | None = None) -> str:
-        """Everything besides the text that changes this voice's audio (for narration keys)."""
-        options = options or SpeechOptions()
-        return signature(self.voice, options.speed, self.engine, self.encoder(options))
-
 
     def synthesize(self, text: str, options: SpeechOptions | None = None) -> Iterator[SentenceAudio]:
         """Yield every sentence's audio as soon as it is encoded, with its time and source span."""
@@ -148,15 +145,11 @@ class SpeechVoice:
 
 
 def voice_signature(voice: Voice, options: SpeechOptions | None = None) -> str:
-    """`SpeechVoice.signature` without loading a neural model (a web process need not hold one)."""
+    """Everything besides the text that changes `voice`'s audio (narration keys), without loading a model."""
     options = options or SpeechOptions()
-    if voice.engine == "piper":
-        from loa.speech.engines.piper import engine_version, pack_sample_rate
-
-        encoder = get_encoder(options.format, pack_sample_rate(voice))
-        parts = (voice.id, voice.engine_voice, "piper", engine_version(voice), encoder.settings, f"{options.speed:.2f}")
-        return "|".join(parts)
-    return SpeechVoice.load(voice).signature(options)
+    engine = identity_of(voice)
+    encoder = get_encoder(options.format, engine.sample_rate)
+    return "|".join((voice.id, voice.engine_voice, engine.name, engine.version, encoder.settings, f"{options.speed:.2f}"))
 
 
 def sentence_count(text: str) -> int:

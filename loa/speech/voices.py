@@ -36,6 +36,13 @@ class Voice:
     licence: str = ""
     source: str = ""  # where the model came from (catalogue name, URL or file)
     error: str = ""  # why the pack cannot be used ("" when its files look right)
+    # What is known of its terms (weights_licence, data_origin, data_terms, consent, restricted), as pairs.
+    terms: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def restricted(self) -> str:
+        """Why its terms forbid public or commercial use, or are unknown ("" when nothing known forbids it)."""
+        return dict(self.terms).get("restricted", "")
 
     @property
     def builtin(self) -> bool:
@@ -85,19 +92,11 @@ VOICES: tuple[Voice, ...] = (
 DEFAULT_VOICE_ID = "vi-south-male"
 BUILTIN_IDS = frozenset(voice.id for voice in VOICES)
 
-# Where `make run` keeps its data when LOA_DATA_DIR is not set (as loa/core/datadir.py).
-_DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
-def voices_dir(folder: VoicesFolder = None) -> Path:
-    """The folder of installed voice packs: `folder` if given, else $LOA_DATA_DIR/voices."""
-    if folder is not None:
-        return Path(folder)
-    return Path(os.environ.get("LOA_DATA_DIR") or _DEFAULT_DATA_DIR) / "voices"
-
-
-def builtin_voices() -> list[Voice]:
-    return list(VOICES)
+def voices_dir(folder: VoicesFolder) -> Path | None:
+    """The folder of installed voice packs, or None when the caller has none (built-in voices only)."""
+    return Path(folder) if folder is not None else None
 
 
 def check_speed(speed: float) -> float:

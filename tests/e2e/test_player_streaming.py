@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 
 from loa.readaloud.tests.helpers import paragraph, publish_article, run_tasks
-from loa.speech import SpeechVoice, install_voice
+from loa.speech import SpeechVoice
+from loa.speech.packs import install_voice
 
 AUDIO = "document.querySelector('[data-readaloud-player] audio')"
 PLAYER = "document.querySelector('[data-readaloud-player]')"

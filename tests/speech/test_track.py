@@ -1,7 +1,6 @@
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 import av
@@ -10,9 +9,9 @@ import pytest
 
 from loa.speech import SpeechOptions, SpeechVoice
 from loa.speech.encoders import FORMATS, get_encoder
-from loa.speech.engines import EngineSpeech, get_engine, speak_one
+from loa.speech.engines import EngineSpeech, engine_for
 from loa.speech.normalize import normalize
-from loa.speech.registry import get_voice
+from loa.speech.packs.registry import get_voice
 from loa.speech.segment import Sentence, split_sentences
 from loa.speech.track import (
     CLAUSE_PAUSE,
@@ -21,20 +20,31 @@ from loa.speech.track import (
     SENTENCE_PAUSE,
     Track,
     chunk_key,
-    join_audio,
+    encode_speech,
     pause_after,
-    sentence_audio,
+    sentence_speech,
     spoken_sentences,
 )
-from loa.speech.voices import Voice
+
+
+def loaded(voice=None, engine=None) -> SpeechVoice:
+    return SpeechVoice(get_voice(voice), engine) if engine is not None else SpeechVoice.load(voice)
 
 
 def speak(text, voice=None, speed=1.0, fmt="mp3", cache=None, engine=None) -> Track:
-    return SpeechVoice.load(voice, engine).speak(text, SpeechOptions(speed=speed, format=fmt, cache=cache))
+    return loaded(voice, engine).speak(text, SpeechOptions(speed=speed, format=fmt, cache=cache))
 
 
 def iter_speech(text, voice=None, speed=1.0, fmt="mp3", cache=None, engine=None):
-    return SpeechVoice.load(voice, engine).stream(text, SpeechOptions(speed=speed, format=fmt, cache=cache))
+    return loaded(voice, engine).stream(text, SpeechOptions(speed=speed, format=fmt, cache=cache))
+
+
+def get_engine(voice=None):
+    return engine_for(get_voice(voice))
+
+
+def sentence_audio(spoken, voice, speed, encoder, pause=SENTENCE_PAUSE):
+    return encode_speech(encoder, sentence_speech(spoken, pause, speed, engine_for(voice)))
 
 
 def write_track(text, output_path, voice=None, fmt="mp3", timings_path=None) -> Track:
@@ -52,13 +62,9 @@ class CountingEngine:
         self.name, self.version, self.sample_rate = self._engine.name, self._engine.version, self._engine.sample_rate
         self.texts: list[str] = []
 
-    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
-        for text in texts:
-            self.texts.append(text)
-            yield speak_one(self._engine, text, voice, speed)
-
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
-        return (speech.pcm for speech in self.speak(texts, voice, speed))
+    def speak(self, text: str, speed: float = 1.0) -> EngineSpeech:
+        self.texts.append(text)
+        return self._engine.speak(text, speed)
 
 
 class RememberingEngine(CountingEngine):
@@ -66,14 +72,13 @@ class RememberingEngine(CountingEngine):
 
     def __init__(self) -> None:
         super().__init__()
-        self._memory: dict[tuple[str, str, float], EngineSpeech] = {}
+        self._memory: dict[tuple[str, float], EngineSpeech] = {}
 
-    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
-        for text in texts:
-            key = (text, voice.engine_voice, speed)
-            if key not in self._memory:
-                self._memory[key] = next(super().speak([text], voice, speed))
-            yield self._memory[key]
+    def speak(self, text: str, speed: float = 1.0) -> EngineSpeech:
+        key = (text, speed)
+        if key not in self._memory:
+            self._memory[key] = super().speak(text, speed)
+        return self._memory[key]
 
 
 class DictCache:
@@ -208,7 +213,7 @@ def test_sentence_building_blocks_join_into_a_playable_file(fmt):
     engine, voice = get_engine(), get_voice("vi-north-female")
     encoder = get_encoder(fmt, engine.sample_rate)
     chunks = [sentence_audio(text, voice, 1.0, encoder) for text in ("Xin chào.", "Bản tin hôm nay.")]
-    samples, rate = decode(join_audio([chunk.data for chunk in chunks], encoder))
+    samples, rate = decode(encoder.join([chunk.data for chunk in chunks]))
     assert abs(len(samples) / rate - (sum(c.duration for c in chunks) - encoder.start_trim)) < 0.002
     assert rms(samples) > 0.03
 
@@ -226,9 +231,9 @@ def test_empty_text_gives_an_empty_track():
 
 
 def test_pause_is_shorter_at_higher_speed():
-    engine, encoder = get_engine(), get_encoder("wav", 22050)
-    slow = sentence_audio("", get_voice(), 0.5, encoder, pause=SENTENCE_PAUSE, engine=engine)
-    fast = sentence_audio("", get_voice(), 2.0, encoder, pause=SENTENCE_PAUSE, engine=engine)
+    encoder = get_encoder("wav", 22050)
+    slow = sentence_audio("", get_voice(), 0.5, encoder, pause=SENTENCE_PAUSE)
+    fast = sentence_audio("", get_voice(), 2.0, encoder, pause=SENTENCE_PAUSE)
     assert abs(slow.duration - 4 * fast.duration) < 0.001
 
 

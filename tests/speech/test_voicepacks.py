@@ -6,15 +6,14 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from loa.speech import (
+from loa.speech import SpeechVoice, UnknownVoiceError, VoiceUnavailableError
+from loa.speech.packs import (
     DEFAULT_VOICE_ID,
     PackError,
     Preferences,
-    SpeechVoice,
-    UnknownVoiceError,
-    VoiceUnavailableError,
     catalogue,
     default_voice_id,
     get_voice,
@@ -24,7 +23,7 @@ from loa.speech import (
     remove_voice,
     write_preferences,
 )
-from loa.speech.voicepacks import MANIFEST, file_sha256
+from loa.speech.packs.store import MANIFEST, file_sha256
 
 
 def sha256_of(path: Path) -> str:
@@ -283,15 +282,51 @@ def test_preferences_choose_the_default_and_the_offered_voices(own_pack):
 def test_remove_deletes_the_pack_and_forgets_it_in_the_preferences(own_pack):
     folder, voice_id = own_pack
     write_preferences(folder, Preferences(default=voice_id, offered=(voice_id, "vi-south-male")))
-    remove_voice(voice_id, folder)
+    remove_voice(voice_id, folder=folder)
     assert not (folder / voice_id).exists() and leftovers(folder) == []
     assert voice_id not in [v.id for v in list_voices(folder)]
     prefs = json.loads((folder / "preferences.json").read_text())
     assert prefs == {"default": None, "offered": ["vi-south-male"]}
     with pytest.raises(PackError):
-        remove_voice(voice_id, folder)
+        remove_voice(voice_id, folder=folder)
 
 
 def test_checksums_are_computed_once_per_file_version(joe):
     path = Path(joe.folder) / "model.onnx"
     assert file_sha256(path) == joe.sha256 == file_sha256(path)
+
+
+def test_a_restricted_catalogue_voice_is_refused_without_the_flag(tmp_path):
+    with pytest.raises(PackError, match="hạn chế"):
+        install_voice("vi_VN-vivos-x_low", gender="male", folder=tmp_path)
+    with pytest.raises(PackError, match="hạn chế"):
+        install_voice("vi_VN-25hours_single-low", folder=tmp_path)
+    # with it, the install goes on (to the download, which has no network here)
+    with pytest.raises(PackError, match="không tải được|máy chủ trả lỗi"):
+        install_voice("vi_VN-vivos-x_low", gender="male", folder=tmp_path, allow_restricted=True)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_kokoro_voice_installs_from_urls_and_speaks(kokoro_source, tmp_path):
+    model, style = kokoro_source
+    files = {"/k/model.onnx": model.read_bytes(), "/k/config.json": Path(f"{model}.json").read_bytes(),
+             "/k/voices/alpha.bin": np.load(style).astype("<f4").tobytes()}  # raw float32, as onnx-community ships
+    with FileServer(files) as base:
+        voice = install_voice(f"{base}/k/model.onnx", "kokoro-url", name="Kokoro", region="north", gender="female",
+                              folder=tmp_path, sha256=sha256_of(model), style=f"{base}/k/voices/alpha.bin",
+                              config=f"{base}/k/config.json")
+    assert voice.engine == "kokoro" and voice.available and voice.source == f"{base}/k/model.onnx"
+    assert np.array_equal(np.load(Path(voice.folder) / "style.npy"), np.load(style).reshape(-1, 256))
+    assert SpeechVoice.load("kokoro-url", folder=tmp_path).speak("Xin chào.").sentences[0].words
+    assert leftovers(tmp_path) == []
+
+
+def test_a_kokoro_voice_needs_its_style_and_a_vocabulary(kokoro_source, joe_model, tmp_path):
+    model, style = kokoro_source
+    with pytest.raises(PackError, match="vectơ giọng"):
+        install_voice(str(model), "k", name="K", region="north", gender="female", folder=tmp_path,
+                      style=str(tmp_path / "missing.npy"))
+    with pytest.raises(PackError, match="Kokoro"):  # a Piper config is not a Kokoro vocabulary
+        install_voice(str(model), "k", name="K", region="north", gender="female", folder=tmp_path,
+                      style=str(style), config=f"{joe_model}.json")
+    assert leftovers(tmp_path) == [] and [v.id for v in list_voices(tmp_path) if not v.builtin] == []

@@ -4,7 +4,7 @@ import math
 import pytest
 
 from loa.speech.normalize import normalize
-from loa.speech.registry import get_voice, list_voices, resolve_voice
+from loa.speech.packs.registry import get_voice, list_voices, resolve_voice
 from loa.speech.voices import DEFAULT_VOICE_ID, UnknownVoiceError, Voice, check_speed
 
 EXPECTED = {

@@ -110,3 +110,18 @@ def test_cached_sentences_keep_their_words(joe):
     first = voice.speak("Xin chao cac ban.", SpeechOptions(cache=cache))
     again = list(voice.synthesize("Xin chao cac ban.", SpeechOptions(cache=cache)))
     assert again[0].cached and again[0].words == first.sentences[0].words
+
+
+KOKORO_TEXT = "Hội đồng nhân dân tỉnh họp kỳ thứ 25. Đại biểu thảo luận về ngân sách."
+
+
+@pytest.fixture(scope="module")
+def kokoro_track(kokoro):
+    return SpeechVoice.load(kokoro).speak(KOKORO_TEXT, SpeechOptions(format="mp3"))
+
+
+def test_kokoro_words_are_valid_and_heard(kokoro_track):
+    check_words(kokoro_track, KOKORO_TEXT)
+    words = [KOKORO_TEXT[w.char_start:w.char_end] for s in kokoro_track.sentences for w in s.words]
+    assert words == KOKORO_TEXT.replace(".", "").split()
+    check_heard(kokoro_track, "mp3", end_slack=0.1)  # the last word ends within 100 ms of the decoded sound

@@ -174,3 +174,14 @@ def test_documents_go_through_the_approval_workflow(library, lookups, home):
     leader = get_user_model().objects.create_user("lanhdao", password="x-1234567")
     leader.groups.add(Group.objects.get(name=LEADERS))
     assert draft.permissions_for_user(leader).can_publish()
+
+
+def test_documents_are_read_in_the_librarys_voice(library, lookups):
+    from loa.readaloud.models import Narration
+    from loa.readaloud.voices import page_voice_id
+
+    library.readaloud_voice = "vi-central-male"
+    library.save_revision().publish()
+    page = make_document(library, lookups)
+    assert page_voice_id(page) == "vi-central-male"
+    assert "vi-central-male" in Narration.objects.filter(page_id=page.pk).values_list("voice", flat=True)

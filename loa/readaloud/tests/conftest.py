@@ -39,10 +39,9 @@ def synthesis_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = EspeakEngine.speak
 
-    def counting(self, texts, voice, speed=1.0):
-        for text in texts:
-            calls.append(text)
-            yield from real(self, [text], voice, speed)
+    def counting(self, text, speed=1.0):
+        calls.append(text)
+        return real(self, text, speed)
 
     monkeypatch.setattr(EspeakEngine, "speak", counting)
     return calls

@@ -28,7 +28,7 @@ def test_voices_lists_the_six_voices_with_the_default(client):
         "vi-north-female", "vi-north-male", "vi-central-female", "vi-central-male", "vi-south-female", "vi-south-male",
     ]
     assert {tuple(sorted(v)) for v in voices} == {
-        ("available", "default", "engine", "gender", "id", "name", "neural", "offered", "region")}
+        ("available", "default", "engine", "gender", "id", "name", "neural", "offered", "region", "restricted")}
     assert all(v["available"] and v["offered"] and not v["neural"] for v in voices)
     assert [v["name"] for v in voices if v["default"]] == ["Giọng nam miền Nam"]
 

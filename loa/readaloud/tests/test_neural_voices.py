@@ -7,6 +7,7 @@ import json
 import shutil
 import threading
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import av
@@ -23,7 +24,8 @@ from loa.readaloud.progress import audio_path as partial_audio
 from loa.readaloud.slots import tts_slot
 from loa.readaloud.streaming import growing_audio
 from loa.readaloud.tasks import request_narration
-from loa.speech import SpeechVoice, install_voice
+from loa.speech import SpeechVoice
+from loa.speech.packs import install_voice
 
 from .helpers import paragraph, publish_article, readaloud_tasks, run_tasks
 
@@ -64,7 +66,8 @@ def test_voices_api_lists_the_neural_voice_first_in_its_region(client, joe):
     listed = client.get("/api/readaloud/voices").json()
     entry = next(v for v in listed if v["id"] == "joe")
     assert entry == {"id": "joe", "name": "Giọng Joe", "region": "south", "gender": "male", "engine": "piper",
-                     "default": False, "neural": True, "available": True, "offered": True}
+                     "default": False, "neural": True, "available": True, "offered": True,
+                     "restricted": False}
     assert [v.id for v in voices.player_voices() if v.region == "south"][0] == "joe"
 
 
@@ -219,3 +222,61 @@ def test_stale_after_deferral_run_after_is_soon(settings, joe, neural_article):
         run_tasks()
     waiting = readaloud_tasks("READY").get(args_kwargs__args__1="joe")
     assert waiting.run_after <= timezone.now() + timedelta(seconds=5)
+
+
+@pytest.fixture(scope="session")
+def kokoro_folder(tmp_path_factory, kokoro_source) -> Path:
+    folder = tmp_path_factory.mktemp("portal-kokoro")
+    model, style = kokoro_source
+    install_voice(str(model), "kokoro", name="Giọng Kokoro", region="north", gender="female", folder=folder,
+                  style=str(style))
+    return folder
+
+
+def test_a_kokoro_narration_is_made_and_served_with_word_timings(client, settings, kokoro_folder, tmp_path, category):
+    folder = tmp_path / "voices"
+    shutil.copytree(kokoro_folder, folder)
+    settings.READALOUD_VOICES_DIR = folder
+    article = publish_article(category, title="Kỳ họp thứ 25", summary="Tin kỳ họp.",
+                              body=[paragraph("<p>Đại biểu thảo luận về ngân sách.</p>")])
+    assert voices.voice("kokoro").engine == "kokoro"
+    run_tasks()
+    assert api(client, article, "kokoro").json()["status"] == "pending"
+    run_tasks()
+    data = api(client, article, "kokoro").json()
+    assert data["status"] == "ready" and data["voice"] == "kokoro"
+    narration = Narration.objects.get(page_id=article.pk, voice="kokoro")
+    with av.open(io.BytesIO(audio_path(narration.audio_name).read_bytes())) as container:
+        decoded = sum(frame.samples for frame in container.decode(audio=0)) / 24000
+    assert abs(decoded - data["duration"]) < 0.1
+    words = [word for sentence in data["sentences"] for word in sentence["words"]]
+    assert all(sentence["words"] for sentence in data["sentences"])
+    assert len(words) >= 10 and all(a["end"] <= b["start"] + 1e-3 for a, b in pairwise(words))
+    assert words[-1]["end"] <= data["duration"]
+    listed = next(v for v in client.get("/api/readaloud/voices").json() if v["id"] == "kokoro")
+    assert listed["engine"] == "kokoro" and listed["offered"] and listed["neural"]
+    admin = get_user_model().objects.create_superuser("quantri", "q@example.vn", "mat-khau-1")
+    client.force_login(admin)
+    assert "Kokoro (nơ-ron)" in client.get("/admin/readaloud/voices/").content.decode()
+    client.post("/admin/readaloud/voices/", {"default": "kokoro", "offered": ["kokoro", "vi-south-male"]})
+    assert voices.default_voice_id() == "kokoro"  # chosen in the admin like a Piper voice
+
+
+def test_terms_are_shown_before_installing_and_restricted_voices_are_marked(client, joe, neural_article):
+    manifest = json.loads((Path(joe.folder) / "manifest.json").read_text())
+    manifest["terms"] = {"weights_licence": "MIT", "data_origin": "Bộ dữ liệu thử", "data_terms": "CC BY-NC 4.0",
+                         "consent": "không rõ", "restricted": "dữ liệu cấm dùng thương mại"}
+    (Path(joe.folder) / "manifest.json").write_text(json.dumps(manifest))
+    admin = get_user_model().objects.create_superuser("quantri", "q@example.vn", "mat-khau-1")
+    client.force_login(admin)
+    page = client.get("/admin/readaloud/voices/").content.decode()
+    installed, catalogue = page.split("Giọng trong danh mục, chưa cài", 1)
+    for name in ("vi_VN-vais1000-medium", "vi_VN-25hours_single-low", "vi_VN-vivos-x_low"):
+        assert name in catalogue
+    assert "CC BY-NC-SA 4.0" in catalogue and "tiếng Anh" in catalogue and "Người đọc đồng ý" in catalogue
+    assert "loa voices install vi_VN-vivos-x_low --allow-restricted --confirm vi_VN-vivos-x_low" in catalogue
+    assert "loa voices install vi_VN-vais1000-medium</code>" in catalogue  # not restricted: the name is enough
+    assert "Hạn chế" in installed and "dữ liệu cấm dùng thương mại" in installed
+    client.logout()
+    assert next(v for v in client.get("/api/readaloud/voices").json() if v["id"] == "joe")["restricted"] is True
+    assert "Giọng Joe (giọng hạn chế)</option>" in client.get(neural_article.url).content.decode()

@@ -1,18 +1,15 @@
-"""The engine interface: sentences of spoken text in, one PCM chunk per sentence out.
+"""The engine interface: an engine is bound to one voice and reads one sentence of spoken text.
 
 `speak` also says where each word of the text is in the audio (`WordSpan`: its
 characters in the text the engine was given, its samples in the PCM), measured
-by the engine: eSpeak NG's word events, Piper's phoneme durations.
+by the engine: eSpeak NG's word events, Piper's phoneme durations, Kokoro's token durations.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
-
-from loa.speech.voices import Voice
 
 
 class SynthesisError(RuntimeError):
@@ -35,27 +32,24 @@ class EngineSpeech:
     words: tuple[WordSpan, ...]  # in order, not overlapping
 
 
-@runtime_checkable
-class Engine(Protocol):
+@dataclass(frozen=True)
+class EngineIdentity:
+    """What an engine's audio depends on besides the text, known without loading a model."""
+
     name: str  # matches Voice.engine
     version: str  # changes whenever the same text could sound different (cache keys use it)
     sample_rate: int
 
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
-        """Yield one mono int16 array per text, in order; blank text gives an empty array."""
+
+@runtime_checkable
+class Engine(Protocol):
+    name: str
+    version: str
+    sample_rate: int
+
+    def speak(self, text: str, speed: float = 1.0) -> EngineSpeech:
+        """The voice reading `text` (blank text gives empty audio), with its words placed in the audio."""
         ...
-
-    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
-        """As `synthesize`, with each text's words placed in its audio."""
-        ...
-
-
-def synthesize_one(engine: Engine, text: str, voice: Voice, speed: float = 1.0) -> np.ndarray:
-    return next(iter(engine.synthesize([text], voice, speed)))
-
-
-def speak_one(engine: Engine, text: str, voice: Voice, speed: float = 1.0) -> EngineSpeech:
-    return next(iter(engine.speak([text], voice, speed)))
 
 
 def silence() -> EngineSpeech:

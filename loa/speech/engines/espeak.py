@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ctypes
 import threading
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import espeakng_loader
@@ -177,27 +176,21 @@ def _shared_library() -> _Library:
 
 
 class EspeakEngine:
-    """eSpeak NG: formant synthesis, 22,050 Hz, about 1,000 times faster than real time."""
+    """eSpeak NG reading one of its voices: formant synthesis, 22,050 Hz, about 1,000 times faster than real time."""
 
     name = "espeak-ng"
 
-    def __init__(self) -> None:
+    def __init__(self, voice: Voice) -> None:
+        if voice.engine != self.name:
+            raise ValueError(f"voice {voice.id!r} belongs to engine {voice.engine!r}, not {self.name!r}")
+        self.voice = voice
         self._library = _shared_library()
         self.sample_rate: int = self._library.sample_rate
         # The rate table is ours, not eSpeak's: a new one must invalidate cached audio.
         self.version = f"{self._library.version}/rate{RATE_AT_SPEED_1}"
 
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
-        return (speech.pcm for speech in self.speak(texts, voice, speed))
-
-    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
-        if voice.engine != self.name:
-            raise ValueError(f"voice {voice.id!r} belongs to engine {voice.engine!r}, not {self.name!r}")
-        return self._speak(texts, voice.engine_voice, espeak_rate(speed))
-
-    def _speak(self, texts: Iterable[str], engine_voice: str, rate: int) -> Iterator[EngineSpeech]:
-        for text in texts:
-            if text.strip():
-                yield self._library.synthesize(text, engine_voice, rate)
-            else:
-                yield silence()
+    def speak(self, text: str, speed: float = 1.0) -> EngineSpeech:
+        rate = espeak_rate(speed)
+        if not text.strip():
+            return silence()
+        return self._library.synthesize(text, self.voice.engine_voice, rate)

@@ -3,7 +3,8 @@
 One loaded model per voice pack per process, shared by every thread (ONNX Runtime
 sessions are safe to run from several threads; piper-tts guards its eSpeak NG
 phonemizer with a lock). `LOA_TTS_THREADS` (default 1) caps the threads one
-synthesis uses, so making audio never takes every core from the web server.
+synthesis uses in the portal, so making audio never takes every core from the web
+server; the command line asks for every core (`loa speak --threads`).
 
 Word timings come from the model: a model with its phoneme-duration output
 (patched in on install, or in memory here) says how many samples each phoneme
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 
 from loa.speech.engines.alignment import align_words, words_of
-from loa.speech.engines.base import EngineSpeech, SynthesisError, WordSpan, silence
-from loa.speech.voicepacks import PackError, config_path, read_config, verified_model
+from loa.speech.engines.base import EngineIdentity, EngineSpeech, SynthesisError, WordSpan, silence
+from loa.speech.packs.store import PackError, config_path, read_config, verified_model
 from loa.speech.voices import Voice, VoiceUnavailableError, check_speed
 
 BOS, EOS, PAD = "^", "$", "_"
@@ -41,6 +41,10 @@ def pack_sample_rate(voice: Voice) -> int:
         return int(read_config(config_path(voice))["audio"]["sample_rate"])
     except PackError as exc:
         raise VoiceUnavailableError(voice, str(exc)) from None
+
+
+def piper_identity(voice: Voice) -> EngineIdentity:
+    return EngineIdentity("piper", engine_version(voice), pack_sample_rate(voice))
 
 
 def tts_threads() -> int:
@@ -106,15 +110,9 @@ class PiperEngine:
         self.version = engine_version(voice)
         self._symbols = int(config["num_symbols"])
 
-    def synthesize(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[np.ndarray]:
-        return (speech.pcm for speech in self.speak(texts, voice, speed))
-
-    def speak(self, texts: Iterable[str], voice: Voice, speed: float = 1.0) -> Iterator[EngineSpeech]:
-        if voice.engine != self.name or voice.sha256 != self.voice.sha256:
-            raise ValueError(f"voice {voice.id!r} is not the model this engine has loaded ({self.voice.id!r})")
+    def speak(self, text: str, speed: float = 1.0) -> EngineSpeech:
         length_scale = self._piper.config.length_scale / check_speed(speed)
-        for text in texts:
-            yield self._speak(text, length_scale) if text.strip() else silence()
+        return self._speak(text, length_scale) if text.strip() else silence()
 
     def _speak(self, text: str, length_scale: float) -> EngineSpeech:
         from piper.config import SynthesisConfig
@@ -193,9 +191,9 @@ _engines_lock = threading.Lock()
 _loading: dict[tuple[str, str, int], threading.Lock] = {}
 
 
-def piper_engine(voice: Voice) -> PiperEngine:
-    """The process's engine for this pack (loaded on first use; a changed model loads anew)."""
-    key = (voice.folder, voice.sha256, tts_threads())
+def piper_engine(voice: Voice, threads: int | None = None) -> PiperEngine:
+    """The process's engine for this pack and thread count (loaded on first use; a changed model loads anew)."""
+    key = (voice.folder, voice.sha256, threads or tts_threads())
     with _engines_lock:
         if key in _engines:
             return _engines[key]
@@ -204,9 +202,9 @@ def piper_engine(voice: Voice) -> PiperEngine:
         with _engines_lock:
             if key in _engines:
                 return _engines[key]
-        engine = PiperEngine(voice)
+        engine = PiperEngine(voice, key[2])
         with _engines_lock:
-            for old in [k for k in _engines if k[0] == voice.folder]:
+            for old in [k for k in _engines if k[0] == voice.folder and k[1] != voice.sha256]:
                 del _engines[old]  # the previous version of this pack's model
             _engines[key] = engine
         return engine

@@ -1,10 +1,13 @@
 """Installed voice packs: `<voices folder>/<id>/` with `manifest.json`, the model and its config.
 
-    manifest.json      {"format": 1, "id", "name", "region", "gender", "engine": "piper",
+    manifest.json      {"format": 1, "id", "name", "region", "gender", "engine": "piper" or "kokoro",
                         "model": "model.onnx", "config": "model.onnx.json", "sha256", "model_size",
                         "licence", "source", "installed_at", ...}
     model.onnx         the ONNX model (its sha256 is checked before it is loaded)
-    model.onnx.json    Piper's config (sample rate, phoneme ids, eSpeak NG language)
+    model.onnx.json    Piper's config (sample rate, phoneme ids, eSpeak NG language), or
+                       Kokoro's (its phoneme vocabulary: {"vocab": {"a": 43, ...}}, sample rate)
+    style.npy          a Kokoro voice's style vectors (one 256-wide vector per input length);
+                       its sha256 is the manifest's "style_sha256"
 
 Folders whose names start with a dot are installs or downloads in progress. The
 administrator's choices (default voice, voices the player offers) are kept beside
@@ -28,8 +31,10 @@ MANIFEST = "manifest.json"
 PREFERENCES = "preferences.json"
 MODEL_FILE = "model.onnx"
 CONFIG_FILE = "model.onnx.json"
+STYLE_FILE = "style.npy"
 MANIFEST_FORMAT = 1
-ENGINES = ("piper",)
+ENGINES = ("piper", "kokoro")
+KOKORO_SAMPLE_RATE = 24000
 VOICE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -89,6 +94,50 @@ def read_config(path: Path) -> dict[str, Any]:
     return dict(config)
 
 
+def read_kokoro_config(path: Path) -> dict[str, Any]:
+    """A Kokoro config: its phoneme vocabulary (one character -> one token id) and sample rate."""
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PackError(f"thiếu tệp cấu hình {path.name}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise PackError(f"tệp cấu hình {path.name} hỏng: {exc}") from None
+    vocab = config.get("vocab") if isinstance(config, dict) else None
+    rate = config.get("sample_rate", KOKORO_SAMPLE_RATE) if isinstance(config, dict) else None
+    if (not isinstance(vocab, dict) or not vocab or not isinstance(rate, int) or not 8000 <= rate <= 48000
+            or any(len(key) != 1 or not isinstance(value, int) or not 0 < value < 1024 for key, value in vocab.items())):
+        raise PackError(f"tệp cấu hình {path.name} không phải cấu hình giọng Kokoro (cần bảng âm vị \"vocab\")")
+    return {"vocab": dict(vocab), "sample_rate": rate}
+
+
+def read_style(path: Path) -> Any:
+    """A Kokoro voice's style vectors as a float32 (lengths, width) array: .npy, or raw float32 (.bin)."""
+    import numpy as np
+
+    try:
+        if path.suffix == ".bin":
+            style = np.fromfile(path, dtype="<f4").reshape(-1, 256)
+        else:
+            style = np.load(path, allow_pickle=False)
+    except FileNotFoundError:
+        raise PackError(f"thiếu tệp vectơ giọng {path.name}") from None
+    except (OSError, ValueError) as exc:
+        raise PackError(f"tệp vectơ giọng {path.name} hỏng: {exc}") from None
+    if style.dtype.kind != "f" or style.ndim not in (2, 3) or style.shape[0] < 1 or style.shape[-1] < 1:
+        raise PackError(f"tệp vectơ giọng {path.name} không đúng dạng (cần độ dài × 256), nhận {style.shape}")
+    style = style.reshape(style.shape[0], -1).astype(np.float32)
+    if not np.isfinite(style).all():
+        raise PackError(f"tệp vectơ giọng {path.name} chứa giá trị không hợp lệ")
+    return style
+
+
+def read_pack_config(voice: Voice) -> dict[str, Any]:
+    """The pack's config, checked for its engine."""
+    if voice.engine == "kokoro":
+        return read_kokoro_config(config_path(voice))
+    return read_config(config_path(voice))
+
+
 def read_manifest(folder: Path) -> dict[str, Any]:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
@@ -122,9 +171,11 @@ def voice_from_manifest(folder: Path, manifest: dict[str, Any], staged: bool = F
     model = text("model", MODEL_FILE)
     if Path(model).name != model:
         raise PackError(f"{MANIFEST}: tên tệp mô hình {model!r} không hợp lệ")
+    terms = manifest.get("terms")
+    pairs = tuple((k, v) for k, v in terms.items() if isinstance(v, str)) if isinstance(terms, dict) else ()
     voice = Voice(
         voice_id, text("name") or voice_id, check_region(text("region")), check_gender(text("gender")),
-        engine, model, folder=str(folder), sha256=sha256, licence=text("licence"), source=text("source"),
+        engine, model, folder=str(folder), sha256=sha256, licence=text("licence"), source=text("source"), terms=pairs,
     )
     return _with_file_checks(voice, manifest)
 
@@ -144,10 +195,23 @@ def _with_file_checks(voice: Voice, manifest: dict[str, Any]) -> Voice:
     if isinstance(expected, int) and size != expected:
         return replace(voice, error=f"tệp mô hình hỏng: {size:,} byte, lẽ ra {expected:,} byte")
     try:
-        read_config(config_path(voice))
+        read_pack_config(voice)
+        if voice.engine == "kokoro":
+            _check_style(voice, manifest)
     except PackError as exc:
         return replace(voice, error=str(exc))
     return voice
+
+
+def _check_style(voice: Voice, manifest: dict[str, Any]) -> None:
+    path = style_path(voice)
+    try:
+        digest = file_sha256(path)
+    except OSError:
+        raise PackError(f"thiếu tệp vectơ giọng {path.name}") from None
+    if digest != manifest.get("style_sha256"):
+        raise PackError("tệp vectơ giọng đã bị thay đổi hoặc hỏng (sha256 không khớp); hãy cài lại giọng")
+    read_style(path)
 
 
 def broken_voice(folder: Path, reason: str) -> Voice:
@@ -161,6 +225,10 @@ def model_path(voice: Voice) -> Path:
 
 def config_path(voice: Voice) -> Path:
     return Path(voice.folder) / f"{voice.engine_voice}.json"
+
+
+def style_path(voice: Voice) -> Path:
+    return Path(voice.folder) / STYLE_FILE
 
 
 # -- the installed packs, read again only when their files change -----------------------------
@@ -238,6 +306,17 @@ def verified_model(voice: Voice) -> Path:
     if digest != voice.sha256:
         raise VoiceUnavailableError(voice, "tệp mô hình đã bị thay đổi hoặc hỏng (sha256 không khớp); hãy cài lại giọng")
     return path
+
+
+def pack_problem(voice: Voice) -> str:
+    """Why this voice cannot speak now ("" if it can): missing, changed or corrupt pack files."""
+    if voice.builtin:
+        return ""
+    try:
+        verified_model(voice)
+    except VoiceUnavailableError as exc:
+        return exc.reason
+    return ""
 
 
 # -- the administrator's choices ------------------------------------------------------------------

@@ -24,23 +24,26 @@ from pathlib import Path
 from typing import Any
 
 from loa.speech.files import write_files_atomically
-from loa.speech.voicepacks import (
+from loa.speech.packs.store import (
     CONFIG_FILE,
     MANIFEST,
     MANIFEST_FORMAT,
     MODEL_FILE,
     SHA256,
+    STYLE_FILE,
     PackError,
     Preferences,
     check_gender,
     check_region,
     check_voice_id,
     read_config,
+    read_kokoro_config,
     read_preferences,
+    read_style,
     voice_from_manifest,
     write_preferences,
 )
-from loa.speech.voices import Voice, VoicesFolder, voices_dir
+from loa.speech.voices import Voice
 
 Progress = Callable[[int, int | None], None]  # (bytes so far, total bytes or None)
 DOWNLOADS = ".downloads"
@@ -50,25 +53,57 @@ TEST_SENTENCE = "Xin chào quý vị và các bạn."
 
 
 @dataclass(frozen=True)
+class Terms:
+    """What a public body must know before it uses a voice ("không rõ" where nobody says)."""
+
+    weights_licence: str  # the licence of the model weights
+    data_origin: str  # what the voice was trained (and fine-tuned) on
+    data_terms: str  # the licence or terms of that data
+    consent: str  # whether the speaker(s) consented to a synthetic voice
+    restricted: str = ""  # why it may not be used publicly or commercially ("" when nothing known forbids it)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"weights_licence": self.weights_licence, "data_origin": self.data_origin,
+                "data_terms": self.data_terms, "consent": self.consent, "restricted": self.restricted}
+
+
+UNKNOWN = "không rõ"
+
+
+@dataclass(frozen=True)
 class CatalogueVoice:
     key: str
+    voice_id: str  # the id it is installed under unless another is given
     name: str
     region: str
     gender: str | None
+    engine: str
     model_url: str
     config_url: str
+    style_url: str | None  # a Kokoro voice's style vectors
     sha256: str
     size: int
-    licence: str
+    terms: Terms
     note: str
+
+    @property
+    def licence(self) -> str:
+        return self.terms.weights_licence
+
+    @property
+    def restricted(self) -> bool:
+        return bool(self.terms.restricted)
 
 
 def catalogue() -> dict[str, CatalogueVoice]:
-    """The known Vietnamese Piper voices (loa/speech/voice_catalogue.json)."""
-    data = json.loads(files("loa.speech").joinpath("voice_catalogue.json").read_text(encoding="utf-8"))
+    """The known Vietnamese voices with their terms (loa/speech/packs/catalogue.json)."""
+    data = json.loads(files("loa.speech.packs").joinpath("catalogue.json").read_text(encoding="utf-8"))
     return {
-        key: CatalogueVoice(key, entry["name"], entry["region"], entry["gender"], entry["model_url"],
-                            entry["config_url"], entry["sha256"], entry["size"], entry["licence"], entry["note"])
+        key: CatalogueVoice(
+            key, entry["id"], entry["name"], entry["region"], entry["gender"], entry.get("engine", "piper"),
+            entry["model_url"], entry["config_url"], entry.get("style_url"), entry["sha256"], entry["size"],
+            Terms(**entry["terms"]), entry["note"],
+        )
         for key, entry in data.items()
     }
 
@@ -80,32 +115,42 @@ class Source:
     model: str  # path or URL
     config: str
     label: str  # for the manifest's "source"
+    engine: str = "piper"
+    style: str | None = None  # path or URL of a Kokoro voice's style vectors
     sha256: str | None = None
     size: int | None = None
     catalogued: CatalogueVoice | None = None
     licence: str = ""
 
 
-def resolve_source(source: str) -> Source:
+def resolve_source(source: str, style: str | None = None, config: str | None = None) -> Source:
+    """A catalogue name, an http(s) URL or a model file; with `style` (style vectors) it is a Kokoro voice."""
     known = catalogue()
     if source in known:
         entry = known[source]
-        return Source(entry.model_url, entry.config_url, f"catalogue:{source} {entry.model_url}",
-                      entry.sha256, entry.size, entry)
+        return Source(entry.model_url, entry.config_url, f"catalogue:{source} {entry.model_url}", entry.engine,
+                      entry.style_url, entry.sha256, entry.size, entry)
+    engine = "kokoro" if style else "piper"
     parsed = urllib.parse.urlsplit(source)
     if parsed.scheme in ("http", "https"):
-        config_url = urllib.parse.urlunsplit(parsed._replace(path=parsed.path + ".json"))
-        return Source(source, config_url, source)
+        config_url = config or urllib.parse.urlunsplit(parsed._replace(path=parsed.path + ".json"))
+        return Source(source, config_url, source, engine, style)
     if parsed.scheme and len(parsed.scheme) > 1:
         raise PackError(f"chỉ tải được qua http:// hoặc https://, không phải {parsed.scheme}://")
     path = Path(source).expanduser()
     if not path.is_file():
         names = ", ".join(known)
         raise PackError(f"không tìm thấy tệp mô hình {source} (hoặc tên giọng trong danh mục: {names})")
-    config = path.with_name(path.name + ".json")
-    if not config.is_file():
-        raise PackError(f"thiếu tệp cấu hình {config.name} bên cạnh {path.name}")
-    return Source(str(path.resolve()), str(config.resolve()), str(path.resolve()), licence=card_licence(path))
+    beside = [path.with_name(path.name + ".json")] + ([path.with_name("config.json")] if engine == "kokoro" else [])
+    found = Path(config).expanduser() if config else next((c for c in beside if c.is_file()), beside[0])
+    if not found.is_file():
+        raise PackError(f"thiếu tệp cấu hình {found.name} bên cạnh {path.name}")
+    if style and not urllib.parse.urlsplit(style).scheme:
+        if not Path(style).expanduser().is_file():
+            raise PackError(f"không tìm thấy tệp vectơ giọng {style}")
+        style = str(Path(style).expanduser().resolve())
+    return Source(str(path.resolve()), str(found.resolve()), str(path.resolve()), engine, style,
+                  licence=card_licence(path))
 
 
 def card_licence(model: Path) -> str:
@@ -123,23 +168,34 @@ def card_licence(model: Path) -> str:
 
 def install_voice(
     source: str,
-    voice_id: str,
+    voice_id: str | None = None,
     name: str | None = None,
     region: str | None = None,
     gender: str | None = None,
     sha256: str | None = None,
-    folder: VoicesFolder = None,
+    *,
+    folder: str | os.PathLike[str],
+    style: str | None = None,
+    config: str | None = None,
+    allow_restricted: bool = False,
     progress: Progress | None = None,
 ) -> Voice:
-    """Install a voice pack as `<voices folder>/<voice_id>/`; PackError (one line) if anything is wrong."""
-    root = voices_dir(folder)
+    """Install a voice pack as `<folder>/<voice_id>/`; PackError (one line) if anything is wrong.
+
+    A catalogued voice needs only its name (`voice_id` defaults to the catalogue's id); one whose
+    terms forbid public or commercial use, or are unknown, needs `allow_restricted`. A Kokoro
+    voice is its model with `style` (its style vectors) and a config holding its phoneme vocabulary."""
+    root = Path(folder)
+    origin = resolve_source(source, style, config)
+    voice_id = voice_id or (origin.catalogued.voice_id if origin.catalogued else None)
+    if not voice_id:
+        raise PackError("thiếu --id (mã của giọng mới, ví dụ vi-north-female-vais)")
     check_voice_id(voice_id)
     if sha256 is not None and not SHA256.match(sha256.lower()):
         raise PackError("--sha256 phải là 64 chữ số thập lục phân")
     target = root / voice_id
     if target.exists():
         raise PackError(f"đã có giọng {voice_id!r}; gỡ trước bằng: loa voices remove {voice_id}")
-    origin = resolve_source(source)
     known = origin.catalogued
     name = name or (known.name if known else None)
     region = region or (known.region if known else None)
@@ -150,6 +206,9 @@ def install_voice(
         raise PackError("thiếu --region (north, central hoặc south)")
     if not gender:
         raise PackError("thiếu --gender (female hoặc male)" + (f"; {known.note}" if known else ""))
+    if origin.catalogued is not None and origin.catalogued.restricted and not allow_restricted:
+        raise PackError(f"giọng {source} bị hạn chế: {origin.catalogued.terms.restricted}; "
+                        "chỉ cài khi đã cân nhắc điều khoản (--allow-restricted)")
     expected = (sha256 or origin.sha256 or "").lower() or None
     if sha256 and origin.sha256 and sha256.lower() != origin.sha256:
         raise PackError(f"--sha256 khác sha256 của {source} trong danh mục ({origin.sha256})")
@@ -159,16 +218,17 @@ def install_voice(
     try:
         fetched_sha = fetch(origin.model, staging / MODEL_FILE, root, expected, origin.size, progress)
         fetch(origin.config, staging / CONFIG_FILE, root, None, None, None)
-        config = read_config(staging / CONFIG_FILE)
-        installed_sha = prepare_model(staging / MODEL_FILE)
+        extra = _prepare_kokoro(origin, staging, root) if origin.engine == "kokoro" else _prepare_piper(staging)
+        installed_sha = extra.pop("sha256")
         manifest = {
             "format": MANIFEST_FORMAT, "id": voice_id, "name": name,
-            "region": check_region(region), "gender": check_gender(gender), "engine": "piper",
+            "region": check_region(region), "gender": check_gender(gender), "engine": origin.engine,
             "model": MODEL_FILE, "config": CONFIG_FILE, "sha256": installed_sha,
             "model_size": (staging / MODEL_FILE).stat().st_size, "source_sha256": fetched_sha,
-            "config_sha256": _sha256_of(staging / CONFIG_FILE), "sample_rate": config["audio"]["sample_rate"],
-            "language": (config.get("language") or {}).get("code", ""), "source": origin.label,
-            "licence": known.licence if known else origin.licence, "installed_at": datetime.now(UTC).isoformat(),
+            "config_sha256": _sha256_of(staging / CONFIG_FILE), **extra, "source": origin.label,
+            "licence": known.licence if known else origin.licence,
+            "terms": known.terms.as_dict() if known else None,
+            "installed_at": datetime.now(UTC).isoformat(),
         }
         write_files_atomically([(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode())])
         voice = voice_from_manifest(staging, manifest, staged=True)
@@ -184,9 +244,9 @@ def install_voice(
     return replace(voice, folder=str(target))
 
 
-def remove_voice(voice_id: str, folder: VoicesFolder = None) -> None:
+def remove_voice(voice_id: str, *, folder: str | os.PathLike[str]) -> None:
     """Remove an installed pack (at once: renamed aside, then deleted); the built-in voices stay."""
-    root = voices_dir(folder)
+    root = Path(folder)
     check_voice_id(voice_id)
     target = root / voice_id
     if not target.is_dir():
@@ -194,27 +254,53 @@ def remove_voice(voice_id: str, folder: VoicesFolder = None) -> None:
     aside = root / f".remove-{voice_id}-{secrets.token_hex(4)}"
     os.rename(target, aside)
     shutil.rmtree(aside, ignore_errors=True)
-    from loa.speech.engines.piper import forget_engines
+    from loa.speech.engines import kokoro, piper
 
-    forget_engines(str(target))
+    piper.forget_engines(str(target))
+    kokoro.forget_engines(str(target))
     preferences = read_preferences(root)
     if preferences.default == voice_id or (preferences.offered and voice_id in preferences.offered):
         offered = tuple(v for v in preferences.offered if v != voice_id) if preferences.offered is not None else None
         write_preferences(root, Preferences(None if preferences.default == voice_id else preferences.default, offered))
 
 
-def prepare_model(model: Path) -> str:
+def _prepare_piper(staging: Path) -> dict[str, Any]:
+    config = read_config(staging / CONFIG_FILE)
+    return {"sha256": prepare_model(staging / MODEL_FILE), "sample_rate": config["audio"]["sample_rate"],
+            "language": (config.get("language") or {}).get("code", "")}
+
+
+def _prepare_kokoro(origin: Source, staging: Path, root: Path) -> dict[str, Any]:
+    """The style vectors (as style.npy) and the model with its token-duration output."""
+    import numpy as np
+
+    from loa.speech.engines.kokoro import add_durations_output
+
+    config = read_kokoro_config(staging / CONFIG_FILE)
+    if not origin.style:
+        raise PackError("thiếu --style (tệp vectơ giọng .npy hoặc .bin của giọng Kokoro)")
+    fetched = staging / ("style-source" + (".bin" if origin.style.endswith(".bin") else ".npy"))
+    fetch(origin.style, fetched, root, None, None, None)
+    np.save(staging / STYLE_FILE, read_style(fetched), allow_pickle=False)
+    fetched.unlink()
+    return {"sha256": prepare_model(staging / MODEL_FILE, add_durations_output), "sample_rate": config["sample_rate"],
+            "language": "vi", "style": STYLE_FILE, "style_sha256": _sha256_of(staging / STYLE_FILE)}
+
+
+def prepare_model(model: Path, add_output: Callable[[Any], object] | None = None) -> str:
     """Add the phoneme-duration output (word timings) to the model in place; returns its sha256."""
     import onnx
 
     from loa.speech.engines.piper import add_alignment_output
 
+    patch = add_output or add_alignment_output
     try:
         proto = onnx.load(str(model))
     except Exception as exc:  # noqa: BLE001  onnx raises protobuf's DecodeError and others
         raise PackError(f"tệp mô hình không phải mô hình ONNX đọc được: {_one_line(exc)}") from None
     try:
-        add_alignment_output(proto)
+        if patch(proto) is False:
+            return _sha256_of(model)  # already has it
     except ValueError:
         return _sha256_of(model)  # already patched, or no durations to expose
     patched = model.with_name(model.name + ".patched")
@@ -225,14 +311,13 @@ def prepare_model(model: Path) -> str:
 
 def try_speaking(voice: Voice) -> float:
     """Load the model and read a sentence; returns the real-time factor. PackError if it cannot."""
-    from loa.speech.engines.base import speak_one
-    from loa.speech.engines.piper import PiperEngine
+    from loa.speech.engines import fresh_engine
     from loa.speech.voices import VoiceUnavailableError
 
     try:
-        engine = PiperEngine(voice)
+        engine = fresh_engine(voice)
         started = time.perf_counter()
-        speech = speak_one(engine, TEST_SENTENCE, voice)
+        speech = engine.speak(TEST_SENTENCE)
         elapsed = time.perf_counter() - started
     except VoiceUnavailableError as exc:
         raise PackError(f"mô hình không dùng được: {exc.reason}") from None
