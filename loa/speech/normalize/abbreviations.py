@@ -26,7 +26,23 @@ def _by_scope(name: str, narrow_scope: str) -> tuple[dict[str, str], dict[str, s
     return anywhere, narrow
 
 
+_SEPARATORS = re.compile(r"[-&]")
+
+
+def _with_variants(table: dict[str, str]) -> dict[str, str]:
+    """KH&CN is also written KH-CN and KHCN: each joined form gets the other joints, unless taken."""
+    out = dict(table)
+    for written, spoken in table.items():
+        parts = _SEPARATORS.split(written)
+        if len(parts) < 2 or not all(part.isupper() and part.isalpha() for part in parts):
+            continue
+        for joint in ("-", "&", ""):
+            out.setdefault(joint.join(parts), spoken)
+    return out
+
+
 _ABBR_ANY, _ABBR_DOC = _by_scope("abbreviations.tsv", "doc")
+_ABBR_ANY = _with_variants(_ABBR_ANY)
 _TYPES_ANY, _TYPES_DOC = _by_scope("document_types.tsv", "doc")
 _UNITS_ANY, _UNITS_AFTER_NUMBER = _by_scope("units.tsv", "number")
 

@@ -19,6 +19,8 @@ _PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
 ))
 # After these the numeral is an ordinal: lần thứ IV -> lần thứ tư.
 _ORDINAL_TRIGGERS = frozenset({tone_key("thứ")})
+# After "tháng" it is a month: tháng VI - VIII -> tháng sáu đến tám.
+_MONTH_TRIGGERS = frozenset({tone_key("tháng")})
 
 
 def roman_value(word: str) -> int | None:
@@ -33,9 +35,11 @@ def roman_value(word: str) -> int | None:
 
 
 def trigger_kind(previous: str, last: str) -> str | None:
-    """'ordinal', 'cardinal' or None, given the tone keys of the two preceding words."""
+    """'ordinal', 'cardinal', 'month' or None, given the tone keys of the two preceding words."""
     if last in _ORDINAL_TRIGGERS:
         return "ordinal"
+    if last in _MONTH_TRIGGERS:
+        return "month"
     if last in _TRIGGERS or (previous, last) in _PAIR_TRIGGERS:
         return "cardinal"
     return None

@@ -1,0 +1,66 @@
+"""Real public text (councils, portals, the press): the forms issue 19 found misread, and how each reading was reached."""
+import re
+
+import pytest
+
+from loa.speech.normalize import normalize
+
+
+def said(text: str, region: str = "north") -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # abbreviations of bodies, titles, mass organisations; joint variants of known ones
+    ("KH-CN và KHCN", "khoa học công nghệ và khoa học công nghệ"),
+    ("Sở LĐ-TB&XH, Sở LĐTBXH", "sở lao động thương binh và xã hội sở lao động thương binh và xã hội"),
+    ("Đoàn ĐBQH và VPĐĐBQH tỉnh", "đoàn đại biểu quốc hội và văn phòng đoàn đại biểu quốc hội tỉnh"),
+    ("BTV Tỉnh đoàn, HCCB, HCTĐ", "ban thường vụ tỉnh đoàn hội cựu chiến binh hội chữ thập đỏ"),
+    ("PBT Thường trực, TGĐ", "phó bí thư thường trực tổng giám đốc"),
+    # P. Q. by context
+    ("P.7, Q.10", "phường bảy quận mười"),
+    ("P. Chủ tịch UBND tỉnh", "phó chủ tịch ủy ban nhân dân tỉnh"),
+    ("Số 12 Lê Lợi, P. Bến Nghé, Q.1", "số mười hai lê lợi phường bến nghé quận một"),
+    # document codes
+    ("Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTWMTTQVN",
+     "nghị quyết liên tịch số chín năm hai nghìn không trăm linh tám nghị quyết liên tịch chính phủ "
+     "ủy ban trung ương mặt trận tổ quốc việt nam"),
+    ("Công văn số 123/VPĐĐBQH-TH", "công văn số một trăm hai mươi ba văn phòng đoàn đại biểu quốc hội tổng hợp"),
+    ("số 12/QĐUBND và 7/Qđ-UBND", "số mười hai quyết định ủy ban nhân dân và bảy quyết định ủy ban nhân dân"),
+    # newspaper dates and times
+    ("ngày 12.8", "ngày mười hai tháng tám"),
+    ("tháng 11.2024", "tháng mười một năm hai nghìn không trăm hai mươi tư"),
+    ("từ 3-5.10", "từ ba đến năm tháng mười"),
+    ("Sáng nay 12-9, đoàn đến", "sáng nay ngày mười hai tháng chín đoàn đến"),
+    ("đến 25/11 sẽ xong", "đến ngày hai mươi lăm tháng mười một sẽ xong"),
+    ("lúc 7 giờ 00", "lúc bảy giờ"),
+    ("08:30 AM", "tám giờ ba mươi phút sáng"),
+    ("02:15 PM", "hai giờ mười lăm phút chiều"),
+    ("tháng VI - VIII", "tháng sáu đến tám"),
+    # phones, service numbers, domains
+    ("(+84-24) 39 434 567", "cộng tám bốn hai bốn ba chín bốn ba bốn năm sáu bảy"),
+    ("ĐT: (024) 39 434 567", "điện thoại không hai bốn ba chín bốn ba bốn năm sáu bảy"),
+    ("Tổng đài 1800 1567", "tổng đài một nghìn tám trăm một nghìn năm trăm sáu mươi bảy"),
+    ("gọi 1900 1234", "gọi một chín không không một hai ba bốn"),
+    ("baochinhphu.VN", "báo chính phủ chấm vê en"),
+    ("VTV.VN - Sáng nay", "vê tê vê chấm vê en sáng nay"),
+    # list markers, units in capitals; decimals and clock dots unchanged
+    ("2/ Kết quả", "hai kết quả"),
+    ("máy biến áp 250 KVA", "máy biến áp hai trăm năm mươi ki lô vôn am pe"),
+    ("tăng 6.5% và 2.5 triệu", "tăng sáu phẩy năm phần trăm và hai phẩy năm triệu"),
+    ("lúc 7.30", "lúc bảy giờ ba mươi phút"),
+])
+def test_real_text_forms(written, spoken):
+    assert said(written) == spoken
+
+
+def test_a_date_then_a_time_gets_a_pause():
+    text = normalize("ngày 12/8/2024 14h30").text
+    assert "hai mươi tư, mười bốn giờ" in text
+
+
+def test_an_initial_that_is_no_place_stays_a_spelled_guess():
+    result = normalize("Ông P. Hà phát biểu")
+    assert result.text.startswith("Ông pê. Hà")
+    spans = [s for s in result.spans if result.text[s.out_start:s.out_end] == "pê"]
+    assert spans and spans[0].how == "spelled"
