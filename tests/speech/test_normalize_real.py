@@ -64,3 +64,19 @@ def test_an_initial_that_is_no_place_stays_a_spelled_guess():
     assert result.text.startswith("Ông pê. Hà")
     spans = [s for s in result.spans if result.text[s.out_start:s.out_end] == "pê"]
     assert spans and spans[0].how == "spelled"
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("tổng đài dịch vụ công 1022", "tổng đài dịch vụ công một không hai hai"),
+    ("gọi 0290 1022", "gọi không hai chín không một không hai hai"),
+    ("số máy lạ (0823 125 xxx)", "số máy lạ không tám hai ba một hai năm ích xì ích xì ích xì"),
+    ("chị N. T (SN 1959)", "chị en tê sinh năm một nghìn chín trăm năm mươi chín"),
+    ("CT Đỗ Minh Tuấn", "chủ tịch đỗ minh tuấn"),
+    ("Hôm qua (4-12), HĐND", "hôm qua ngày bốn tháng mười hai hội đồng nhân dân"),
+    ("ngày 18 và 19-9", "ngày mười tám và mười chín tháng chín"),
+    ("trong tuần 43/2022", "trong tuần bốn mươi ba năm hai nghìn không trăm hai mươi hai"),
+    ("Cụm thi đua III", "cụm thi đua ba"),
+    ("P. họp 5", "phòng họp năm"),
+])
+def test_real_text_context_rules(written, spoken):
+    assert said(written) == spoken

@@ -33,7 +33,7 @@ def _keys(*words: str) -> frozenset[str]:
 
 _THU = tone_key("thứ")
 _GIO = tone_key("giờ")
-_NAY = tone_key("nay")
+_NAY_QUA = _keys("nay", "qua")
 _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
@@ -48,7 +48,7 @@ _DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS
 _TO_WORDS = _keys("đến", "tới", "vào", "từ", "sau", "hạn")
 # Words after which n/yyyy is "n năm yyyy" (a period or a document number).
 _NUMBERED_BY_YEAR = _keys(
-    "quý", "quí", "kỳ", "đợt", "vụ", "khóa", "số", "định", "quyết", "tư", "thị", "luận", "luật",
+    "quý", "quí", "kỳ", "đợt", "vụ", "khóa", "số", "tuần", "định", "quyết", "tư", "thị", "luận", "luật",
     "văn", "hoạch", "báo", "cáo", "dẫn", "chế", "trình", "lệnh", "án",
 )
 # Words that make a slash read "trên" (per): 04 kỳ/năm, đồng/người/tháng.
@@ -97,6 +97,8 @@ _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
 _SERVICE_GROUPS = re.compile(r"[0-9]+")
+# tổng đài (dịch vụ công) 1022: a short service number after its label, digit by digit.
+_SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -109,6 +111,13 @@ _ADDRESS_NEAR = re.compile(r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Qq]uận|[Pp]hư
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
 _NEXT_ROMAN = re.compile(r"[ \t]*[IVX]+(?!\w)")
 _MONTH_TRIGGER = "month"
+# Abbreviations read one way only before what follows them (else they are spelled, as unknown).
+_NEXT_YEAR_NUMBER = re.compile(r"[ \t]*:?[ \t]*(?:19|20)[0-9]{2}(?![0-9])")
+_NEXT_NAME = re.compile(r"[ \t]+(?:[A-ZĐ][^\W\d_]*[ \t]+){1,3}[A-ZĐ][^\W\d_]*(?![\w])", re.UNICODE)
+_BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
+    "SN": (_NEXT_YEAR_NUMBER, "sinh năm"),
+    "CT": (_NEXT_NAME, "chủ tịch"),
+}
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
 _ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
 _E_PREFIX = re.compile(r"-[A-Za-z]{2}")
@@ -378,7 +387,7 @@ class Reader:
                 groups = [text[:4]] + ([rest] if len(rest) <= 4 else [rest[:3], rest[3:]])
             spoken = " ".join(integer(group, self.words) for group in groups)
         else:
-            spoken = digits(text)
+            spoken = digits(text) + " ích xì" * (text.count("x") + text.count("X"))  # 0823 125 xxx: a masked number
             if "+" in text:
                 spoken = f"cộng {spoken}"
         self.out.word(spoken, m.start(), m.end())
@@ -448,12 +457,15 @@ class Reader:
         self._note("number")
 
     def _after_date_word(self) -> bool:
-        """Right after a word that takes a date: ngày, sáng, hôm, or "sáng nay"."""
-        last = self._last_word()
-        if last in _DATE_WORDS:
+        """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)"."""
+        back = 2 if self.recent[-1] == ("punct", "(") else 1
+        kind1, key1 = self._recent(back)
+        if kind1 != "word":
+            return False
+        if key1 in _DATE_WORDS:
             return True
-        kind2, key2 = self._recent(2)
-        return last == _NAY and kind2 == "word" and key2 in _DATE_WORDS
+        kind2, key2 = self._recent(back + 1) if back + 1 <= len(self.recent) else ("break", "")
+        return key1 in _NAY_QUA and kind2 == "word" and key2 in _DATE_WORDS
 
     def _counted_next(self, m: re.Match[str]) -> bool:
         after = _NEXT_WORD.match(self.text, m.end())
@@ -489,7 +501,7 @@ class Reader:
     def _on_dashnum(self, m: re.Match[str]) -> None:
         """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
-        if is_day_month(int(a), int(b)) and self._after_date_word():
+        if is_day_month(int(a), int(b)) and (self._after_date_word() or self._continues_dates()):
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
@@ -528,6 +540,11 @@ class Reader:
             self._note("date")
             return
         if last == _GIO and text in ("00", "0"):  # 7 giờ 00: no minutes to say
+            self._note("number")
+            return
+        if 3 <= len(text) <= 5 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
+                self.text, max(m.start() - 40, 0), m.start()):
+            self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022: a short number, said digit by digit
             self._note("number")
             return
         clock_time = _DOTTED_TIME.fullmatch(text) if last == _LUC else None
@@ -572,6 +589,10 @@ class Reader:
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
         elif letter == "P" and _TITLE_AFTER.match(text, end):
             self.out.word("phó", m.start(), end)
+        elif letter == "P" and next_char == "h":  # P. họp 5: phòng họp
+            self.out.word("phòng", m.start(), end)
+            self._note("word", "phòng")
+            return
         elif not next_char.isdigit() and near:
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
         else:
@@ -616,6 +637,12 @@ class Reader:
             self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
+        if word in _BEFORE_CONTEXT:
+            spoken_here = self._by_next(word, end)
+            if spoken_here:
+                self.out.word(spoken_here, start, end, TABLE)
+                self._note("word", word)
+                return
         if word in ("AM", "PM", "am", "pm") and self.recent[-1][0] == "time":
             self.out.word(self._part_of_day(word.upper()), start, end)
             self._note("word", word)
@@ -639,6 +666,11 @@ class Reader:
             spoken = word if latin is None else latin
         self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _by_next(self, word: str, end: int) -> str | None:
+        """SN 1959 -> sinh năm; CT Đỗ Minh Tuấn -> chủ tịch: read by what follows, else left to the other rules."""
+        pattern, spoken = _BEFORE_CONTEXT[word]
+        return spoken if pattern.match(self.text, end) else None
 
     def _part_of_day(self, marker: str) -> str:
         """08:30 AM -> sáng; 2:00 PM -> chiều, 8:00 PM -> tối (the hour is the time just read)."""
