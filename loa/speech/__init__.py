@@ -16,6 +16,7 @@ from loa.speech.engines import SynthesisError
 from loa.speech.files import write_files_atomically
 from loa.speech.normalize import Normalized, normalize
 from loa.speech.registry import default_voice_id, find_voice, get_voice, list_voices, offered_voices, ranked
+from loa.speech.review import Guess, find_guesses
 from loa.speech.track import ChunkCache, TimedSentence, Track
 from loa.speech.voice import SentenceAudio, SpeechOptions, SpeechVoice, sentence_count, voice_signature
 from loa.speech.voiceinstall import CatalogueVoice, catalogue, install_voice, remove_voice, try_speaking
@@ -34,6 +35,7 @@ from loa.speech.words import WordTiming
 __all__ = [
     "DEFAULT_VOICE_ID",
     "FORMATS",
+    "Guess",
     "MAX_SPEED",
     "MIN_SPEED",
     "CatalogueVoice",
@@ -54,6 +56,7 @@ __all__ = [
     "WordTiming",
     "catalogue",
     "default_voice_id",
+    "find_guesses",
     "find_voice",
     "get_voice",
     "install_voice",

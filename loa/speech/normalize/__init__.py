@@ -8,7 +8,9 @@ extend are data/*.tsv (abbreviations, units, the loanword lexicon, the toneless
 words of web addresses). Latin-script words are read by latin.py (lexicon,
 acronyms, brand casing) and transliterate.py (unknown words, by rule); addresses,
 hashtags and file names by web.py. Every piece of output keeps the source range
-it came from (Normalized.spans), so a player can highlight the text being spoken.
+it came from (Normalized.spans), so a player can highlight the text being spoken, and how
+it was reached (Span.how: lexicon, table, rule, written, or the guesses an editor should
+hear: guess, spelled, unknown; loa.speech.find_guesses lists those with their sentence).
 """
 from __future__ import annotations
 
@@ -17,10 +19,10 @@ from typing import Mapping
 from .lexicon import find_overrides
 from .numbers import number_words
 from .rules import Reader
-from .spans import Normalized, Span, SpanBuilder
+from .spans import GUESSES, Normalized, Span, SpanBuilder
 from .unicode import nfc_with_offsets
 
-__all__ = ["Normalized", "Span", "normalize"]
+__all__ = ["GUESSES", "Normalized", "Span", "normalize"]
 
 
 def normalize(text: str, region: str = "north", lexicon: Mapping[str, str] | None = None) -> Normalized:

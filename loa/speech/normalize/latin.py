@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .loanwords import compound, loanword
-from .spans import GUESS, SPELLED, TABLE, UNKNOWN, WRITTEN
+from .spans import GUESS, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN
 from .syllables import is_syllable, is_valid_syllable, spell
 from .transliterate import MAX_LETTERS, toned, transliterate
 
@@ -26,7 +26,7 @@ def read_latin(word: str, region: str, before_digit: bool = False) -> tuple[str 
     """The spoken form of a word token (None when it is read as written) and how it was reached.
 
     before_digit: digits follow the word directly (CO2, H5N1): capitals there are letters.
-    The second item is a kind of spans.py: TABLE, WRITTEN, GUESS, SPELLED or UNKNOWN.
+    The second item is a kind of spans.py: TABLE, WRITTEN, RULE, GUESS or UNKNOWN.
     """
     spoken = loanword(word, region)
     if spoken is not None:
@@ -35,7 +35,7 @@ def read_latin(word: str, region: str, before_digit: bool = False) -> tuple[str 
     if not (letters.isascii() and letters.isalpha()):
         return None, WRITTEN
     if before_digit and letters.isupper():
-        return spell(letters), SPELLED
+        return spell(letters), RULE  # CO2, H5N1: capitals before digits are letters
     return _read_ascii(letters, region)
 
 
@@ -44,7 +44,7 @@ def _read_ascii(word: str, region: str) -> tuple[str | None, str]:
         return spell(word), UNKNOWN
     if word.isupper():
         said = _acronym(word)
-        return said, (WRITTEN if said == word.lower() else UNKNOWN)
+        return said, (WRITTEN if said == word.lower() else UNKNOWN if len(word) > 1 else SPELLED)
     parts = case_parts(word)
     if len(parts) > 1:
         return " ".join(_read_part(part, i, region) for i, part in enumerate(parts)), GUESS
