@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from loa.speech.normalize import GUESSES, normalize
+from loa.speech.normalize import GUESSES, defined_abbreviations, normalize
 from loa.speech.segment import split_sentences
 
 
@@ -27,8 +27,9 @@ class Guess:
 def find_guesses(text: str, region: str = "north", lexicon: Mapping[str, str] | None = None) -> list[Guess]:
     """The guessed readings of text, in order, one per written form and place."""
     found: list[Guess] = []
+    defined = defined_abbreviations(text)
     for sentence in split_sentences(text):
-        result = normalize(sentence.text, region=region, lexicon=lexicon)
+        result = normalize(sentence.text, region=region, lexicon=lexicon, defined=defined)
         for span in result.spans:
             if span.how not in GUESSES:
                 continue

@@ -80,3 +80,29 @@ def test_an_initial_that_is_no_place_stays_a_spelled_guess():
 ])
 def test_real_text_context_rules(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("đưa 4 trạm biến áp (TBA) vào hoạt động. Các TBA mới", "đưa bốn trạm biến áp trạm biến áp vào hoạt động các trạm biến áp mới"),
+    ("Ban Tuyên giáo và Dân vận (TG&DV) Trung ương", "ban tuyên giáo và dân vận tuyên giáo và dân vận trung ương"),
+    ("với Đường tỉnh (ĐT) 918", "với đường tỉnh đường tỉnh chín trăm mười tám"),
+    ("gọi ĐT (XYZ) nhé", "gọi điện thoại ích xì i dài dét nhé"),  # initials that do not match are no definition
+    ("TP - Sáng nay", "tê pê sáng nay"),
+    ("(PL)- Hôm qua (4-12), HĐND", "pê e lờ hôm qua ngày bốn tháng mười hai hội đồng nhân dân"),
+    ("KT. CHỦ TỊCH", "ký thay chủ tịch"),
+    ("so với quý 3-2022", "so với quý ba năm hai nghìn không trăm hai mươi hai"),
+    ("từ 7 - 14 giờ", "từ bảy giờ đến mười bốn giờ"),
+    ("ngụ H.Bình Chánh", "ngụ huyện bình chánh"),
+    ("chị H.T.T.H. (ngụ quận Tân Bình)", "chị hát tê tê hát ngụ quận tân bình"),
+    ("ĐẠI HỘI LẦN VIII", "đại hội lần tám"),
+    ("dung tích trên 125cm3", "dung tích trên một trăm hai mươi lăm xăng ti mét khối"),
+])
+def test_real_text_dev_forms(written, spoken):
+    assert said(written) == spoken
+
+
+def test_an_abbreviation_defined_in_one_sentence_is_read_in_the_next():
+    from loa.speech.track import spoken_sentences
+
+    spoken = [s.spoken for s in spoken_sentences("Lắp trạm biến áp (TBA) mới. Hai TBA đã chạy.", "north")]
+    assert spoken[1] == "Hai trạm biến áp đã chạy."

@@ -11,7 +11,7 @@ _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Single words, and word pairs (previous, last), after which a Roman numeral is a number.
 _TRIGGERS = frozenset(tone_key(w) for w in (
     "khóa", "phần", "chương", "mục", "quý", "quí", "kỳ", "đợt", "vòng",
-    "vùng", "loại", "hạng", "phường", "cụm",  # vùng I (minimum wage), đô thị loại II, hạng I, Phường IV
+    "vùng", "loại", "hạng", "phường", "cụm", "lần",  # vùng I (minimum wage), đô thị loại II, hạng I, Phường IV
 ))
 _PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
     ("đại", "hội"), ("hội", "nghị"), ("thế", "kỷ"), ("thế", "kỉ"), ("giai", "đoạn"),

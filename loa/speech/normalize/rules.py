@@ -62,6 +62,10 @@ _PER_AFTER = _keys("đồng", "tấn", "tạ", "lít", "tỷ", "triệu")
 _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", ")": ")", "…": "…",
          "[": "(", "]": ")", "{": "(", "}": ")"}
 _VA = tone_key("và")
+_QUARTER_WORDS = _keys("quý", "quí")
+# từ 7 - 14 giờ: both ends are hours.
+_NUMBER_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,2})[ \t]*$")
+_NEXT_HOURS = re.compile(r"[ \t]*([0-9]{1,2})[ \t]+giờ(?!\w)")
 _LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
 _DEN = tone_key("đến")
 _DATE_JOINERS = _LIST_JOINERS | {("word", _DEN), ("word", tone_key("hoặc")), ("punct", ";")}
@@ -98,7 +102,7 @@ _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
 _SERVICE_GROUPS = re.compile(r"[0-9]+")
 # tổng đài (dịch vụ công) 1022: a short service number after its label, digit by digit.
-_SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
+_SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline|đầu số)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -109,6 +113,15 @@ _TITLE_AFTER = re.compile(
 # An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
 _ADDRESS_NEAR = re.compile(r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Ss]ố [0-9])")
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
+# ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
+_PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn)[ \t]*$")
+# H.T.T.H., N. T.: initials, not a place.
+_NEXT_INITIAL = re.compile(r"[ ]?[A-ZĐ]\.")
+# TP - , (PL)- at the start of a line: a newspaper's name (Tiền Phong, Pháp Luật), spelled.
+_DATELINE_AFTER = re.compile(r"[ \t]*\)?[ \t]*[-–—][ \t]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+# KT. CHỦ TỊCH: "ký thay" before a title in capitals (a signature block).
+_SIGNATURE_TITLE = re.compile(r"\.[ \t]*[A-ZĐ]{2}")
 _NEXT_ROMAN = re.compile(r"[ \t]*[IVX]+(?!\w)")
 _MONTH_TRIGGER = "month"
 # Abbreviations read one way only before what follows them (else they are spelled, as unknown).
@@ -234,9 +247,9 @@ class Reader:
                 self._skip_to = 0
             handlers[m.lastgroup](m)  # type: ignore[index]
 
-    def override(self, spoken: str, start: int, end: int) -> None:
-        """An editor's lexicon entry: said as given, not normalized further."""
-        self.out.word(spoken, start, end, LEXICON)
+    def override(self, spoken: str, start: int, end: int, how: str = LEXICON) -> None:
+        """An editor's lexicon entry (or an abbreviation the text defines): said as given."""
+        self.out.word(spoken, start, end, how)
         last = self.text[start:end].split()
         self._note("word", last[-1] if last else "")
 
@@ -552,6 +565,10 @@ class Reader:
             spoken = clock(clock_time[1], clock_time[2], "0", self.words)  # lúc 7.30
         elif text.isdigit() and len(text) <= 3 and last == _THU:
             spoken = ordinal(int(text), self.words)
+        elif len(text) == 1 and last in _QUARTER_WORDS and 1 <= int(text) <= 4:  # quý 3-2022: the dash says năm
+            self.out.word(integer(text, self.words), m.start(), m.end())
+            self._note("number", _MONTH)
+            return
         elif len(text) <= 2 and text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
@@ -585,6 +602,9 @@ class Reader:
         next_char = text[end + 1] if text[end:end + 1] == " " else text[end:end + 1]
         near = _ADDRESS_NEAR.search(text, max(m.start() - 50, 0), m.start()) or _ADDRESS_NEAR.search(
             text, end, min(end + 60, len(text)))
+        cue = _PLACE_CUE.search(text, max(m.start() - 12, 0), m.start())
+        if _NEXT_INITIAL.match(text, end):
+            near = cue = None
         if next_char.isdigit() and letter in "PQ":
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
         elif letter == "P" and _TITLE_AFTER.match(text, end):
@@ -593,7 +613,7 @@ class Reader:
             self.out.word("phòng", m.start(), end)
             self._note("word", "phòng")
             return
-        elif not next_char.isdigit() and near:
+        elif not next_char.isdigit() and (near or cue):
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
         else:
             self.out.word(spell(letter), m.start(), end - 1, SPELLED)
@@ -603,7 +623,14 @@ class Reader:
         self._note("word", _PLACE_WORDS[letter])
 
     def _on_abbr(self, m: re.Match[str]) -> None:
-        self.out.word(ABBREVIATIONS[m.group()], m.start(), m.end(), TABLE)
+        written, text = m.group(), self.text
+        if written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
+            self.out.word("ký thay", m.start(), m.end(), TABLE)
+        elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
+              and _LINE_START.search(text, max(m.start() - 3, 0), m.start())):
+            self.out.word(spell(written), m.start(), m.end(), SPELLED)
+        else:
+            self.out.word(ABBREVIATIONS[written], m.start(), m.end(), TABLE)
         self._note("unit" if m.group() in UNITS else "abbr")
 
     def _on_romanyear(self, m: re.Match[str]) -> None:
@@ -710,6 +737,10 @@ class Reader:
             self._note("word", "năm")
         elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end)))) or (
                 kind == "roman" and _NEXT_ROMAN.match(text, end)):
+            hours = _NEXT_HOURS.match(text, end) if kind == "number" else None
+            first = self._number_before(start) if hours else None
+            if hours and first is not None and first <= int(hours[1]) <= 24:
+                self.out.word("giờ", start, start)
             self.out.word("đến", start, end)
             self._note("word", "đến")
         elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
@@ -720,6 +751,11 @@ class Reader:
         else:
             self.out.pause(start, end)
             self._note("punct", ",")
+
+    def _number_before(self, at: int) -> int | None:
+        """The one- or two-digit number just before `at` (spaces skipped), if any."""
+        found = _NUMBER_BEFORE.search(self.text, max(at - 4, 0), at)
+        return int(found[1]) if found else None
 
     def _on_slash(self, m: re.Match[str]) -> None:
         """Per (kỳ/năm, đồng/người/tháng -> trên); between other words it is silent."""
