@@ -106,3 +106,19 @@ def test_an_abbreviation_defined_in_one_sentence_is_read_in_the_next():
 
     spoken = [s.spoken for s in spoken_sentences("Lắp trạm biến áp (TBA) mới. Hai TBA đã chạy.", "north")]
     assert spoken[1] == "Hai trạm biến áp đã chạy."
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Lễ Phật Đản PL.2562-DL 2018", "lễ phật đản phật lịch hai nghìn năm trăm sáu mươi hai dương lịch hai nghìn không trăm mười tám"),
+    ("Số: 06/QC-TT.HĐND-UBND", "số sáu quy chế thường trực hội đồng nhân dân ủy ban nhân dân"),
+    ("Quyết định số 01/1999/QĐ.UB", "quyết định số một năm một nghìn chín trăm chín mươi chín quyết định ủy ban"),
+    ("Ban KT-NS, Ban DT, UVT.Ư Đảng", "ban kinh tế ngân sách ban dân tộc ủy viên trung ương đảng"),
+    ("cao khoảng 1m6 đến 1m65", "cao khoảng một mét sáu đến một mét sáu mươi lăm"),
+    ("tăng 3m2, 1m2", "tăng ba mét vuông một mét vuông"),
+    ("Sđt: 0983.824.882", "số điện thoại không chín tám ba tám hai bốn tám tám hai"),
+    ("Gọi 8011035 để biết", "gọi tám không một một không ba năm để biết"),
+    ("xã Kim Sơn, H.Bảo Yên", "xã kim sơn huyện bảo yên"),
+    ("Công an TT.Phố Lu", "công an thị trấn phố lu"),
+])
+def test_real_text_found_with_the_guess_list(written, spoken):
+    assert said(written) == spoken

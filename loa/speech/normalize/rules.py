@@ -102,7 +102,7 @@ _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
 _SERVICE_GROUPS = re.compile(r"[0-9]+")
 # tổng đài (dịch vụ công) 1022: a short service number after its label, digit by digit.
-_SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline|đầu số)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
+_SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline|đầu số|gọi|số máy|hộp thư)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -111,7 +111,8 @@ _TITLE_AFTER = re.compile(
     r"|Vụ trưởng|Tư lệnh|Chính ủy|Tổng giám đốc|GĐ|TGĐ|CT|BT|TB|TP)(?!\w)"
 )
 # An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
-_ADDRESS_NEAR = re.compile(r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Ss]ố [0-9])")
+_ADDRESS_NEAR = re.compile(
+    r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp)(?!\w))")
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
 # ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
 _PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn)[ \t]*$")
@@ -129,6 +130,8 @@ _NEXT_YEAR_NUMBER = re.compile(r"[ \t]*:?[ \t]*(?:19|20)[0-9]{2}(?![0-9])")
 _NEXT_NAME = re.compile(r"[ \t]+(?:[A-ZĐ][^\W\d_]*[ \t]+){1,3}[A-ZĐ][^\W\d_]*(?![\w])", re.UNICODE)
 _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "SN": (_NEXT_YEAR_NUMBER, "sinh năm"),
+    "PL": (re.compile(r"\.?[ \t]*25[0-9]{2}(?![0-9])"), "phật lịch"),
+    "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
     "CT": (_NEXT_NAME, "chủ tịch"),
 }
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
@@ -174,10 +177,11 @@ def _read_code(code: str, words: NumberWords) -> tuple[str, str]:
     found = DOCUMENT_CODES.get(code) or DOCUMENT_CODES.get(code.upper())
     if found:
         return found, TABLE
-    if "&" in code:
-        parts = [_read_code(part, words) for part in code.split("&") if part]
-        worst = next((how for _, how in parts if how != TABLE), TABLE)
-        return " và ".join(spoken for spoken, _ in parts), worst
+    for joint, said in (("&", " và "), (".", " ")):  # KH&CN, QĐ.UB (TT.HĐND is in the table)
+        if joint in code:
+            parts = [_read_code(part, words) for part in code.split(joint) if part]
+            worst = next((how for _, how in parts if how != TABLE), TABLE)
+            return said.join(spoken for spoken, _ in parts), worst
     joined = _joined_codes(code.upper())
     if joined:
         return joined, TABLE
@@ -530,6 +534,12 @@ class Reader:
         ])
         self._note("unit")
 
+    def _on_height(self, m: re.Match[str]) -> None:
+        """1m65 (a height): một mét sáu mươi lăm."""
+        metres, rest = m.group().split("m")
+        self.out.word(f"{integer(metres, self.words)} mét {integer(rest, self.words)}", m.start(), m.end())
+        self._note("number")
+
     def _on_dotdate(self, m: re.Match[str]) -> None:
         """ngày 12.8, từ 3-5.10, đến 25.11: a day and month joined by a dot, where a date is expected."""
         day, mon = m.group().split(".")
@@ -555,7 +565,7 @@ class Reader:
         if last == _GIO and text in ("00", "0"):  # 7 giờ 00: no minutes to say
             self._note("number")
             return
-        if 3 <= len(text) <= 5 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
+        if 3 <= len(text) <= 8 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
                 self.text, max(m.start() - 40, 0), m.start()):
             self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022: a short number, said digit by digit
             self._note("number")
