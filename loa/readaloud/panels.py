@@ -1,6 +1,7 @@
 """The "Âm thanh đọc bài" panel on the article editor: state per voice, preview, "Tạo lại âm thanh"."""
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -9,6 +10,8 @@ from wagtail.admin.panels import Panel
 
 from .admin_status import voice_statuses
 from .readable import readable_models
+
+logger = logging.getLogger(__name__)
 
 
 class ReadAloudPanel(Panel):
@@ -57,7 +60,12 @@ class ReadingReviewPanel(Panel):
 
             context = super().get_context_data(parent_context)
             page = self.instance
-            rows = page_guesses(page) if page is not None else []
+            rows = []
+            if page is not None and page.pk:  # a page being added has no text yet
+                try:
+                    rows = page_guesses(page)
+                except Exception:  # the editor must open even if the draft cannot be read
+                    logger.exception("read-aloud: could not list the guessed readings of page %s", page.pk)
             fix_url = reverse("readaloud_admin:fix_reading")
             context["rows"] = [(row, _fix_link(fix_url, row.written, row.spoken, page)) for row in rows]
             context["speech_url"] = reverse("readaloud:speech")

@@ -36,7 +36,8 @@ def _with_variants(table: dict[str, str]) -> dict[str, str]:
         parts = _SEPARATORS.split(written)
         if len(parts) < 2 or not all(part.isupper() and part.isalpha() for part in parts):
             continue
-        for joint in ("-", "&", ""):
+        # An & form says "và": it is derived only from a form that has one (HĐND&UBND is read part by part).
+        for joint in ("-", "&", "") if "&" in written else ("-", ""):
             out.setdefault(joint.join(parts), spoken)
     return out
 
