@@ -122,3 +122,13 @@ def test_an_abbreviation_defined_in_one_sentence_is_read_in_the_next():
 ])
 def test_real_text_found_with_the_guess_list(written, spoken):
     assert said(written) == spoken
+
+
+def test_footnote_marks_are_not_read():
+    assert said("mức tăng 6,73%[1] của quý II, các năm 2011-2016[2].") == (
+        "mức tăng sáu phẩy bảy mươi ba phần trăm của quý hai các năm hai nghìn không trăm mười một đến "
+        "hai nghìn không trăm mười sáu")
+
+
+def test_an_and_form_is_read_part_by_part_with_va():
+    assert said("trụ sở HĐND&UBND huyện") == "trụ sở hội đồng nhân dân và ủy ban nhân dân huyện"

@@ -333,6 +333,9 @@ class Reader:
         self.out.punct(".", m.end() - 1, m.end())
         self._note("break")
 
+    def _on_footnote(self, m: re.Match[str]) -> None:
+        """6,73%[1]: a footnote mark, not read."""
+
     def _on_listmark(self, m: re.Match[str]) -> None:
         self._note("break")
 

@@ -31,6 +31,7 @@ TOKEN = re.compile(
     (?P<listmark>^[ \t]*[-*+•–—·▪◦●○■□►▸➢✓✔❖→][ \t]+)
   | (?P<heading>(?<![^\n])[ \t]*[IVXLC]{{1,8}}(?=[.)][ \t]|\.[0-9]{{1,2}}\.?[ \t]|[ \t]?[-–][ \t]))
   | (?P<numlist>(?<![^\n])[ \t]*[0-9]{{1,2}}/(?=[ \t]))
+  | (?P<footnote>(?<=[^\s\[(])\[[0-9]{{1,3}}\](?![0-9]))
   | (?P<space>\s+)
   | (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]])
   | (?<![\w+-])(?=[\w+-]*+[.@]\w)(?:  # a dot or @ inside a run of word chars: maybe an address
