@@ -132,3 +132,8 @@ def test_footnote_marks_are_not_read():
 
 def test_an_and_form_is_read_part_by_part_with_va():
     assert said("trụ sở HĐND&UBND huyện") == "trụ sở hội đồng nhân dân và ủy ban nhân dân huyện"
+
+
+def test_a_definition_matches_initials_with_marks():
+    assert said("Ủy ban Thường vụ (UBTV) QH") == "ủy ban thường vụ ủy ban thường vụ quốc hội"
+    assert said("Đoàn Thanh niên (ĐTNX)") == "đoàn thanh niên đê tê en ích xì"

@@ -6,6 +6,7 @@ it (& standing for "và") is read as those words, there and wherever else the te
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ&]{1,11})\)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -38,8 +39,13 @@ def _expand(abbr: str, words: list[str]) -> str | None:
         if letter == "&":
             if word.lower() != "và":
                 return None
-        elif word[0].upper() != letter:
+        elif _initial(word) != letter:
             return None
     if all(letter != "&" for letter in letters) and len(letters) < 2:
         return None
     return " ".join(taken).lower()
+
+
+def _initial(word: str) -> str:
+    """Ủy -> U, Đảng -> Đ: the first letter in capitals, without its marks (Đ keeps its bar)."""
+    return unicodedata.normalize("NFD", word[0].upper())[0]
