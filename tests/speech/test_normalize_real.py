@@ -137,3 +137,12 @@ def test_an_and_form_is_read_part_by_part_with_va():
 def test_a_definition_matches_initials_with_marks():
     assert said("Ủy ban Thường vụ (UBTV) QH") == "ủy ban thường vụ ủy ban thường vụ quốc hội"
     assert said("Đoàn Thanh niên (ĐTNX)") == "đoàn thanh niên đê tê en ích xì"
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("TẠI BUỔI HỌP GIAO BAN QUÝ I-2018.", "tại buổi họp giao ban quý một năm hai nghìn không trăm mười tám"),
+    ("Trung tâm Hành chính công 0251. 8824824", "trung tâm hành chính công không hai năm một tám tám hai bốn tám hai bốn"),
+    ("Liên hệ tổng đài (0251) 1022", "liên hệ tổng đài không hai năm một một không hai hai"),
+])
+def test_real_text_contact_lines(written, spoken):
+    assert said(written) == spoken

@@ -648,7 +648,7 @@ class Reader:
 
     def _on_romanyear(self, m: re.Match[str]) -> None:
         """quý I/2025 -> quý một năm hai nghìn không trăm hai mươi lăm."""
-        numeral_text, yr = m.group().split("/")
+        numeral_text, yr = re.split(r"[/-]", m.group())
         value, kind = roman_value(numeral_text), self._roman_kind()
         known = bool(value and kind)
         spoken = cardinal(value, self.words) if value and kind else read_capitals(numeral_text)
