@@ -146,3 +146,13 @@ def test_a_definition_matches_initials_with_marks():
 ])
 def test_real_text_contact_lines(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("TT UBMTTQVN phường", "thường trực ủy ban mặt trận tổ quốc việt nam phường"),
+    ("TT Tỉnh ủy, TT.HĐND tỉnh", "thường trực tỉnh ủy thường trực hội đồng nhân dân tỉnh"),
+    ("theo TT 15/2020", "theo thông tư mười lăm năm hai nghìn không trăm hai mươi"),
+    ("Chi bộ KP.3 và KP 5", "chi bộ khu phố ba và khu phố năm"),
+])
+def test_real_text_standing_bodies_and_wards(written, spoken):
+    assert said(written) == spoken

@@ -54,6 +54,8 @@ DOCUMENT_CODES: Mapping[str, str] = MappingProxyType(
     {**ABBREVIATIONS, **_ABBR_DOC, **_TYPES_ANY, **_TYPES_DOC}
 )
 UNITS: Mapping[str, str] = MappingProxyType({**_UNITS_AFTER_NUMBER, **_UNITS_ANY})
+# Document types (NQ, TT, QĐ): "TT 15/2020" is thông tư mười lăm năm hai nghìn không trăm hai mươi.
+DOCUMENT_TYPES = frozenset({**_TYPES_ANY, **_TYPES_DOC})
 SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("symbols.tsv")})
 # Road prefixes, read only before a road number: QL1A -> quốc lộ một a.
 ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("roads.tsv")})

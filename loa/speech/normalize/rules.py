@@ -14,7 +14,7 @@ from fractions import Fraction
 from itertools import groupby
 from typing import Callable
 
-from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, ROADS, SYMBOLS, UNITS, alternation
+from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, DOCUMENT_TYPES, ROADS, SYMBOLS, UNITS, alternation
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
 from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
@@ -121,6 +121,8 @@ _NEXT_INITIAL = re.compile(r"[ ]?[A-ZĐ]\.")
 # TP - , (PL)- at the start of a line: a newspaper's name (Tiền Phong, Pháp Luật), spelled.
 _DATELINE_AFTER = re.compile(r"[ \t]*\)?[ \t]*[-–—][ \t]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+# TT before a council, committee or Party committee is "thường trực" (else thông tư).
+_STANDING_BODY = re.compile(r"[ .]?[ ]?(?:HĐND|UBND|UBMTTQ|MTTQ|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Đảng ủy|Tỉnh đoàn)(?![^\W\d_]*[a-zđ])")
 # KT. CHỦ TỊCH: "ký thay" before a title in capitals (a signature block).
 _SIGNATURE_TITLE = re.compile(r"\.[ \t]*[A-ZĐ]{2}")
 _NEXT_ROMAN = re.compile(r"[ \t]*[IVX]+(?!\w)")
@@ -463,7 +465,7 @@ class Reader:
             pieces = [(cardinal(n_a, w), a0, a1), ("phần", a1, b0), (denominator(int(b), w), b0, b1)]
         elif with_year and last == _THANG:
             pieces = [(month(n_a, w), a0, a1), (year(b, w), b0, b1)]
-        elif with_year and last in _NUMBERED_BY_YEAR:
+        elif with_year and (last in _NUMBERED_BY_YEAR or self._after_document_type()):
             pieces = [(integer(a, w), a0, a1), (year(b, w), b0, b1)]
         elif with_year and 1 <= n_a <= 12 and last != _LE:  # not tỷ lệ 1/2000 (a map scale)
             pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
@@ -475,6 +477,11 @@ class Reader:
             pieces = [(integer(a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         self.out.words(pieces)
         self._note("number")
+
+    def _after_document_type(self) -> bool:
+        """TT 15/2020, NQ 05/2024: right after a document type written as its abbreviation."""
+        kind, key = self.recent[-1]
+        return kind == "abbr" and key in DOCUMENT_TYPES
 
     def _after_date_word(self) -> bool:
         """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)"."""
@@ -639,12 +646,14 @@ class Reader:
         written, text = m.group(), self.text
         if written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
             self.out.word("ký thay", m.start(), m.end(), TABLE)
+        elif written == "TT" and _STANDING_BODY.match(text, m.end()):
+            self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
         elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
               and _LINE_START.search(text, max(m.start() - 3, 0), m.start())):
             self.out.word(spell(written), m.start(), m.end(), SPELLED)
         else:
             self.out.word(ABBREVIATIONS[written], m.start(), m.end(), TABLE)
-        self._note("unit" if m.group() in UNITS else "abbr")
+        self._note("unit" if written in UNITS else "abbr", written)
 
     def _on_romanyear(self, m: re.Match[str]) -> None:
         """quý I/2025 -> quý một năm hai nghìn không trăm hai mươi lăm."""
