@@ -156,3 +156,8 @@ def test_real_text_contact_lines(written, spoken):
 ])
 def test_real_text_standing_bodies_and_wards(written, spoken):
     assert said(written) == spoken
+
+
+def test_zero_minutes_said_when_the_word_phut_follows():
+    assert said("khoảng 12 giờ 00 phút") == "khoảng mười hai giờ không phút"
+    assert said("Viện KSND, HĐXX, Điều 123 BLHS") == "viện kiểm sát nhân dân hội đồng xét xử điều một trăm hai mươi ba bộ luật hình sự"

@@ -64,6 +64,7 @@ _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", "
 _VA = tone_key("và")
 _QUARTER_WORDS = _keys("quý", "quí")
 # từ 7 - 14 giờ: both ends are hours.
+_NEXT_MINUTES = re.compile(r"[ \t]*phút(?!\w)")
 _NUMBER_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,2})[ \t]*$")
 _NEXT_HOURS = re.compile(r"[ \t]*([0-9]{1,2})[ \t]+giờ(?!\w)")
 _LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
@@ -572,7 +573,7 @@ class Reader:
                             (year(month_year[2], self.words), m.end() - 4, m.end())])
             self._note("date")
             return
-        if last == _GIO and text in ("00", "0"):  # 7 giờ 00: no minutes to say
+        if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
             return
         if 3 <= len(text) <= 8 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
