@@ -161,3 +161,10 @@ def test_real_text_standing_bodies_and_wards(written, spoken):
 def test_zero_minutes_said_when_the_word_phut_follows():
     assert said("khoảng 12 giờ 00 phút") == "khoảng mười hai giờ không phút"
     assert said("Viện KSND, HĐXX, Điều 123 BLHS") == "viện kiểm sát nhân dân hội đồng xét xử điều một trăm hai mươi ba bộ luật hình sự"
+
+
+def test_a_dash_between_a_date_and_its_time_is_a_pause():
+    assert normalize("21/10/2021 - 06:58 PM").text == (
+        "ngày hai mươi mốt tháng mười năm hai nghìn không trăm hai mươi mốt, sáu giờ năm mươi tám phút tối")
+    assert said("ngày 10/12 - 15/12/2024") == (
+        "ngày mười tháng mười hai đến mười lăm tháng mười hai năm hai nghìn không trăm hai mươi tư")

@@ -65,6 +65,7 @@ _VA = tone_key("và")
 _QUARTER_WORDS = _keys("quý", "quí")
 # từ 7 - 14 giờ: both ends are hours.
 _NEXT_MINUTES = re.compile(r"[ \t]*phút(?!\w)")
+_NEXT_CLOCK = re.compile(r"[ \t]*[0-9]{1,2}(?::[0-9]{2}|[hg][0-9]{2}|h(?![^\W\d_]))(?![0-9/])")
 _NUMBER_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,2})[ \t]*$")
 _NEXT_HOURS = re.compile(r"[ \t]*([0-9]{1,2})[ \t]+giờ(?!\w)")
 _LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
@@ -758,6 +759,9 @@ class Reader:
         if key == _MONTH and start and before.isdigit() and _NEXT_YEAR.match(text, end):
             self.out.word("năm", start, end)  # tháng 10-2025
             self._note("word", "năm")
+        elif kind == "date" and _NEXT_CLOCK.match(text, end):  # 21/10/2021 - 06:58: a date, then its time
+            self.out.pause(start, end)
+            self._note("punct", ",")
         elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end)))) or (
                 kind == "roman" and _NEXT_ROMAN.match(text, end)):
             hours = _NEXT_HOURS.match(text, end) if kind == "number" else None
