@@ -168,3 +168,8 @@ def test_a_dash_between_a_date_and_its_time_is_a_pause():
         "ngày hai mươi mốt tháng mười năm hai nghìn không trăm hai mươi mốt, sáu giờ năm mươi tám phút tối")
     assert said("ngày 10/12 - 15/12/2024") == (
         "ngày mười tháng mười hai đến mười lăm tháng mười hai năm hai nghìn không trăm hai mươi tư")
+
+
+def test_a_dash_between_two_phone_numbers_is_no_range():
+    assert said("Miền Nam 0917.932.788 - 0917.495.778") == (
+        "miền nam không chín một bảy chín ba hai bảy tám tám không chín một bảy bốn chín năm bảy bảy tám")

@@ -415,7 +415,7 @@ class Reader:
             if "+" in text:
                 spoken = f"cộng {spoken}"
         self.out.word(spoken, m.start(), m.end())
-        self._note("number")
+        self._note("phone")  # not a number: 0917.932.788 - 0917.495.778 is two numbers, not a range
 
     def _number_pieces(self, m: re.Match[str]) -> list[Piece]:
         """The digit runs of a token, with their source ranges."""
