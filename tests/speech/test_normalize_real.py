@@ -173,3 +173,7 @@ def test_a_dash_between_a_date_and_its_time_is_a_pause():
 def test_a_dash_between_two_phone_numbers_is_no_range():
     assert said("Miền Nam 0917.932.788 - 0917.495.778") == (
         "miền nam không chín một bảy chín ba hai bảy tám tám không chín một bảy bốn chín năm bảy bảy tám")
+
+
+def test_a_list_number_may_touch_its_first_word():
+    assert normalize("1/Mới đây, ông Thành gửi tin nhắn.").text == "một. Mới đây, ông Thành gửi tin nhắn."
