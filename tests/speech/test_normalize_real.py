@@ -177,3 +177,7 @@ def test_a_dash_between_two_phone_numbers_is_no_range():
 
 def test_a_list_number_may_touch_its_first_word():
     assert normalize("1/Mới đây, ông Thành gửi tin nhắn.").text == "một. Mới đây, ông Thành gửi tin nhắn."
+
+
+def test_a_brand_does_not_take_a_vietnamese_word():
+    assert said("trước kia còn, xe Kia") == "trước kia còn xe ki a"
