@@ -181,3 +181,8 @@ def test_a_list_number_may_touch_its_first_word():
 
 def test_a_brand_does_not_take_a_vietnamese_word():
     assert said("trước kia còn, xe Kia") == "trước kia còn xe ki a"
+
+
+def test_a_document_number_with_a_space_after_its_hyphen():
+    assert said("Đề án số 05- ĐA/TU") == "đề án số năm đề án tỉnh ủy"
+    assert said("kỳ họp thứ 10- HĐND tỉnh") == "kỳ họp thứ mười hội đồng nhân dân tỉnh"

@@ -98,7 +98,7 @@ _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]
 # What may stand between "(" and a d/m for it to be a date alone in parentheses: (12/5), (15-16/5).
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
-_DOC_CODE = re.compile(r"[^-/]+")
+_DOC_CODE = re.compile(r"[^-/ ]+")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
