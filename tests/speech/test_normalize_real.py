@@ -186,3 +186,9 @@ def test_a_brand_does_not_take_a_vietnamese_word():
 def test_a_document_number_with_a_space_after_its_hyphen():
     assert said("Đề án số 05- ĐA/TU") == "đề án số năm đề án tỉnh ủy"
     assert said("kỳ họp thứ 10- HĐND tỉnh") == "kỳ họp thứ mười hội đồng nhân dân tỉnh"
+
+
+def test_a_day_and_month_right_after_a_time_is_its_date():
+    assert said("Tính từ 18 giờ 6/8 đến 18 giờ 7/8") == (
+        "tính từ mười tám giờ ngày sáu tháng tám đến mười tám giờ ngày bảy tháng tám")
+    assert said("trong 30 phút 1/2 số ca") == "trong ba mươi phút một phần hai số ca"

@@ -63,6 +63,7 @@ _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", "
          "[": "(", "]": ")", "{": "(", "}": ")"}
 _VA = tone_key("và")
 _QUARTER_WORDS = _keys("quý", "quí")
+_CLOCK_WORDS = _keys("giờ", "phút")
 # từ 7 - 14 giờ: both ends are hours.
 _NEXT_MINUTES = re.compile(r"[ \t]*phút(?!\w)")
 _NEXT_CLOCK = re.compile(r"[ \t]*[0-9]{1,2}(?::[0-9]{2}|[hg][0-9]{2}|h(?![^\W\d_]))(?![0-9/])")
@@ -457,6 +458,7 @@ class Reader:
         if is_day_month(n_a, int(b)) and (
             self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
+            or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
             or self._after_from_day(m, n_a)
         ):
@@ -495,6 +497,17 @@ class Reader:
             return True
         kind2, key2 = self._recent(back + 1) if back + 1 <= len(self.recent) else ("break", "")
         return key1 in _NAY_QUA and kind2 == "word" and key2 in _DATE_WORDS
+
+    def _after_clock(self) -> bool:
+        """18 giờ 6/8, 16h 21/12: a d/m right after a time of day is its date."""
+        kind1 = self.recent[-1][0]
+        return kind1 == "time" or (self._last_word() in _CLOCK_WORDS and self.recent[-2][0] == "number")
+
+    def _share_next(self, m: re.Match[str]) -> bool:
+        """3/4 chỉ tiêu, 1/2 số: counted things or a whole follow, so a/b is a share, not a date."""
+        after = _NEXT_WORD.match(self.text, m.end())
+        word = self._tone_key(after.group(1)) if after else ""
+        return word in _WHOLE_WORDS or word in _COUNTED_AFTER or word in _COUNTED_WORDS
 
     def _counted_next(self, m: re.Match[str]) -> bool:
         after = _NEXT_WORD.match(self.text, m.end())
