@@ -64,11 +64,12 @@ _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", "
 _VA = tone_key("và")
 _QUARTER_WORDS = _keys("quý", "quí")
 _CLOCK_WORDS = _keys("giờ", "phút")
-# từ 7 - 14 giờ: both ends are hours.
+# từ 7 - 14 giờ ngày 12.9: both ends are hours of the clock.
 _NEXT_MINUTES = re.compile(r"[ \t]*phút(?!\w)")
 _NEXT_CLOCK = re.compile(r"[ \t]*[0-9]{1,2}(?::[0-9]{2}|[hg][0-9]{2}|h(?![^\W\d_]))(?![0-9/])")
 _NUMBER_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,2})[ \t]*$")
-_NEXT_HOURS = re.compile(r"[ \t]*([0-9]{1,2})[ \t]+giờ(?!\w)")
+# ... then a day or a part of it: clock times (từ 7 - 14 giờ ngày 12.9), not a duration (từ 2 - 6 giờ).
+_NEXT_HOURS = re.compile(r"[ \t]*([0-9]{1,2})[ \t]+giờ[ \t,]+(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|hằng|hàng|mỗi)(?!\w)")
 _LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
 _DEN = tone_key("đến")
 _DATE_JOINERS = _LIST_JOINERS | {("word", _DEN), ("word", tone_key("hoặc")), ("punct", ";")}
