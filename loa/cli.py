@@ -10,6 +10,7 @@ from loa.cli_errors import CliError
 from loa.cli_threads import all_cores, positive_int
 
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
+DJANGO_ALIASES = {"reading-audit": "reading_audit"}  # Django command modules cannot have a hyphen
 FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
 
 
@@ -27,6 +28,8 @@ def run_django_command(argv: list[str]) -> int:
     from loa.core.datadir import prepare
 
     prepare()
+    if argv:
+        argv = [DJANGO_ALIASES.get(argv[0], argv[0]), *argv[1:]]
     execute_from_command_line(["loa", *argv])
     return 0
 

@@ -195,9 +195,9 @@ def test_the_allow_list_check_refuses_what_is_not_listed():
 # voice-pack management in `loa.speech.packs`. A name added to either is a decision: add it here.
 PUBLIC_SPEECH_API = {
     "loa.speech": {
-        "FORMATS", "MAX_SPEED", "MIN_SPEED", "ChunkCache", "EncodedChunk", "Normalized", "SentenceAudio",
+        "FORMATS", "MAX_SPEED", "MIN_SPEED", "ChunkCache", "EncodedChunk", "Guess", "Normalized", "SentenceAudio",
         "SpeechOptions", "SpeechVoice", "SynthesisError", "TimedSentence", "Track", "UnknownVoiceError", "Voice",
-        "VoiceUnavailableError", "WordTiming", "normalize", "sentence_count", "voice_signature",
+        "VoiceUnavailableError", "WordTiming", "find_guesses", "normalize", "sentence_count", "voice_signature",
         "write_files_atomically",
     },
     "loa.speech.packs": {

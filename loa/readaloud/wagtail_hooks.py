@@ -28,6 +28,7 @@ admin_urls = (
     [
         path("pages/<int:page_id>/regenerate/", admin_views.regenerate, name="regenerate"),
         path("voices/", admin_voices.voice_settings, name="voices"),
+        path("reading/fix/", admin_views.fix_reading, name="fix_reading"),
     ],
     "readaloud_admin",
 )

@@ -16,6 +16,7 @@ from loa.speech.encoders import FORMATS, EncodedChunk
 from loa.speech.engines import SynthesisError
 from loa.speech.files import write_files_atomically
 from loa.speech.normalize import Normalized, normalize
+from loa.speech.review import Guess, find_guesses
 from loa.speech.track import ChunkCache, TimedSentence, Track
 from loa.speech.voice import SentenceAudio, SpeechOptions, SpeechVoice, sentence_count, voice_signature
 from loa.speech.voices import MAX_SPEED, MIN_SPEED, UnknownVoiceError, Voice, VoiceUnavailableError
@@ -23,6 +24,7 @@ from loa.speech.words import WordTiming
 
 __all__ = [
     "FORMATS",
+    "Guess",
     "MAX_SPEED",
     "MIN_SPEED",
     "ChunkCache",
@@ -38,6 +40,7 @@ __all__ = [
     "Voice",
     "VoiceUnavailableError",
     "WordTiming",
+    "find_guesses",
     "normalize",
     "sentence_count",
     "voice_signature",

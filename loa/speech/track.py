@@ -22,7 +22,7 @@ import numpy as np
 
 from loa.speech.encoders import EncodedChunk, Encoder
 from loa.speech.engines import Engine, EngineSpeech
-from loa.speech.normalize import Normalized, normalize
+from loa.speech.normalize import Normalized, defined_abbreviations, normalize
 from loa.speech.segment import Sentence, split_sentences
 from loa.speech.voices import Voice
 from loa.speech.words import WordTiming
@@ -115,11 +115,12 @@ def spoken_sentences(
     With `quick_start` a long first sentence is cut in two, for streaming.
     """
     sentences = split_sentences(text)
+    defined = defined_abbreviations(text)  # "trạm biến áp (TBA)" in one sentence reads TBA in the others
     if quick_start:
         sentences = _short_first(sentences)
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        normalized = normalize(sentence.text, region=region, lexicon=lexicon)
+        normalized = normalize(sentence.text, region=region, lexicon=lexicon, defined=defined)
         yield SpokenSentence(sentence, normalized.text, pause_after(text, sentence, following), normalized)
 
 

@@ -27,7 +27,24 @@ def _by_scope(name: str, narrow_scope: str) -> tuple[dict[str, str], dict[str, s
     return anywhere, narrow
 
 
+_SEPARATORS = re.compile(r"[-&]")
+
+
+def _with_variants(table: dict[str, str]) -> dict[str, str]:
+    """KH&CN is also written KH-CN and KHCN: each joined form gets the other joints, unless taken."""
+    out = dict(table)
+    for written, spoken in table.items():
+        parts = _SEPARATORS.split(written)
+        if len(parts) < 2 or not all(part.isupper() and part.isalpha() for part in parts):
+            continue
+        # An & form says "và": it is derived only from a form that has one (HĐND&UBND is read part by part).
+        for joint in ("-", "&", "") if "&" in written else ("-", ""):
+            out.setdefault(joint.join(parts), spoken)
+    return out
+
+
 _ABBR_ANY, _ABBR_DOC = _by_scope("abbreviations.tsv", "doc")
+_ABBR_ANY = _with_variants(_ABBR_ANY)
 _TYPES_ANY, _TYPES_DOC = _by_scope("document_types.tsv", "doc")
 _UNITS_ANY, _UNITS_AFTER_NUMBER = _by_scope("units.tsv", "number")
 
@@ -38,6 +55,8 @@ DOCUMENT_CODES: Mapping[str, str] = MappingProxyType(
     {**ABBREVIATIONS, **_ABBR_DOC, **_TYPES_ANY, **_TYPES_DOC}
 )
 UNITS: Mapping[str, str] = MappingProxyType({**_UNITS_AFTER_NUMBER, **_UNITS_ANY})
+# Document types (NQ, TT, QĐ): "TT 15/2020" is thông tư mười lăm năm hai nghìn không trăm hai mươi.
+DOCUMENT_TYPES = frozenset({**_TYPES_ANY, **_TYPES_DOC})
 SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("symbols.tsv")})
 # Road prefixes, read only before a road number: QL1A -> quốc lộ một a.
 ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("roads.tsv")})

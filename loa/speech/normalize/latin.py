@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .loanwords import compound, loanword
+from .spans import GUESS, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN
 from .syllables import is_syllable, is_valid_syllable, spell
 from .transliterate import MAX_LETTERS, toned, transliterate
 
@@ -21,30 +22,32 @@ _PREFIXES = {"i": "ai", "e": "i"}  # iPhone, iHanoi; eCabinet, eGov
 
 
 @lru_cache(maxsize=16384)
-def read_latin(word: str, region: str, before_digit: bool = False) -> str | None:
-    """The spoken form of a word token, or None when it is read as written (Vietnamese words).
+def read_latin(word: str, region: str, before_digit: bool = False) -> tuple[str | None, str]:
+    """The spoken form of a word token (None when it is read as written) and how it was reached.
 
     before_digit: digits follow the word directly (CO2, H5N1): capitals there are letters.
+    The second item is a kind of spans.py: TABLE, WRITTEN, RULE, GUESS or UNKNOWN.
     """
     spoken = loanword(word, region)
     if spoken is not None:
-        return spoken
+        return spoken, TABLE
     letters = word.replace("'", "").replace("’", "")
     if not (letters.isascii() and letters.isalpha()):
-        return None
+        return None, WRITTEN
     if before_digit and letters.isupper():
-        return spell(letters)
+        return spell(letters), RULE  # CO2, H5N1: capitals before digits are letters
     return _read_ascii(letters, region)
 
 
-def _read_ascii(word: str, region: str) -> str | None:
+def _read_ascii(word: str, region: str) -> tuple[str | None, str]:
     if len(word) > MAX_LETTERS:
-        return spell(word)
+        return spell(word), UNKNOWN
     if word.isupper():
-        return _acronym(word)
+        said = _acronym(word)
+        return said, (WRITTEN if said == word.lower() else UNKNOWN if len(word) > 1 else SPELLED)
     parts = case_parts(word)
     if len(parts) > 1:
-        return " ".join(_read_part(part, i, region) for i, part in enumerate(parts))
+        return " ".join(_read_part(part, i, region) for i, part in enumerate(parts)), GUESS
     return _plain(word.lower(), region)
 
 
@@ -88,13 +91,14 @@ def _read_part(part: str, index: int, region: str) -> str:
         return _PREFIXES[part]
     if part.isupper():
         return _acronym(part)
-    return _plain(part.lower(), region) or part.lower()
+    return _plain(part.lower(), region)[0] or part.lower()
 
 
-def _plain(word: str, region: str) -> str | None:
+def _plain(word: str, region: str) -> tuple[str | None, str]:
     """A lowercase ASCII word that is in neither the lexicon nor an acronym."""
     if is_valid_syllable(word):
-        return None
+        return None, WRITTEN
     if is_syllable(word):
-        return toned(word)
-    return compound(word, region) or transliterate(word)
+        return toned(word), GUESS
+    pieces = compound(word, region)
+    return (pieces, TABLE) if pieces else (transliterate(word), GUESS)

@@ -11,14 +11,16 @@ _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Single words, and word pairs (previous, last), after which a Roman numeral is a number.
 _TRIGGERS = frozenset(tone_key(w) for w in (
     "khóa", "phần", "chương", "mục", "quý", "quí", "kỳ", "đợt", "vòng",
-    "vùng", "loại", "hạng", "phường",  # vùng I (minimum wage), đô thị loại II, hạng I, Phường IV
+    "vùng", "loại", "hạng", "phường", "cụm", "lần",  # vùng I (minimum wage), đô thị loại II, hạng I, Phường IV
 ))
 _PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
     ("đại", "hội"), ("hội", "nghị"), ("thế", "kỷ"), ("thế", "kỉ"), ("giai", "đoạn"),
-    ("phụ", "lục"),
+    ("phụ", "lục"), ("thi", "đua"),
 ))
 # After these the numeral is an ordinal: lần thứ IV -> lần thứ tư.
 _ORDINAL_TRIGGERS = frozenset({tone_key("thứ")})
+# After "tháng" it is a month: tháng VI - VIII -> tháng sáu đến tám.
+_MONTH_TRIGGERS = frozenset({tone_key("tháng")})
 
 
 def roman_value(word: str) -> int | None:
@@ -33,9 +35,11 @@ def roman_value(word: str) -> int | None:
 
 
 def trigger_kind(previous: str, last: str) -> str | None:
-    """'ordinal', 'cardinal' or None, given the tone keys of the two preceding words."""
+    """'ordinal', 'cardinal', 'month' or None, given the tone keys of the two preceding words."""
     if last in _ORDINAL_TRIGGERS:
         return "ordinal"
+    if last in _MONTH_TRIGGERS:
+        return "month"
     if last in _TRIGGERS or (previous, last) in _PAIR_TRIGGERS:
         return "cardinal"
     return None

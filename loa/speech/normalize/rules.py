@@ -14,13 +14,13 @@ from collections.abc import Callable
 from fractions import Fraction
 from itertools import groupby
 
-from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, ROADS, SYMBOLS, UNITS, alternation
+from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, DOCUMENT_TYPES, ROADS, SYMBOLS, UNITS, alternation
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
 from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
 from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
-from .spans import Piece, SpanBuilder
+from .spans import LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece, SpanBuilder
 from .syllables import is_valid_syllable, read_capitals, spell
 from .tokenizer import TOKEN
 from .unicode import tone_key
@@ -32,6 +32,8 @@ def _keys(*words: str) -> frozenset[str]:
 
 
 _THU = tone_key("thứ")
+_GIO = tone_key("giờ")
+_NAY_QUA = _keys("nay", "qua")
 _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
@@ -42,9 +44,11 @@ _DAY_WORDS = _keys("ngày", "mùng", "mồng")
 # Streets named after a day are too: đường 30/4, đường 3/2.
 _DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết", "đường")
 _DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS
+# Words before a d/m (d.m) that make it a date unless it has the shape of a fraction: đến 25/11, vào 12.8.
+_TO_WORDS = _keys("đến", "tới", "vào", "từ", "sau", "hạn")
 # Words after which n/yyyy is "n năm yyyy" (a period or a document number).
 _NUMBERED_BY_YEAR = _keys(
-    "quý", "quí", "kỳ", "đợt", "vụ", "khóa", "số", "định", "quyết", "tư", "thị", "luận", "luật",
+    "quý", "quí", "kỳ", "đợt", "vụ", "khóa", "số", "tuần", "định", "quyết", "tư", "thị", "luận", "luật",
     "văn", "hoạch", "báo", "cáo", "dẫn", "chế", "trình", "lệnh", "án",
 )
 # Words that make a slash read "trên" (per): 04 kỳ/năm, đồng/người/tháng.
@@ -58,6 +62,14 @@ _PER_AFTER = _keys("đồng", "tấn", "tạ", "lít", "tỷ", "triệu")
 _KEEP = {",": ",", ".": ".", ";": ";", ":": ":", "!": "!", "?": "?", "(": "(", ")": ")", "…": "…",
          "[": "(", "]": ")", "{": "(", "}": ")"}
 _VA = tone_key("và")
+_QUARTER_WORDS = _keys("quý", "quí")
+_CLOCK_WORDS = _keys("giờ", "phút")
+# từ 7 - 14 giờ ngày 12.9: both ends are hours of the clock.
+_NEXT_MINUTES = re.compile(r"[ \t]*phút(?!\w)")
+_NEXT_CLOCK = re.compile(r"[ \t]*[0-9]{1,2}(?::[0-9]{2}|[hg][0-9]{2}|h(?![^\W\d_]))(?![0-9/])")
+_NUMBER_BEFORE = re.compile(r"(?<![0-9.,])([0-9]{1,2})[ \t]*$")
+# ... then a day or a part of it: clock times (từ 7 - 14 giờ ngày 12.9), not a duration (từ 2 - 6 giờ).
+_NEXT_HOURS = re.compile(r"[ \t]*([0-9]{1,2})[ \t]+giờ[ \t,]+(?:ngày|sáng|trưa|chiều|tối|đêm|hôm|hằng|hàng|mỗi)(?!\w)")
 _LIST_JOINERS = frozenset({("punct", ","), ("word", _VA)})
 _DEN = tone_key("đến")
 _DATE_JOINERS = _LIST_JOINERS | {("word", _DEN), ("word", tone_key("hoặc")), ("punct", ";")}
@@ -88,9 +100,46 @@ _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]
 # What may stand between "(" and a d/m for it to be a date alone in parentheses: (12/5), (15-16/5).
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
-_DOC_CODE = re.compile(r"[^-/]+")
+_DOC_CODE = re.compile(r"[^-/ ]+")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
+_DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
+_SERVICE_GROUPS = re.compile(r"[0-9]+")
+# tổng đài (dịch vụ công) 1022: a short service number after its label, digit by digit.
+_SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline|đầu số|gọi|số máy|hộp thư)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
+# Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
+_SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
+# P. Chủ tịch, P.GĐ: before a title, P. is phó.
+_TITLE_AFTER = re.compile(
+    r"[ ]?(?:Chủ tịch|Chủ nhiệm|Giám đốc|Tổng|Bí thư|Trưởng|Chánh|Hiệu trưởng|Thủ tướng|Viện trưởng|Cục trưởng"
+    r"|Vụ trưởng|Tư lệnh|Chính ủy|Tổng giám đốc|GĐ|TGĐ|CT|BT|TB|TP)(?!\w)"
+)
+# An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
+_ADDRESS_NEAR = re.compile(
+    r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp)(?!\w))")
+_PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
+# ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
+_PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn)[ \t]*$")
+# H.T.T.H., N. T.: initials, not a place.
+_NEXT_INITIAL = re.compile(r"[ ]?[A-ZĐ]\.")
+# TP - , (PL)- at the start of a line: a newspaper's name (Tiền Phong, Pháp Luật), spelled.
+_DATELINE_AFTER = re.compile(r"[ \t]*\)?[ \t]*[-–—][ \t]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+# TT before a council, committee or Party committee is "thường trực" (else thông tư).
+_STANDING_BODY = re.compile(r"[ .]?[ ]?(?:HĐND|UBND|UBMTTQ|MTTQ|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Đảng ủy|Tỉnh đoàn)(?![^\W\d_]*[a-zđ])")
+# KT. CHỦ TỊCH: "ký thay" before a title in capitals (a signature block).
+_SIGNATURE_TITLE = re.compile(r"\.[ \t]*[A-ZĐ]{2}")
+_NEXT_ROMAN = re.compile(r"[ \t]*[IVX]+(?!\w)")
+_MONTH_TRIGGER = "month"
+# Abbreviations read one way only before what follows them (else they are spelled, as unknown).
+_NEXT_YEAR_NUMBER = re.compile(r"[ \t]*:?[ \t]*(?:19|20)[0-9]{2}(?![0-9])")
+_NEXT_NAME = re.compile(r"[ \t]+(?:[A-ZĐ][^\W\d_]*[ \t]+){1,3}[A-ZĐ][^\W\d_]*(?![\w])", re.UNICODE)
+_BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
+    "SN": (_NEXT_YEAR_NUMBER, "sinh năm"),
+    "PL": (re.compile(r"\.?[ \t]*25[0-9]{2}(?![0-9])"), "phật lịch"),
+    "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
+    "CT": (_NEXT_NAME, "chủ tịch"),
+}
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
 _ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
 _E_PREFIX = re.compile(r"-[A-Za-z]{2}")
@@ -121,16 +170,49 @@ _COUNTED_AFTER = _keys(
     "huy", "điểm", "sở", "ban", "ngành", "cơ", "dự", "công", "nhiệm", "ứng", "thành", "ủy",
 )
 
-def _read_code(code: str, words: NumberWords) -> str:
-    """One code of a document number: QĐ -> quyết định, QH15 -> quốc hội mười lăm, unknown capitals spelled."""
+def _read_code(code: str, words: NumberWords) -> tuple[str, str]:
+    """One code of a document number and how it was reached: QĐ -> quyết định, QH15 -> quốc hội mười lăm.
+
+    A code in another case (Qđ, nqlt) or several codes written together (QĐUBND) are
+    read from the table too; other capitals are spelled, as an unknown abbreviation.
+    """
     numbered = _CODE_NUMBER.fullmatch(code)
     if numbered:
-        return f"{_read_code(numbered[1], words)} {integer(numbered[2], words)}"
-    if code in DOCUMENT_CODES:
-        return DOCUMENT_CODES[code]
-    if "&" in code:
-        return " và ".join(_read_code(part, words) for part in code.split("&") if part)
-    return read_capitals(code) if code.isupper() else code
+        spoken, how = _read_code(numbered[1], words)
+        return f"{spoken} {integer(numbered[2], words)}", how
+    found = DOCUMENT_CODES.get(code) or DOCUMENT_CODES.get(code.upper())
+    if found:
+        return found, TABLE
+    for joint, said in (("&", " và "), (".", " ")):  # KH&CN, QĐ.UB (TT.HĐND is in the table)
+        if joint in code:
+            parts = [_read_code(part, words) for part in code.split(joint) if part]
+            worst = next((how for _, how in parts if how != TABLE), TABLE)
+            return said.join(spoken for spoken, _ in parts), worst
+    joined = _joined_codes(code.upper())
+    if joined:
+        return joined, TABLE
+    if not code.isupper():
+        return code, WRITTEN
+    spoken = read_capitals(code)
+    return spoken, (WRITTEN if spoken == code.lower() else UNKNOWN)
+
+
+def _joined_codes(code: str) -> str | None:
+    """QĐUBND -> quyết định ủy ban nhân dân: known codes written without a hyphen (fewest pieces wins)."""
+    n = len(code)
+    if n < 3 or n > 24:
+        return None
+    best: list[list[str] | None] = [[]] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 12), end - 1):
+            head, piece = best[start], code[start:end]
+            if head is not None and piece in DOCUMENT_CODES:
+                candidate = head + [DOCUMENT_CODES[piece]]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    found = best[n]
+    return " ".join(found) if found and len(found) > 1 else None
 
 
 def _read_numeric_chars(word: str, words: NumberWords) -> str:
@@ -175,9 +257,9 @@ class Reader:
                 self._skip_to = 0
             handlers[m.lastgroup](m)  # type: ignore[index]
 
-    def override(self, spoken: str, start: int, end: int) -> None:
-        """An editor's lexicon entry: said as given, not normalized further."""
-        self.out.word(spoken, start, end)
+    def override(self, spoken: str, start: int, end: int, how: str = LEXICON) -> None:
+        """An editor's lexicon entry (or an abbreviation the text defines): said as given."""
+        self.out.word(spoken, start, end, how)
         last = self.text[start:end].split()
         self._note("word", last[-1] if last else "")
 
@@ -212,7 +294,7 @@ class Reader:
             found = trigger_kind(key2 if kind2 == "word" else "", key1)
             if found:
                 return found
-        if kind2 == "roman" and (kind1, key1) in _LIST_JOINERS:
+        if kind2 == "roman" and ((kind1, key1) in _LIST_JOINERS or (kind1, key1) == ("word", _DEN)):
             return key2
         return None
 
@@ -249,6 +331,16 @@ class Reader:
         spoken = cardinal(value, self.words) if value else read_capitals(numeral_text)
         self.out.word(spoken, m.end() - len(numeral_text), m.end())
         self._note("number")
+
+    def _on_numlist(self, m: re.Match[str]) -> None:
+        """2/ at the start of a line: a list number, said with a pause (hai.)."""
+        number = m.group().strip()[:-1]
+        self.out.word(integer(number, self.words), m.end() - len(number) - 1, m.end() - 1)
+        self.out.punct(".", m.end() - 1, m.end())
+        self._note("break")
+
+    def _on_footnote(self, m: re.Match[str]) -> None:
+        """6,73%[1]: a footnote mark, not read."""
 
     def _on_listmark(self, m: re.Match[str]) -> None:
         self._note("break")
@@ -289,7 +381,7 @@ class Reader:
         spoken = phrase(found.group(), self.region)
         if spoken is None:  # its entries are for other regions or casings
             return False
-        self.out.word(spoken, start, found.end())
+        self.out.word(spoken, start, found.end(), TABLE)
         self._note("word", found.group().split()[-1])
         self._skip_to = found.end()
         return True
@@ -305,15 +397,27 @@ class Reader:
             pieces.append((spell(suffix), start + head.start(2), start + head.end(2)))
         if doc_year:
             pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
-        for code in _DOC_CODE.finditer(m.group(), head.end()):
-            pieces.append((_read_code(code.group(), self.words), start + code.start(), start + code.end()))
         self.out.words(pieces)
+        for code in _DOC_CODE.finditer(m.group(), head.end()):
+            spoken, how = _read_code(code.group(), self.words)
+            self.out.word(spoken, start + code.start(), start + code.end(), how)
         self._note("number")
 
     def _on_phone(self, m: re.Match[str]) -> None:
-        spoken = digits(m.group())
-        self.out.word(f"cộng {spoken}" if m.group().startswith("+") else spoken, m.start(), m.end())
-        self._note("number")
+        """Digit by digit, a country code with "cộng"; 1800/1900 after "tổng đài" group by group as counts."""
+        text = m.group()
+        if text.startswith(("1800", "1900")) and _SERVICE_LABEL.search(self.text, max(m.start() - 30, 0), m.start()):
+            groups = _SERVICE_GROUPS.findall(text)
+            if len(groups) == 1:
+                rest = text[4:]
+                groups = [text[:4]] + ([rest] if len(rest) <= 4 else [rest[:3], rest[3:]])
+            spoken = " ".join(integer(group, self.words) for group in groups)
+        else:
+            spoken = digits(text) + " ích xì" * (text.count("x") + text.count("X"))  # 0823 125 xxx: a masked number
+            if "+" in text:
+                spoken = f"cộng {spoken}"
+        self.out.word(spoken, m.start(), m.end())
+        self._note("phone")  # not a number: 0917.932.788 - 0917.495.778 is two numbers, not a range
 
     def _number_pieces(self, m: re.Match[str]) -> list[Piece]:
         """The digit runs of a token, with their source ranges."""
@@ -338,11 +442,13 @@ class Reader:
     def _on_time(self, m: re.Match[str]) -> None:
         parts = [text for text, _, _ in self._number_pieces(m)] + ["0", "0"]
         hours, minutes, seconds = parts[:3]
+        if self.recent[-1][0] == "date":  # ngày 12/8/2024 14h30: a pause between the year and the hour
+            self.out.pause(m.start(), m.start())
         if is_time(int(hours), int(minutes), int(seconds)):
             self.out.word(clock(hours, minutes, seconds, self.words), m.start(), m.end())
         else:
             self.out.words(self._counts(m))
-        self._note("time")
+        self._note("time", str(int(hours)))
 
     def _on_slashnum(self, m: re.Match[str]) -> None:
         """a/b: a date after ngày, a month or period with a year, else a ratio (a trên b)."""
@@ -351,7 +457,9 @@ class Reader:
         n_a, w = int(a), self.words
         with_year = len(b) == 4
         if is_day_month(n_a, int(b)) and (
-            last in _DATE_WORDS or last in _DATE_NAME_WORDS or self._continues_dates()
+            self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
+            or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
+            or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
             or self._after_from_day(m, n_a)
         ):
@@ -362,7 +470,7 @@ class Reader:
             pieces = [(cardinal(n_a, w), a0, a1), ("phần", a1, b0), (denominator(int(b), w), b0, b1)]
         elif with_year and last == _THANG:
             pieces = [(month(n_a, w), a0, a1), (year(b, w), b0, b1)]
-        elif with_year and last in _NUMBERED_BY_YEAR:
+        elif with_year and (last in _NUMBERED_BY_YEAR or self._after_document_type()):
             pieces = [(integer(a, w), a0, a1), (year(b, w), b0, b1)]
         elif with_year and 1 <= n_a <= 12 and last != _LE:  # not tỷ lệ 1/2000 (a map scale)
             pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
@@ -374,6 +482,37 @@ class Reader:
             pieces = [(integer(a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         self.out.words(pieces)
         self._note("number")
+
+    def _after_document_type(self) -> bool:
+        """TT 15/2020, NQ 05/2024: right after a document type written as its abbreviation."""
+        kind, key = self.recent[-1]
+        return kind == "abbr" and key in DOCUMENT_TYPES
+
+    def _after_date_word(self) -> bool:
+        """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)"."""
+        back = 2 if self.recent[-1] == ("punct", "(") else 1
+        kind1, key1 = self._recent(back)
+        if kind1 != "word":
+            return False
+        if key1 in _DATE_WORDS:
+            return True
+        kind2, key2 = self._recent(back + 1) if back + 1 <= len(self.recent) else ("break", "")
+        return key1 in _NAY_QUA and kind2 == "word" and key2 in _DATE_WORDS
+
+    def _after_clock(self) -> bool:
+        """18 giờ 6/8, 16h 21/12: a d/m right after a time of day is its date."""
+        kind1 = self.recent[-1][0]
+        return kind1 == "time" or (self._last_word() in _CLOCK_WORDS and self.recent[-2][0] == "number")
+
+    def _share_next(self, m: re.Match[str]) -> bool:
+        """3/4 chỉ tiêu, 1/2 số: counted things or a whole follow, so a/b is a share, not a date."""
+        after = _NEXT_WORD.match(self.text, m.end())
+        word = self._tone_key(after.group(1)) if after else ""
+        return word in _WHOLE_WORDS or word in _COUNTED_AFTER or word in _COUNTED_WORDS
+
+    def _counted_next(self, m: re.Match[str]) -> bool:
+        after = _NEXT_WORD.match(self.text, m.end())
+        return after is not None and self._tone_key(after.group(1)) in _COUNTED_WORDS
 
     def _is_fraction(self, a: str, b: str, m: re.Match[str]) -> bool:
         """2/3 số đại biểu, chiếm 1/3, 3/4 diện tích: a share of a whole, said "a phần b"."""
@@ -405,7 +544,7 @@ class Reader:
     def _on_dashnum(self, m: re.Match[str]) -> None:
         """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
-        if is_day_month(int(a), int(b)) and self._last_word() in _DATE_WORDS:
+        if is_day_month(int(a), int(b)) and (self._after_date_word() or self._continues_dates()):
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
@@ -421,13 +560,51 @@ class Reader:
         ])
         self._note("unit")
 
+    def _on_height(self, m: re.Match[str]) -> None:
+        """1m65 (a height): một mét sáu mươi lăm."""
+        metres, rest = m.group().split("m")
+        self.out.word(f"{integer(metres, self.words)} mét {integer(rest, self.words)}", m.start(), m.end())
+        self._note("number")
+
+    def _on_dotdate(self, m: re.Match[str]) -> None:
+        """ngày 12.8, từ 3-5.10, đến 25.11: a day and month joined by a dot, where a date is expected."""
+        day, mon = m.group().split(".")
+        last = self._last_word()
+        expected = (
+            self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
+            or self._ends_day_range() or (last in _TO_WORDS and not self._counted_next(m))
+        )
+        if expected and is_day_month(int(day), int(mon)) and not _NEXT_QUANTITY.match(self.text, m.end()):
+            self.out.words(self._day_word(m) + [(day_month(day, mon, self.words), m.start(), m.end())])
+            self._note("date")
+            return
+        self._on_number(m)
+
     def _on_number(self, m: re.Match[str]) -> None:
         text, last = m.group(), self._last_word()
+        month_year = _DOTTED_MONTH_YEAR.fullmatch(text) if last == _THANG else None
+        if month_year and 1 <= int(month_year[1]) <= 12:  # tháng 11.2024
+            self.out.words([(month(int(month_year[1]), self.words), m.start(), m.start() + len(month_year[1])),
+                            (year(month_year[2], self.words), m.end() - 4, m.end())])
+            self._note("date")
+            return
+        if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
+            self._note("number")
+            return
+        if 3 <= len(text) <= 8 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
+                self.text, max(m.start() - 40, 0), m.start()):
+            self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022: a short number, said digit by digit
+            self._note("number")
+            return
         clock_time = _DOTTED_TIME.fullmatch(text) if last == _LUC else None
         if clock_time and is_time(int(clock_time[1]), int(clock_time[2])):
             spoken = clock(clock_time[1], clock_time[2], "0", self.words)  # lúc 7.30
         elif text.isdigit() and len(text) <= 3 and last == _THU:
             spoken = ordinal(int(text), self.words)
+        elif len(text) == 1 and last in _QUARTER_WORDS and 1 <= int(text) <= 4:  # quý 3-2022: the dash says năm
+            self.out.word(integer(text, self.words), m.start(), m.end())
+            self._note("number", _MONTH)
+            return
         elif len(text) <= 2 and text.isdigit() and last == _THANG and 1 <= int(text) <= 12:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
@@ -440,7 +617,7 @@ class Reader:
         self._note("number", _DAY if self._is_day(text) else "")
 
     def _on_unit(self, m: re.Match[str]) -> None:
-        self.out.word(UNITS[m.group()], m.start(), m.end())
+        self.out.word(UNITS[m.group()], m.start(), m.end(), TABLE)
         self._note("unit")
 
     def _on_road(self, m: re.Match[str]) -> None:
@@ -455,17 +632,54 @@ class Reader:
         self.out.words(pieces)
         self._note("number")
 
+    def _on_place(self, m: re.Match[str]) -> None:
+        """P.7, Q.10 (phường, quận); P. Chủ tịch (phó); P. Bến Nghé near an address; else a letter, a guess."""
+        letter, text, end = m.group()[0], self.text, m.end()
+        next_char = text[end + 1] if text[end:end + 1] == " " else text[end:end + 1]
+        near = _ADDRESS_NEAR.search(text, max(m.start() - 50, 0), m.start()) or _ADDRESS_NEAR.search(
+            text, end, min(end + 60, len(text)))
+        cue = _PLACE_CUE.search(text, max(m.start() - 12, 0), m.start())
+        if _NEXT_INITIAL.match(text, end):
+            near = cue = None
+        if next_char.isdigit() and letter in "PQ":
+            self.out.word(_PLACE_WORDS[letter], m.start(), end)
+        elif letter == "P" and _TITLE_AFTER.match(text, end):
+            self.out.word("phó", m.start(), end)
+        elif letter == "P" and next_char == "h":  # P. họp 5: phòng họp
+            self.out.word("phòng", m.start(), end)
+            self._note("word", "phòng")
+            return
+        elif not next_char.isdigit() and (near or cue):
+            self.out.word(_PLACE_WORDS[letter], m.start(), end)
+        else:
+            self.out.word(spell(letter), m.start(), end - 1, SPELLED)
+            self.out.punct(".", end - 1, end)
+            self._note("punct", ".")
+            return
+        self._note("word", _PLACE_WORDS[letter])
+
     def _on_abbr(self, m: re.Match[str]) -> None:
-        self.out.word(ABBREVIATIONS[m.group()], m.start(), m.end())
-        self._note("unit" if m.group() in UNITS else "abbr")
+        written, text = m.group(), self.text
+        if written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
+            self.out.word("ký thay", m.start(), m.end(), TABLE)
+        elif written == "TT" and _STANDING_BODY.match(text, m.end()):
+            self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
+        elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
+              and _LINE_START.search(text, max(m.start() - 3, 0), m.start())):
+            self.out.word(spell(written), m.start(), m.end(), SPELLED)
+        else:
+            self.out.word(ABBREVIATIONS[written], m.start(), m.end(), TABLE)
+        self._note("unit" if written in UNITS else "abbr", written)
 
     def _on_romanyear(self, m: re.Match[str]) -> None:
         """quý I/2025 -> quý một năm hai nghìn không trăm hai mươi lăm."""
-        numeral_text, yr = m.group().split("/")
+        numeral_text, yr = re.split(r"[/-]", m.group())
         value, kind = roman_value(numeral_text), self._roman_kind()
+        known = bool(value and kind)
         spoken = cardinal(value, self.words) if value and kind else read_capitals(numeral_text)
         split = m.start() + len(numeral_text)
-        self.out.words([(spoken, m.start(), split), (year(yr, self.words), split + 1, m.end())])
+        self.out.word(spoken, m.start(), split, RULE if known else SPELLED)
+        self.out.word(year(yr, self.words), split + 1, m.end())
         self._note("number")
 
     def _on_word(self, m: re.Match[str]) -> None:
@@ -480,26 +694,55 @@ class Reader:
             latin_word = word in NON_ASCII_LOANWORDS
         value = roman_value(word)
         kind = self._roman_kind() if value else None
-        if value and kind:
-            spoken = ordinal(value, self.words) if kind == "ordinal" else cardinal(value, self.words)
+        if value and kind and (kind != _MONTH_TRIGGER or value <= 12):
+            if kind == "ordinal":
+                spoken = ordinal(value, self.words)
+            else:
+                spoken = month(value, self.words) if kind == _MONTH_TRIGGER else cardinal(value, self.words)
             self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
+        if word in _BEFORE_CONTEXT:
+            spoken_here = self._by_next(word, end)
+            if spoken_here:
+                self.out.word(spoken_here, start, end, TABLE)
+                self._note("word", word)
+                return
+        if word in ("AM", "PM", "am", "pm") and self.recent[-1][0] == "time":
+            self.out.word(self._part_of_day(word.upper()), start, end)
+            self._note("word", word)
+            return
+        how = WRITTEN
         if not word.replace("'", "").replace("’", "").isalpha():
-            spoken = _read_numeric_chars(word, self.words)  # ½, x²
+            spoken, how = _read_numeric_chars(word, self.words), RULE  # ½, x²
         elif not latin_word:
-            spoken = read_capitals(word) if word.isupper() else word
+            spoken = word
+            if word.isupper():
+                spoken = read_capitals(word)
+                how = WRITTEN if spoken == word.lower() else UNKNOWN
             if len(word) == 1 and not is_valid_syllable(word):
-                spoken = spell(word)  # điểm đ: a letter alone
+                spoken, how = spell(word), SPELLED  # điểm đ: a letter alone
         elif word == "Hotline" and self._kept_label(start, end):
             spoken = word
         elif word == "e" and _E_PREFIX.match(text, end) and not (start and text[start - 1].isalnum()):
-            spoken = "i"  # e-Office, e-learning: the e of electronic
+            spoken, how = "i", RULE  # e-Office, e-learning: the e of electronic
         else:
-            latin = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
+            latin, how = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
             spoken = word if latin is None else latin
-        self.out.word(spoken, start, end)
+        self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _by_next(self, word: str, end: int) -> str | None:
+        """SN 1959 -> sinh năm; CT Đỗ Minh Tuấn -> chủ tịch: read by what follows, else left to the other rules."""
+        pattern, spoken = _BEFORE_CONTEXT[word]
+        return spoken if pattern.match(self.text, end) else None
+
+    def _part_of_day(self, marker: str) -> str:
+        """08:30 AM -> sáng; 2:00 PM -> chiều, 8:00 PM -> tối (the hour is the time just read)."""
+        hours = int(self.recent[-1][1] or 0)
+        if marker == "AM":
+            return "sáng"
+        return "trưa" if hours == 12 else "chiều" if hours < 6 else "tối"
 
     def _multiplier(self, word: str, start: int, end: int) -> bool:
         """3x4 -> ba nhân bốn; tích điểm x3 -> nhân ba (digits right after a lone x)."""
@@ -530,7 +773,15 @@ class Reader:
         if key == _MONTH and start and before.isdigit() and _NEXT_YEAR.match(text, end):
             self.out.word("năm", start, end)  # tháng 10-2025
             self._note("word", "năm")
-        elif ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end))):
+        elif kind == "date" and _NEXT_CLOCK.match(text, end):  # 21/10/2021 - 06:58: a date, then its time
+            self.out.pause(start, end)
+            self._note("punct", ",")
+        elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end)))) or (
+                kind == "roman" and _NEXT_ROMAN.match(text, end)):
+            hours = _NEXT_HOURS.match(text, end) if kind == "number" else None
+            first = self._number_before(start) if hours else None
+            if hours and first is not None and first <= int(hours[1]) <= 24:
+                self.out.word("giờ", start, start)
             self.out.word("đến", start, end)
             self._note("word", "đến")
         elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
@@ -541,6 +792,11 @@ class Reader:
         else:
             self.out.pause(start, end)
             self._note("punct", ",")
+
+    def _number_before(self, at: int) -> int | None:
+        """The one- or two-digit number just before `at` (spaces skipped), if any."""
+        found = _NUMBER_BEFORE.search(self.text, max(at - 4, 0), at)
+        return int(found[1]) if found else None
 
     def _on_slash(self, m: re.Match[str]) -> None:
         """Per (kỳ/năm, đồng/người/tháng -> trên); between other words it is silent."""
