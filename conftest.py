@@ -12,6 +12,29 @@ def pytest_configure(config) -> None:
         folder.mkdir(parents=True, exist_ok=True)
 
 
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_initial_data(request) -> None:
+    """Wagtail's migrations make a root page, a "Welcome" home page, the default site, the root
+    collection and the default locale; a transactional test's flush deletes them, and with two test
+    processes (pytest-xdist) tests that need them may run after it in the same process: restore them."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and not DB_FIXTURES & set(request.fixturenames):
+        return
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    request.getfixturevalue("transactional_db" if transactional or "live_server" in request.fixturenames else "db")
+    from wagtail.models import Page, Site
+
+    from loa.pages.demo.loader import ensure_roots
+
+    root = ensure_roots()
+    if root.get_children_count() == 0 and not Site.objects.exists():
+        welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
+        Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
+
+
 def pytest_unconfigure(config) -> None:
     from loa.site.test_settings import TEST_DIR
 

@@ -6,11 +6,12 @@ from datetime import datetime
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from loa.pages.demo.loader import ensure_roots
 from loa.pages.models import ArticlePage, CategoryPage, HomePage
 
 
 def make_home(title: str = "Trang chủ") -> HomePage:
-    root = Page.get_first_root_node()
+    root = ensure_roots()  # an earlier transactional test (in this process) may have flushed Wagtail's roots
     home = HomePage(title=title, slug="trang-chu")
     root.add_child(instance=home)
     site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", is_default_site=True)
