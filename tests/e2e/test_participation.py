@@ -42,6 +42,7 @@ def sections(demo_site, settings):
     caches["limits"].clear()
     settings.PARTICIPATION_MIN_FILL_SECONDS = 1
     settings.PARTICIPATION_RATE_LIMIT = 10
+    settings.PARTICIPATION_RATE_WINDOW = 10**9  # one fixed window for the whole test: no count resets halfway
     return demo_site
 
 
