@@ -31,3 +31,7 @@ class DraftComment(CitizenSubmission):
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.draft.title})"
+
+    def summary(self) -> list[tuple[str, str]]:
+        return [("Dự thảo", self.draft.title), ("Điều, khoản", self.section), ("Nội dung góp ý", self.content),
+                ("Tình trạng", self.get_status_display())]

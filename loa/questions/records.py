@@ -82,6 +82,16 @@ class Question(CitizenSubmission):
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
 
+    def summary(self) -> list[tuple[str, str]]:
+        return [("Tiêu đề", self.title), ("Nội dung", self.content), ("Lĩnh vực", str(self.topic or "")),
+                ("Tình trạng", self.get_status_display())]
+
+    def forget(self) -> None:
+        page = self.page
+        super().forget()
+        if page is not None:  # the published question and answer go with it
+            page.delete()
+
     @property
     def published_title(self) -> str:
         return self.public_title or self.title

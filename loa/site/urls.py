@@ -22,6 +22,7 @@ urlpatterns = [
     path("ads/", include("loa.ads.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("", include("loa.participation.urls")),  # /du-lieu-ca-nhan/
     path("", include("loa.pages.urls")),
 ]
 
