@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "loa.delegates",
     "loa.council_sessions",
     "loa.infopages",
+    "loa.opendata",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("", include("loa.participation.urls")),  # /du-lieu-ca-nhan/
+    path("", include("loa.opendata.urls")),  # /du-lieu-mo/
     path("", include("loa.pages.urls")),
 ]
 
