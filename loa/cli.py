@@ -9,6 +9,7 @@ from pathlib import Path
 from loa.cli_errors import CliError
 
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
+COMMAND_ALIASES = {"check-compliance": "check_compliance", "record-axe": "record_axe"}
 FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
 
 
@@ -26,6 +27,8 @@ def run_django_command(argv: list[str]) -> int:
     from loa.core.datadir import prepare
 
     prepare()
+    if argv and argv[0] in COMMAND_ALIASES:
+        argv = [COMMAND_ALIASES[argv[0]], *argv[1:]]
     execute_from_command_line(["loa", *argv])
     return 0
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "loa.council_sessions",
     "loa.infopages",
     "loa.opendata",
+    "loa.compliance",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
