@@ -21,6 +21,7 @@ from .lexicon import lexicon_for, lexicon_hash
 from .liveness import is_abandoned, worker_name
 from .models import Narration, NarrationState, ReadingScript
 from .script import article_units, script_text, units_hash, units_to_json
+from .voices import voice_for
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def want_narration(page, voice_id: str | None = None, force: bool = False) -> tu
 
     Also returns when its generation should start (seconds from now), or None if it needs none.
     """
-    voice_id = voice_id or default_voice_id()
+    voice_id = voice_id or voice_for(page)
     key = wanted_key(current_script(page), voice_id)
     now = timezone.now()
     narration, created = Narration.objects.get_or_create(

@@ -24,6 +24,7 @@ from .progress import read_progress
 from .readable import live_readable_page
 from .streaming import stream_url
 from .tasks import request_narration
+from .voices import voice_for
 
 logger = logging.getLogger(__name__)
 
@@ -124,10 +125,11 @@ def _voice_or_error(voice_id: str, param: str = "voice"):
 @require_GET
 def page_audio(request: HttpRequest, page_id: int) -> HttpResponse:
     """The state of an article's audio in one voice; asking for a voice not made yet starts it."""
-    voice, error = _voice_or_error(request.GET.get("voice") or default_voice_id())
+    page = _live_article(page_id)
+    voice, error = _voice_or_error(request.GET.get("voice") or voice_for(page))
     if error:
         return error
-    narration = request_narration(_live_article(page_id), voice.id)
+    narration = request_narration(page, voice.id)
     data = narration_json(narration)
     etag = f'"{narration.key[:40]}-{narration.state}"'
     if data["status"] == "ready" and request.META.get("HTTP_IF_NONE_MATCH") == etag:

@@ -7,6 +7,8 @@ from django.conf import settings
 
 from loa.speech import (
     DEFAULT_VOICE_ID,
+    ENGLISH_VOICE_ID,
+    ENGLISH_VOICES,
     Preferences,
     Voice,
     VoiceUnavailableError,
@@ -35,9 +37,27 @@ def voice(voice_id: str) -> Voice:
     return get_voice(voice_id, voices_folder())
 
 
-def player_voices() -> list[Voice]:
-    """What the player offers: the usable voices the administrator chose, best first in each region."""
-    return [voice for voice in offered_voices(voices_folder()) if not problem(voice)]
+def player_voices(language: str = "vi") -> list[Voice]:
+    """What the player offers: the usable voices the administrator chose, best first in each region;
+    for an English page, the English voices (a Vietnamese voice would normalize and mangle English)."""
+    if language == "en":
+        return [voice for voice in (*ENGLISH_VOICES, *offered_voices(voices_folder()))
+                if voice.language == "en" and not problem(voice)]
+    return [voice for voice in offered_voices(voices_folder()) if voice.language == "vi" and not problem(voice)]
+
+
+def page_language(page) -> str:
+    """The language a page is read in: its locale's ("vi" for anything without one)."""
+    locale = getattr(page, "locale", None)
+    code = getattr(locale, "language_code", "vi") if locale is not None else "vi"
+    return "en" if code.startswith("en") else "vi"
+
+
+def voice_for(page) -> str:
+    """The default voice of this page: the site's default, or the English voice for an English page."""
+    if page is not None and page_language(page) == "en":
+        return conf.get("READALOUD_ENGLISH_VOICE") or ENGLISH_VOICE_ID
+    return default_voice_id()
 
 
 def preferences() -> Preferences:

@@ -62,9 +62,12 @@ INSTALLED_APPS = [
     "loa.infopages",
     "loa.opendata",
     "loa.compliance",
+    "loa.languages",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -212,9 +215,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 # Completes Wagtail's partial Vietnamese catalogue (loa/site/locale; gaps: loa.site.i18n_harvest).
 LOCALE_PATHS = [PACKAGE_DIR / "site" / "locale"]
-LANGUAGES = [("vi", "Tiếng Việt")]
+# Public pages in Vietnamese (at the root) and English (/en/, loa.languages); the admin stays Vietnamese.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -238,7 +242,7 @@ WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Hội đồng nhân dân t�
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar look-ups at gravatar.com: editors' e-mail hashes stay on this server.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

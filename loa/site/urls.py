@@ -2,6 +2,7 @@ import re
 from importlib.util import find_spec
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -45,4 +46,6 @@ if settings.LOA_SERVE_MEDIA:
         re_path(r"^%s(?P<path>.+)$" % re.escape(settings.MEDIA_URL.lstrip("/")), serve_public_media)
     )
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Vietnamese at the root, English under /en/ (the English tree is the home page's translation).
+urlpatterns += [path("", include("loa.languages.urls"))]  # /en/sitemap.xml
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -22,6 +22,8 @@ from loa.speech.voiceinstall import CatalogueVoice, catalogue, install_voice, re
 from loa.speech.voicepacks import PackError, Preferences, read_preferences, verified_model, write_preferences
 from loa.speech.voices import (
     DEFAULT_VOICE_ID,
+    ENGLISH_VOICE_ID,
+    ENGLISH_VOICES,
     MAX_SPEED,
     MIN_SPEED,
     UnknownVoiceError,
@@ -33,6 +35,8 @@ from loa.speech.words import WordTiming
 
 __all__ = [
     "DEFAULT_VOICE_ID",
+    "ENGLISH_VOICE_ID",
+    "ENGLISH_VOICES",
     "FORMATS",
     "MAX_SPEED",
     "MIN_SPEED",

@@ -6,10 +6,9 @@ from django.urls import NoReverseMatch, reverse
 
 from ..audio_store import audio_url
 from ..embed import embed_code
-from ..keys import default_voice_id
 from ..next_up import next_candidates
 from ..tasks import request_narration
-from ..voices import player_voices
+from ..voices import page_language, player_voices, voice_for
 
 register = template.Library()
 
@@ -36,13 +35,14 @@ def readaloud_player(context, page, embed: bool = False) -> dict:
     if page.live and not previewing:
         narration = request_narration(page)
     ready = narration is not None and narration.is_ready and narration.state == "ready"
-    default = default_voice_id()
+    default = voice_for(page)
     return {
         "page": page,
         "api_url": reverse("readaloud:page-audio", args=[page.pk]),
         "stats_url": _optional_url("stats:listen"),
         "podcast_url": reverse("readaloud:podcast"),
-        "voices": [{"id": v.id, "name": v.name, "default": v.id == default} for v in player_voices()],
+        "voices": [{"id": v.id, "name": v.name, "default": v.id == default}
+                   for v in player_voices(page_language(page))],
         "default_voice": default,
         "speeds": SPEEDS,
         "ready": ready,
