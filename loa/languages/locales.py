@@ -15,7 +15,8 @@ NAMES = {"vi": "Tiếng Việt", "en": "English"}
 class Version:
     code: str
     name: str
-    url: str
+    url: str  # absolute, for hreflang
+    link: str  # as the site links it (relative on a one-site portal), for the switcher
     current: bool
 
 
@@ -51,7 +52,8 @@ def versions(page: Page | None, request) -> list[Version]:
         other = page if page.locale_id == getattr(locale, "pk", None) else (
             page.get_translation_or_none(locale) if locale else None)
         if other is not None and other.live:
-            found.append(Version(code, NAMES.get(code, code), other.get_full_url(request), other.pk == page.pk))
+            found.append(Version(code, NAMES.get(code, code), other.get_full_url(request), other.get_url(request),
+                                 other.pk == page.pk))
     return found
 
 
@@ -67,5 +69,6 @@ def switch_targets(page: Page | None, request) -> list[Version]:
         if code in by_code:
             targets.append(by_code[code])
         elif root is not None and (home := home_in(root, code)) is not None:
-            targets.append(Version(code, NAMES.get(code, code), home.get_url(request), False))
+            targets.append(Version(code, NAMES.get(code, code), home.get_full_url(request), home.get_url(request),
+                                   False))
     return targets
