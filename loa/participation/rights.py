@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from . import conf
 from .models import DataRequest, RequestKind, RequestStatus
+from .notify import mail_enabled
 from .submissions import CitizenSubmission, erase_contacts, kind_of, registered
 
 DEADLINE_SETTINGS = {
@@ -57,7 +58,14 @@ def request_deletion(submission: CitizenSubmission) -> DataRequest:
     _erase(submission)
     pending = DataRequest.objects.filter(kind=RequestKind.DELETE, reference=submission.reference,
                                          status=RequestStatus.OPEN).first()
-    return pending or log_request(submission, RequestKind.DELETE, done=False)
+    if pending is not None:
+        return pending
+    logged = log_request(submission, RequestKind.DELETE, done=False)
+    if mail_enabled():
+        from .tasks import send_request_notice
+
+        transaction.on_commit(lambda: send_request_notice.enqueue(logged.pk))
+    return logged
 
 
 def submission_of(request: DataRequest) -> CitizenSubmission | None:

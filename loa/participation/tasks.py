@@ -25,3 +25,22 @@ def send_receipt(kind: str, pk: int) -> int:
             f"Với mã số và mã riêng, tại {link} bạn có thể xem dữ liệu chúng tôi lưu, rút lại sự đồng ý "
             "hoặc yêu cầu xoá. Đừng chia sẻ mã riêng với người khác.\n")
     return send_notice(f"Đã nhận nội dung mã số {submission.reference}", body, [submission.email])
+
+
+@task()
+def send_request_notice(request_id: int) -> int:
+    """Tell the office a deletion request arrived and by when the law wants it done (no citizen data)."""
+    from django.utils import timezone
+
+    from .models import DataRequest
+    from .notify import admin_url, staff_addresses
+
+    request = DataRequest.objects.filter(pk=request_id).first()
+    if request is None:
+        return 0
+    due = timezone.localtime(request.due_at).strftime("%H:%M %d/%m/%Y")
+    link = admin_url(reverse("personal_data_requests:edit", args=[request.pk]))
+    body = (f"Người dân yêu cầu {request.get_kind_display().lower()} nội dung mã số {request.reference}.\n"
+            f"Hạn xử lý: {due}.\nXử lý tại: {link}\n")
+    return send_notice(f"Yêu cầu về dữ liệu cá nhân {request.reference}, hạn {due}", body,
+                       staff_addresses("participation.change_datarequest"))

@@ -139,3 +139,18 @@ def test_without_the_permission_the_office_cannot_see_requests(client, qa_index,
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/personal_data_requests/").status_code in (302, 403)
+
+
+def test_the_office_is_told_of_a_deletion_request_and_its_deadline(client, qa_index, topic, settings,
+                                                                  django_user_model, django_capture_on_commit_callbacks):
+    settings.EMAIL_HOST = "smtp.example.vn"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    django_user_model.objects.create_superuser("vanphong", email="vanphong@hdnd.example.vn", password="x")
+    question, code = submitted(client, topic)
+    html = open_page(client, question.reference, code).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, {"step": "delete", "token": token_of(html)})
+    run_tasks()
+    notices = [m for m in mail.outbox if m.to == ["vanphong@hdnd.example.vn"] and question.reference in m.subject]
+    assert len(notices) == 1 and "Hạn xử lý" in notices[0].body
+    assert not any(value in notices[0].body for value in contact_values())
