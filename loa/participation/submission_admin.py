@@ -99,3 +99,11 @@ def submission_menu(label: str, icon: str, order: int, *items: ViewSet) -> ViewS
     group = type("SubmissionMenu", (ViewSetGroup,), {"menu_label": label, "menu_icon": icon, "menu_order": order,
                                                       "items": items})
     return group()
+
+
+class SortedListViewSet(ModelViewSet):
+    """The admin of a `SortedByName` list: searched by name in the database, in the office's order."""
+
+    search_fields = ["name"]
+    search_backend_name = None
+    ordering = ["sort_order", "name"]

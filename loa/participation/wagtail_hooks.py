@@ -10,19 +10,16 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import rights
 from .models import Committee, DataRequest, RequestKind, RequestStatus
-from .submission_admin import NoCreateView, SubmissionAdminForm
+from .submission_admin import NoCreateView, SortedListViewSet, SubmissionAdminForm
 
 
-class CommitteeViewSet(ModelViewSet):
+class CommitteeViewSet(SortedListViewSet):
     model = Committee
     icon = "group"
     menu_label = "Các ban của HĐND"
     add_to_settings_menu = True
     list_display = ["name", "email", "sort_order"]
     form_fields = ["name", "email", "sort_order"]
-    search_fields = ["name"]
-    search_backend_name = None
-    ordering = ["sort_order", "name"]
 
 
 class DataRequestForm(SubmissionAdminForm):

@@ -9,25 +9,21 @@ from django.conf import settings
 from django.db import models
 from wagtail.fields import RichTextField
 
+from loa.participation.models import SortedByName
 from loa.participation.submissions import CitizenSubmission
 
 ANSWER_FEATURES = ["bold", "italic", "link"]  # what loa.pages.sanitize keeps
 
 
-class Topic(models.Model):
+class Topic(SortedByName):
     """A lĩnh vực questions are filed under (đất đai, y tế, giáo dục…)."""
 
     name = models.CharField("Tên lĩnh vực", max_length=100, unique=True)
     slug = models.SlugField("Đường dẫn", max_length=100, unique=True, help_text="Dùng trong bộ lọc: ?linh-vuc=dat-dai")
-    sort_order = models.PositiveIntegerField("Thứ tự", default=0)
 
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(SortedByName.Meta):
         verbose_name = "Lĩnh vực"
         verbose_name_plural = "Lĩnh vực hỏi đáp"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class QuestionStatus(models.TextChoices):

@@ -5,9 +5,8 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from loa.participation.submission_admin import SubmissionViewSet, submission_menu
+from loa.participation.submission_admin import SortedListViewSet, SubmissionViewSet, submission_menu
 
 from .admin_forms import QuestionAdminForm, QuestionDetailsPanel
 from .records import Question, Topic
@@ -43,16 +42,13 @@ class QuestionViewSet(SubmissionViewSet):
     ], base_form_class=QuestionAdminForm)
 
 
-class TopicViewSet(ModelViewSet):
+class TopicViewSet(SortedListViewSet):
     model = Topic
     icon = "tag"
     menu_label = "Lĩnh vực"
     add_to_admin_menu = False
     list_display = ["name", "slug", "sort_order"]
     form_fields = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
-    search_backend_name = None
-    ordering = ["sort_order", "name"]
 
 
 @hooks.register("register_admin_viewset")
