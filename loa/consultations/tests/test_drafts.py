@@ -127,7 +127,7 @@ def test_a_commenter_withdraws_consent_with_the_code_from_the_thank_you_page(cli
 
     draft = make_draft()
     thanks = comment(client, draft).content.decode()
-    code = re.search(r"Mã riêng: <span class=\"reference-number\">([0-9A-Z-]{11})</span>", thanks).group(1)
+    code = re.search(r"Mã riêng: <span class=\"access-code\">([0-9A-Z-]{11})</span>", thanks).group(1)
     sent = DraftComment.objects.get()
     page = client.post("/du-lieu-ca-nhan/", {"step": "open", "reference": sent.reference, "code": code}).content.decode()
     assert "Đề nghị nâng mức hỗ trợ." in page and draft.title in page

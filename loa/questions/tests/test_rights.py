@@ -20,7 +20,7 @@ from loa.readaloud.tests.helpers import run_tasks
 from .test_moderation import ANSWER
 
 URL = "/du-lieu-ca-nhan/"
-CODE_RE = re.compile(r"Mã riêng: <span class=\"reference-number\">([0-9A-Z]{5}-[0-9A-Z]{5})</span>")
+CODE_RE = re.compile(r"Mã riêng: <span class=\"access-code\">([0-9A-Z]{5}-[0-9A-Z]{5})</span>")
 
 
 def submitted(client, topic) -> tuple[Question, str]:
