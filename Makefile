@@ -48,7 +48,7 @@ bench: $(STAMP)
 
 # Compile the Vietnamese catalogues after editing loa/site/locale/vi/LC_MESSAGES/*.po.
 messages: $(STAMP)
-	cd loa/site && ../../$(BIN)/loa compilemessages --locale vi
+	cd loa/site && ../../$(BIN)/loa compilemessages --locale vi --locale en
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -10,7 +10,9 @@ from loa.cli_errors import CliError
 from loa.cli_threads import all_cores, positive_int
 
 SPEECH_COMMANDS = ("normalize", "speak", "voices")
-DJANGO_ALIASES = {"reading-audit": "reading_audit"}  # Django command modules cannot have a hyphen
+COMMAND_ALIASES = {  # Django command modules cannot have a hyphen
+    "reading-audit": "reading_audit", "check-compliance": "check_compliance", "record-axe": "record_axe",
+}
 FORMAT_BY_EXTENSION = {".mp3": "mp3", ".ogg": "ogg", ".opus": "ogg", ".oga": "ogg", ".wav": "wav"}
 
 
@@ -28,8 +30,8 @@ def run_django_command(argv: list[str]) -> int:
     from loa.core.datadir import prepare
 
     prepare()
-    if argv:
-        argv = [DJANGO_ALIASES.get(argv[0], argv[0]), *argv[1:]]
+    if argv and argv[0] in COMMAND_ALIASES:
+        argv = [COMMAND_ALIASES[argv[0]], *argv[1:]]
     execute_from_command_line(["loa", *argv])
     return 0
 

@@ -59,6 +59,25 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.documents.models": "attachments become documents of the library",
         "loa.readaloud": "imported pages are narrated later, newest first, at a low priority (backfill)",
     },
+    "opendata": {
+        "loa.council_sessions.models": "dataset: sessions and their agendas",
+        "loa.delegates.models": "dataset: delegates' public fields",
+        "loa.documents.models": "dataset: the document library",
+        "loa.documents.filters": "the library's downloads take the library page's filters",
+        "loa.questions.pages": "dataset: published questions and answers",
+        "loa.schedule": "dataset: the work schedule, by ISO week",
+        "loa.stats.models": "dataset: monthly visitor and listening totals",
+        "loa.participation.export": "CSV as the citizens' data export writes it (BOM, formula cells neutralized)",
+        "loa.pages.models": "the publisher named in the catalogue is the site's name",
+    },
+    "compliance": {
+        "loa.opendata.models": "check: open-data reviews not overdue",
+        "loa.operator.models": "checks: EMC script and the office's contact details",
+    },
+    "languages": {
+        "loa.infopages": "the English demo translates the giới thiệu pages",
+        "loa.pages.demo.convert": "the English demo pages' text becomes blocks",
+    },
     "widget": {
         "loa.readaloud": "a host portal's page is narrated by the read-aloud pipeline (generation, cache, streaming)",
         "loa.stats": "the visitor box counts with the statistics' clock, settings and daily-salted identity",
@@ -201,7 +220,7 @@ PUBLIC_SPEECH_API = {
         "write_files_atomically",
     },
     "loa.speech.packs": {
-        "DEFAULT_VOICE_ID", "CatalogueVoice", "PackError", "Preferences", "catalogue", "default_voice_id",
+        "DEFAULT_VOICE_ID", "ENGLISH_VOICE_ID", "ENGLISH_VOICES", "CatalogueVoice", "PackError", "Preferences", "catalogue", "default_voice_id",
         "find_voice", "get_voice", "install_voice", "list_voices", "offered_voices", "pack_problem", "ranked",
         "read_preferences", "remove_voice", "try_speaking", "write_preferences",
     },

@@ -2,27 +2,18 @@
 from __future__ import annotations
 
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import Panel
+
+from loa.participation.submission_admin import SubmissionAdminForm, SubmissionDetailsPanel
 
 
-class CommentAdminForm(WagtailAdminModelForm):
-    def save(self, commit: bool = True):
-        comment = super().save(commit=False)
+class CommentAdminForm(SubmissionAdminForm):
+    def moderate(self, comment, user):
         if "status" in self.changed_data:
             comment.moderated_at = timezone.now()
-            comment.moderated_by = getattr(self, "for_user", None)
-        comment.save()
-        return comment
+            comment.moderated_by = user
+        return super().moderate(comment, user)
 
 
-class CommentDetailsPanel(Panel):
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "consultations/admin/details_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            user = self.request.user if self.request else None
-            context["comment"] = self.instance
-            context["show_contact"] = bool(user and user.has_perm("consultations.view_personal_data"))
-            return context
+class CommentDetailsPanel(SubmissionDetailsPanel):
+    template_name = "consultations/admin/details_panel.html"
+    object_name = "comment"

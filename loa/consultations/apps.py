@@ -1,17 +1,17 @@
-from django.apps import AppConfig
+# Imported as a module: a second AppConfig class in this module would stop Django choosing ours.
+from loa.participation import appconfig
 
 
-class ConsultationsConfig(AppConfig):
+class ConsultationsConfig(appconfig.SubmissionsAppConfig):
     """Lấy ý kiến dự thảo: draft resolutions open for comments until their deadline."""
 
     name = "loa.consultations"
     label = "consultations"
     verbose_name = "Góp ý dự thảo"
+    submissions = {"draft_comments": "DraftComment"}
 
     def ready(self) -> None:
-        from loa.participation import retention
-
         from . import comments
 
-        retention.register("draft_comments", comments.erase_contacts_closed_before)
+        super().ready()
         comments.connect()

@@ -1,11 +1,8 @@
-"""Comments on drafts: the public form, the notice to the responsible committee, retention."""
+"""Comments on drafts: the public form and the notice to the responsible committee."""
 from __future__ import annotations
-
-from datetime import datetime
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
 
 from loa.core.cache import bump_content_version
 from loa.participation.forms import CitizenForm, text_field
@@ -34,12 +31,6 @@ def queue_comment_notice(comment: DraftComment) -> None:
 
     comment_id = comment.pk
     transaction.on_commit(lambda: send_comment_notice.enqueue(comment_id))
-
-
-def erase_contacts_closed_before(cutoff: datetime) -> int:
-    """Erase the contact details of comments on drafts whose deadline passed before `cutoff`."""
-    return DraftComment.objects.filter(draft__closes_at__lt=cutoff, contact_erased_at__isnull=True).update(
-        name="", email="", phone="", address="", contact_erased_at=timezone.now())
 
 
 def _comment_changed(sender, instance: DraftComment, created: bool, **kwargs) -> None:

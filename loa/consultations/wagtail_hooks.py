@@ -1,18 +1,15 @@
 """Admin: "Góp ý dự thảo" menu with the comments (moderation, export) and the summary per draft."""
 from __future__ import annotations
 
-from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView, IndexView
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.base import ViewSet
 
-from loa.participation.export import OfficeExportMixin
+from loa.participation.submission_admin import SubmissionViewSet, submission_menu
 
 from . import admin_views
 from .admin_forms import CommentAdminForm, CommentDetailsPanel
@@ -25,35 +22,17 @@ class CommentFilterSet(WagtailFilterSet):
         fields = ["status", "draft"]
 
 
-class CommentIndexView(OfficeExportMixin, IndexView):
-    export_fields = ["reference", "created_at", "draft", "get_status_display", "section", "content", "note"]
-    personal_export_fields = ["name", "email", "phone", "address", "contact_erased_at"]
-    personal_permission = "consultations.view_personal_data"
-    export_headings = {"get_status_display": "Trạng thái", "draft": "Dự thảo"}
-
-    def get_add_url(self):
-        return None
-
-
-class NoCreateView(CreateView):
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404("Góp ý chỉ được gửi qua biểu mẫu trên trang dự thảo.")
-
-
-class CommentViewSet(ModelViewSet):
+class CommentViewSet(SubmissionViewSet):
     model = DraftComment
     icon = "comment"
     menu_label = "Góp ý của người dân"
-    add_to_admin_menu = False
-    index_view_class = CommentIndexView
-    add_view_class = NoCreateView
-    copy_view_enabled = False
+    refusal = "Góp ý chỉ được gửi qua biểu mẫu trên trang dự thảo."
+    export_fields = ["reference", "created_at", "draft", "get_status_display", "section", "content", "note"]
+    export_headings = {"get_status_display": "Trạng thái", "draft": "Dự thảo"}
     list_display = ["reference", "draft", "section", Column("get_status_display", label="Trạng thái", sort_key="status"),
                     "created_at"]
     filterset_class = CommentFilterSet
     search_fields = ["reference", "section", "content"]
-    search_backend_name = None
-    ordering = ["-created_at"]
     export_filename = "gop-y-du-thao"
     edit_handler = ObjectList([
         CommentDetailsPanel(heading="Góp ý người dân gửi"),
@@ -84,16 +63,10 @@ class SummaryViewSet(ViewSet):
         return reverse(self.get_url_name("index"))
 
 
-class ConsultationsGroup(ViewSetGroup):
-    menu_label = "Góp ý dự thảo"
-    menu_icon = "comment"
-    menu_order = 320
-    items = (CommentViewSet("draft_comments"), SummaryViewSet("draft_summary"))
-
-
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return ConsultationsGroup()
+    return submission_menu("Góp ý dự thảo", "comment", 320,
+                           CommentViewSet("draft_comments"), SummaryViewSet("draft_summary"))
 
 
 @hooks.register("loa_load_demo", order=3)

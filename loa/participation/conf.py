@@ -16,6 +16,15 @@ DEFAULTS: dict[str, object] = {
     # Contact details (name, e-mail, phone, address) are erased this many days after the
     # question is closed (published or rejected) or the draft's consultation has ended.
     "PARTICIPATION_CONTACT_RETENTION_DAYS": 90,
+    # /du-lieu-ca-nhan/: attempts to open a submission with its reference and private code, per client
+    # and window, and wrong codes per reference and window (whoever tries them).
+    "PARTICIPATION_RIGHTS_CHECK_LIMIT": 10,
+    "PARTICIPATION_RIGHTS_FAILURE_LIMIT": 5,
+    "PARTICIPATION_RIGHTS_WINDOW": 3600,
+    # Hours the office has to carry out a citizen's request (Nghị định 13/2023/NĐ-CP: 72 hours to
+    # delete data or answer an access request; the office sets what the law in force asks).
+    "PARTICIPATION_DELETION_DEADLINE_HOURS": 72,
+    "PARTICIPATION_ACCESS_DEADLINE_HOURS": 72,
 }
 
 

@@ -19,6 +19,7 @@ MODERATOR_PERMISSIONS = {
     "questions": ["change_question", "delete_question", "view_personal_data", "add_topic", "change_topic"],
     "consultations": ["change_draftcomment", "delete_draftcomment", "view_personal_data"],
     "schedule": ["add_workweek", "change_workweek", "delete_workweek"],
+    "participation": ["view_datarequest", "change_datarequest"],
 }
 
 

@@ -1,24 +1,17 @@
 """Erasing citizens' contact details once they are no longer needed.
 
-Each app registers what it erases (`register(name, function)` in its AppConfig.ready); the
-function takes the cut-off time (contact details of items closed before it are erased) and
-returns how many items it erased. `loa participation_upkeep` (and `loa serve`, hourly) runs them.
+Every submission model registered with `loa.participation.submissions.register` says which of
+its rows are closed (`closed_before(cutoff)`); the one eraser clears their contact fields.
+`loa participation_upkeep` (and `loa serve`, hourly) runs it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 
 from . import conf
-
-Eraser = Callable[[datetime], int]
-_erasers: dict[str, Eraser] = {}
-
-
-def register(name: str, eraser: Eraser) -> None:
-    _erasers[name] = eraser
+from .submissions import erase_contacts, registered
 
 
 def cutoff(now: datetime | None = None) -> datetime:
@@ -27,6 +20,6 @@ def cutoff(now: datetime | None = None) -> datetime:
 
 
 def erase_expired_contacts(now: datetime | None = None) -> dict[str, int]:
-    """Run every registered eraser; returns the number of items erased per eraser."""
+    """Erase the contacts of every registered kind of submission closed before the cut-off; counts per kind."""
     before = cutoff(now)
-    return {name: eraser(before) for name, eraser in sorted(_erasers.items())}
+    return {name: erase_contacts(model.closed_before(before)) for name, model in registered().items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -19,6 +20,8 @@ from .guard import (
     spend_token,
     token_still_usable,
 )
+from .notify import mail_enabled
+from .submissions import CitizenSubmission, kind_of
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +32,16 @@ def _private(response: HttpResponse) -> HttpResponse:
     """Pages holding a CSRF token (and a form token) are never stored by the page cache or a proxy."""
     add_never_cache_headers(response)  # "max-age=0, no-cache, no-store, must-revalidate, private"
     return response
+
+
+def queue_receipt(received: object) -> None:
+    """Mail the reference and private code to a citizen who left an address (once committed)."""
+    if not (isinstance(received, CitizenSubmission) and received.email and mail_enabled()):
+        return
+    from .tasks import send_receipt
+
+    kind, pk = kind_of(received), received.pk
+    transaction.on_commit(lambda: send_receipt.enqueue(kind, pk))
 
 
 def _reshown_data(request: HttpRequest, form_name: str):
@@ -62,6 +75,7 @@ def serve_form(
                     refusal = REPLAYED
                 else:
                     received = accept(form)
+                    queue_receipt(received)
                     logger.info("participation: %s accepted (%s)", form_name, getattr(received, "reference", ""))
                     return _private(render(request, thanks_template, {**context, "received": received}))
         status = refusal.status if refusal else 400

@@ -1,17 +1,17 @@
-from django.apps import AppConfig
+# Imported as a module: a second AppConfig class in this module would stop Django choosing ours.
+from loa.participation import appconfig
 
 
-class QuestionsConfig(AppConfig):
+class QuestionsConfig(appconfig.SubmissionsAppConfig):
     """Hỏi đáp: citizens' questions to the council, their moderation and the published answers."""
 
     name = "loa.questions"
     label = "questions"
     verbose_name = "Hỏi đáp"
+    submissions = {"questions": "Question"}
 
     def ready(self) -> None:
-        from loa.participation import retention
+        from . import signals
 
-        from . import moderation, signals
-
-        retention.register("questions", moderation.erase_contacts_closed_before)
+        super().ready()
         signals.connect()

@@ -17,7 +17,7 @@ from loa.core.text import html_to_text
 
 from .notices import queue_notice
 from .pages import QuestionIndexPage, QuestionPage
-from .records import CLOSED_STATUSES, Question
+from .records import Question
 from .records import QuestionStatus as S
 
 
@@ -123,9 +123,3 @@ def publish_page(question: Question, user, now: datetime) -> QuestionPage:
     page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
     return page
 
-
-def erase_contacts_closed_before(cutoff: datetime) -> int:
-    """Erase name, e-mail, phone and address of questions closed before `cutoff` (retention)."""
-    return Question.objects.filter(
-        status__in=CLOSED_STATUSES, closed_at__lt=cutoff, contact_erased_at__isnull=True,
-    ).update(name="", email="", phone="", address="", contact_erased_at=timezone.now())

@@ -9,23 +9,21 @@ from django.conf import settings
 from django.db import models
 from wagtail.fields import RichTextField
 
+from loa.participation.models import SortedByName
+from loa.participation.submissions import CitizenSubmission
+
 ANSWER_FEATURES = ["bold", "italic", "link"]  # what loa.core.sanitize keeps
 
 
-class Topic(models.Model):
+class Topic(SortedByName):
     """A lĩnh vực questions are filed under (đất đai, y tế, giáo dục…)."""
 
     name = models.CharField("Tên lĩnh vực", max_length=100, unique=True)
     slug = models.SlugField("Đường dẫn", max_length=100, unique=True, help_text="Dùng trong bộ lọc: ?linh-vuc=dat-dai")
-    sort_order = models.PositiveIntegerField("Thứ tự", default=0)
 
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(SortedByName.Meta):
         verbose_name = "Lĩnh vực"
         verbose_name_plural = "Lĩnh vực hỏi đáp"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class QuestionStatus(models.TextChoices):
@@ -39,16 +37,8 @@ class QuestionStatus(models.TextChoices):
 CLOSED_STATUSES = (QuestionStatus.PUBLISHED, QuestionStatus.REJECTED)
 
 
-class Question(models.Model):
-    reference = models.CharField("Mã số", max_length=20, unique=True, editable=False)
-    created_at = models.DateTimeField("Ngày gửi", auto_now_add=True)
-    # Personal data: never public, erased PARTICIPATION_CONTACT_RETENTION_DAYS after closing.
-    name = models.CharField("Họ và tên", max_length=100, blank=True)
-    email = models.EmailField("Thư điện tử", max_length=254, blank=True)
-    phone = models.CharField("Số điện thoại", max_length=20, blank=True)
-    address = models.CharField("Địa chỉ", max_length=300, blank=True)
-    consent_at = models.DateTimeField("Thời điểm đồng ý xử lý dữ liệu", editable=False)
-    contact_erased_at = models.DateTimeField("Đã xoá thông tin liên hệ lúc", null=True, blank=True, editable=False)
+class Question(CitizenSubmission):
+    closed_field = "closed_at"  # set when published or rejected, cleared when withdrawn or reopened
     # What was sent, as sent.
     title = models.CharField("Tiêu đề", max_length=200, editable=False)
     content = models.TextField("Nội dung", max_length=5000, editable=False)
@@ -81,14 +71,22 @@ class Question(models.Model):
     page = models.ForeignKey("questions.QuestionPage", verbose_name="Trang công bố", null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+", editable=False)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(CitizenSubmission.Meta):
         verbose_name = "Câu hỏi"
         verbose_name_plural = "Câu hỏi của người dân"
-        permissions = [("view_personal_data", "Xem và xuất thông tin liên hệ của người gửi")]
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
+
+    def summary(self) -> list[tuple[str, str]]:
+        return [("Tiêu đề", self.title), ("Nội dung", self.content), ("Lĩnh vực", str(self.topic or "")),
+                ("Tình trạng", self.get_status_display())]
+
+    def forget(self) -> None:
+        page = self.page
+        super().forget()
+        if page is not None:  # the published question and answer go with it
+            page.delete()
 
     @property
     def published_title(self) -> str:
@@ -97,7 +95,3 @@ class Question(models.Model):
     @property
     def published_content(self) -> str:
         return self.public_content or self.content
-
-    @property
-    def contact_erased(self) -> bool:
-        return self.contact_erased_at is not None

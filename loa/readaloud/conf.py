@@ -7,6 +7,7 @@ from loa.core.conf import app_setting
 
 DEFAULTS: dict[str, object] = {
     "READALOUD_DEFAULT_VOICE": "",  # "" = the speech library's default voice (vi-south-male)
+    "READALOUD_ENGLISH_VOICE": "",  # voice of the English pages (/en/); "" = eSpeak NG's English (en-female)
     "READALOUD_CACHE_DIR": "",  # "" = <LOA_DATA_DIR>/readaloud-cache
     "READALOUD_SPEECH_MAX_CHARS": 20_000,
     "READALOUD_SPEECH_RATE_LIMIT": 30,  # requests per client ...

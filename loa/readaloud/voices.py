@@ -8,6 +8,8 @@ from django.conf import settings
 from loa.speech import Voice
 from loa.speech.packs import (
     DEFAULT_VOICE_ID,
+    ENGLISH_VOICE_ID,
+    ENGLISH_VOICES,
     Preferences,
     find_voice,
     get_voice,
@@ -35,15 +37,26 @@ def voice(voice_id: str) -> Voice:
     return get_voice(voice_id, voices_folder())
 
 
-def player_voices(include: str = "") -> list[Voice]:
-    """What the player offers: the usable voices the administrator chose, best first in each region
-    (and `include`, a page's own voice, when the administrator left it out)."""
-    offered = [voice for voice in offered_voices(voices_folder()) if not problem(voice)]
+def player_voices(language: str = "vi", include: str = "") -> list[Voice]:
+    """What the player offers: the usable voices the administrator chose, best first in each region, in the
+    page's language (a Vietnamese voice would normalize and mangle English), and `include`, a page's own
+    voice, when the administrator left it out."""
+    if language == "en":
+        return [voice for voice in (*ENGLISH_VOICES, *offered_voices(voices_folder()))
+                if voice.language == "en" and not problem(voice)]
+    offered = [voice for voice in offered_voices(voices_folder()) if voice.language == "vi" and not problem(voice)]
     if include and include not in {voice.id for voice in offered}:
         found = find_voice(include, voices_folder())
         if found is not None and found.available and not problem(found):
             offered = ranked([*offered, found])
     return offered
+
+
+def page_language(page) -> str:
+    """The language a page is read in: its locale's ("vi" for anything without one)."""
+    locale = getattr(page, "locale", None)
+    code = getattr(locale, "language_code", "vi") if locale is not None else "vi"
+    return "en" if code.startswith("en") else "vi"
 
 
 def preferences() -> Preferences:
@@ -77,8 +90,11 @@ def voice_choices() -> list[tuple[str, str]]:
 
 
 def page_voice_id(page) -> str:
-    """The voice `page` is read in unless the listener picks another: the nearest page above it (or itself)
-    that chooses one, its category or the document library, when that voice is usable; else the site's default."""
+    """The voice `page` is read in unless the listener picks another: for an English page the English voice;
+    else the nearest page above it (or itself) that chooses one, its category or the document library, when
+    that voice is usable; else the site's default."""
+    if page_language(page) == "en":
+        return conf.get("READALOUD_ENGLISH_VOICE") or ENGLISH_VOICE_ID
     ancestors = page.get_ancestors(inclusive=True).reverse().specific(defer=True)
     for ancestor in ancestors:
         chosen = getattr(ancestor, PAGE_VOICE_FIELD, "")

@@ -13,11 +13,13 @@ from typing import Any
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from loa.compliance.conf import DEFAULTS as COMPLIANCE
 from loa.core.cache_params import DEFAULT_QUERY_PARAMS
 from loa.core.conf import DEFAULTS as CORE
 from loa.core.datadir import data_dir, read_secret_key
 from loa.documents.conf import DEFAULTS as DOCUMENTS
 from loa.importer.conf import DEFAULTS as IMPORTER
+from loa.opendata.conf import DEFAULTS as OPENDATA
 from loa.participation.conf import DEFAULTS as PARTICIPATION
 from loa.petitions.conf import DEFAULTS as PETITIONS
 from loa.readaloud.conf import DEFAULTS as READALOUD
@@ -82,9 +84,14 @@ INSTALLED_APPS = [
     "loa.petitions",
     "loa.interpellations",
     "loa.importer",
+    "loa.opendata",
+    "loa.compliance",
+    "loa.languages",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -234,9 +241,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 # Completes Wagtail's partial Vietnamese catalogue (loa/site/locale; gaps: loa.site.i18n_harvest).
 LOCALE_PATHS = [PACKAGE_DIR / "site" / "locale"]
-LANGUAGES = [("vi", "Tiếng Việt")]
+# Public pages in Vietnamese (at the root) and English (/en/, loa.languages); the admin stays Vietnamese.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -260,7 +268,7 @@ WAGTAIL_SITE_NAME = os.environ.get("LOA_SITE_NAME", "Hội đồng nhân dân t�
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar look-ups at gravatar.com: editors' e-mail hashes stay on this server.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -348,7 +356,8 @@ LOA_CSP_EMBED_FRAME_ANCESTORS = env_list("LOA_EMBED_FRAME_ANCESTORS", "*")
 # --- the apps' own settings ---
 # Each app's settings, their defaults and meaning are in its conf.py (loa/<app>/conf.py); every one
 # of them can be set by an environment variable of the same name (empty = unset).
-for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET, PETITIONS, IMPORTER):
+for _defaults in (CORE, STATS, READALOUD, PARTICIPATION, DOCUMENTS, WIDGET, PETITIONS, IMPORTER, OPENDATA,
+                  COMPLIANCE):
     for _name, _default in _defaults.items():
         globals()[_name] = env_setting(_name, _default)
 # Statistics: the embedded backend unless REDIS_URL (or STATS_REDIS_URL) is set.

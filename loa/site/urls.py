@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,6 +23,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("", include("loa.widget.urls")),  # /widget/v1.js, /widget/v1/stats.js, /api/widget/v1/...
+    path("", include("loa.participation.urls")),  # /du-lieu-ca-nhan/
+    path("", include("loa.opendata.urls")),  # /du-lieu-mo/
     path("", include("loa.pages.urls")),
     path("", include("loa.stats.urls")),  # /api/stats/...
     # /api/readaloud/..., /v1/audio/speech, /podcast.xml, /nghe/, /readaloud/audio/<hash>.mp3
@@ -36,4 +39,6 @@ if settings.LOA_SERVE_MEDIA:
         re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_public_media)
     )
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Vietnamese at the root, English under /en/ (the English tree is the home page's translation).
+urlpatterns += [path("", include("loa.languages.urls"))]  # /en/sitemap.xml
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -23,6 +23,7 @@ import numpy as np
 from loa.speech.encoders import EncodedChunk, Encoder
 from loa.speech.engines import Engine, EngineSpeech
 from loa.speech.normalize import Normalized, defined_abbreviations, normalize
+from loa.speech.normalize.spans import Span
 from loa.speech.segment import Sentence, split_sentences
 from loa.speech.voices import Voice
 from loa.speech.words import WordTiming
@@ -108,11 +109,13 @@ class ChunkCache(Protocol):
 
 
 def spoken_sentences(
-    text: str, region: str, lexicon: Mapping[str, str] | None = None, quick_start: bool = False
+    text: str, region: str, lexicon: Mapping[str, str] | None = None, quick_start: bool = False,
+    language: str = "vi",
 ) -> Iterator[SpokenSentence]:
     """The sentences of `text`, normalized lazily (so the first is ready at once).
 
-    With `quick_start` a long first sentence is cut in two, for streaming.
+    With `quick_start` a long first sentence is cut in two, for streaming. Only Vietnamese is
+    normalized (and gets the lexicon); another language is read as written.
     """
     sentences = split_sentences(text)
     defined = defined_abbreviations(text)  # "trạm biến áp (TBA)" in one sentence reads TBA in the others
@@ -120,8 +123,14 @@ def spoken_sentences(
         sentences = _short_first(sentences)
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        normalized = normalize(sentence.text, region=region, lexicon=lexicon, defined=defined)
+        normalized = normalize(sentence.text, region=region, lexicon=lexicon, defined=defined) if language == "vi" \
+            else as_written(sentence.text)
         yield SpokenSentence(sentence, normalized.text, pause_after(text, sentence, following), normalized)
+
+
+def as_written(text: str) -> Normalized:
+    """`text` unchanged, each character its own span (word timings map back exactly)."""
+    return Normalized(text, tuple(Span(index, index + 1, index, index + 1) for index in range(len(text))))
 
 
 def _short_first(sentences: list[Sentence]) -> list[Sentence]:

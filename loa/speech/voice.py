@@ -127,7 +127,8 @@ class SpeechVoice:
         self, text: str, options: SpeechOptions, quick_start: bool, encoder: Encoder | None = None
     ) -> Iterator[SentenceAudio]:
         encoder = encoder or self.encoder(options)
-        items = spoken_sentences(text, self.voice.region, options.lexicon, quick_start=quick_start)
+        items = spoken_sentences(text, self.voice.region, options.lexicon, quick_start=quick_start,
+                                 language=self.voice.language)
         pairs = encode_sentences(items, self.voice, options.speed, self.engine, encoder, options.cache)
         # Players drop the encoder's start padding: the first sentence starts at 0.
         position = 0.0 - encoder.start_trim  # not -start_trim: that is -0.0 for 0.0

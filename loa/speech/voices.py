@@ -36,6 +36,7 @@ class Voice:
     licence: str = ""
     source: str = ""  # where the model came from (catalogue name, URL or file)
     error: str = ""  # why the pack cannot be used ("" when its files look right)
+    language: str = "vi"  # what it reads: Vietnamese text is normalized first, other languages are read as written
     # What is known of its terms (weights_licence, data_origin, data_terms, consent, restricted), as pairs.
     terms: tuple[tuple[str, str], ...] = ()
 
@@ -90,6 +91,12 @@ VOICES: tuple[Voice, ...] = (
     Voice("vi-south-male", "Giọng nam miền Nam", "south", "male", "espeak-ng", "vi-vn-x-south+m3"),
 )
 DEFAULT_VOICE_ID = "vi-south-male"
+# eSpeak NG's English, for the portal's English pages (/en/); kept out of the Vietnamese voices' list.
+ENGLISH_VOICES: tuple[Voice, ...] = (
+    Voice("en-female", "English (female)", "north", "female", "espeak-ng", "en-us+f2", language="en"),
+    Voice("en-male", "English (male)", "north", "male", "espeak-ng", "en-us+m3", language="en"),
+)
+ENGLISH_VOICE_ID = "en-female"
 BUILTIN_IDS = frozenset(voice.id for voice in VOICES)
 
 

@@ -120,3 +120,18 @@ def test_comment_contacts_are_erased_after_the_deadline_plus_retention(client, m
     erased = DraftComment.objects.get()
     assert (erased.name, erased.email, erased.phone, erased.address) == ("", "", "", "")
     assert "draft_comments: 1" in out.getvalue() and erased.content == "Đề nghị nâng mức hỗ trợ."
+
+
+def test_a_commenter_withdraws_consent_with_the_code_from_the_thank_you_page(client, make_draft):
+    import re
+
+    draft = make_draft()
+    thanks = comment(client, draft).content.decode()
+    code = re.search(r"Mã riêng: <span class=\"access-code\">([0-9A-Z-]{11})</span>", thanks).group(1)
+    sent = DraftComment.objects.get()
+    page = client.post("/du-lieu-ca-nhan/", {"step": "open", "reference": sent.reference, "code": code}).content.decode()
+    assert "Đề nghị nâng mức hỗ trợ." in page and draft.title in page
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    client.post("/du-lieu-ca-nhan/", {"step": "withdraw", "token": token})
+    kept = DraftComment.objects.get()
+    assert kept.email == "" and kept.consent_withdrawn_at is not None and kept.content == "Đề nghị nâng mức hỗ trợ."

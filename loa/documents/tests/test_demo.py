@@ -40,7 +40,9 @@ def test_demo_builds_the_library_sessions_delegates_and_info_pages(client):
     assert delegates.count() >= 20 and delegates.values("group").distinct().count() == 4
     assert all(d.photo_id for d in delegates)
     assert SessionPage.objects.filter(number=25, term__number=10).exists()
-    assert InfoPage.objects.count() == 5
+    # Five giới thiệu pages, and their English translations (loa.languages' demo, /en/).
+    assert InfoPage.objects.filter(locale__language_code="vi").count() == 5
+    assert InfoPage.objects.filter(locale__language_code="en", live=True).count() == 5
     menu = client.get("/").content.decode()
     for title, url in (("Văn bản", "/van-ban/"), ("Kỳ họp", "/ky-hop/"), ("Đại biểu", "/dai-bieu/"),
                        ("Giới thiệu", "/gioi-thieu/")):

@@ -18,12 +18,12 @@ EMPTY_STATS = {"online": 0, "today": 0, "month": 0, "total": 0}
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[Page]:
-    """Live children of the site root marked "show in menus" (the chuyên mục)."""
+    """Live children of the site root (in the page's language) marked "show in menus" (the chuyên mục)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    return list(site.root_page.get_children().live().in_menu())
+    return list(site.root_page.localized.get_children().live().in_menu())
 
 
 @register.simple_tag(takes_context=True)

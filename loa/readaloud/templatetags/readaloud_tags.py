@@ -8,7 +8,7 @@ from ..audio_store import audio_url
 from ..embed import embed_code
 from ..next_up import next_candidates
 from ..tasks import request_narration
-from ..voices import page_voice_id, player_voices
+from ..voices import page_language, page_voice_id, player_voices
 
 register = template.Library()
 
@@ -42,7 +42,7 @@ def readaloud_player(context, page, embed: bool = False) -> dict:
         "stats_url": _optional_url("stats:listen"),
         "podcast_url": reverse("readaloud:podcast"),
         "voices": [{"id": v.id, "name": v.name, "default": v.id == default, "restricted": bool(v.restricted)}
-                   for v in player_voices(include=default)],
+                   for v in player_voices(page_language(page), include=default)],
         "default_voice": default,
         "speeds": SPEEDS,
         "ready": ready,

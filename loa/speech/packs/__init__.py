@@ -11,10 +11,12 @@ Every function takes the voices folder; none reads the environment.
 from loa.speech.packs.install import CatalogueVoice, catalogue, install_voice, remove_voice, try_speaking
 from loa.speech.packs.registry import default_voice_id, find_voice, get_voice, list_voices, offered_voices, ranked
 from loa.speech.packs.store import PackError, Preferences, pack_problem, read_preferences, write_preferences
-from loa.speech.voices import DEFAULT_VOICE_ID
+from loa.speech.voices import DEFAULT_VOICE_ID, ENGLISH_VOICE_ID, ENGLISH_VOICES
 
 __all__ = [
     "DEFAULT_VOICE_ID",
+    "ENGLISH_VOICE_ID",
+    "ENGLISH_VOICES",
     "CatalogueVoice",
     "PackError",
     "Preferences",

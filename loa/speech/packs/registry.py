@@ -10,6 +10,7 @@ from __future__ import annotations
 from loa.speech.packs.store import Preferences, installed_voices, read_preferences
 from loa.speech.voices import (
     DEFAULT_VOICE_ID,
+    ENGLISH_VOICES,
     REGIONS,
     VOICES,
     UnknownVoiceError,
@@ -18,7 +19,7 @@ from loa.speech.voices import (
     voices_dir,
 )
 
-_BUILTIN = {voice.id: voice for voice in VOICES}
+_BUILTIN = {voice.id: voice for voice in (*VOICES, *ENGLISH_VOICES)}
 REGION_ORDER = {region: index for index, region in enumerate(REGIONS)}
 
 
