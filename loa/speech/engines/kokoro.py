@@ -29,7 +29,7 @@ from loa.speech.engines.base import (
     silence,
     trim_trailing_silence,
 )
-from loa.speech.engines.piper import session_for, tts_threads
+from loa.speech.engines.piper import load_session, tts_threads
 from loa.speech.packs.store import (
     PackError,
     config_path,
@@ -87,20 +87,6 @@ def add_durations_output(model: Any) -> bool:
     return True
 
 
-def load_session(model: Path, threads: int) -> tuple[Any, bool]:
-    """The model's session and whether it reports token durations (patched in memory if need be)."""
-    session = session_for(model, threads)
-    if len(session.get_outputs()) > 1:
-        return session, True
-    import onnx
-
-    proto = onnx.load(str(model))
-    try:
-        add_durations_output(proto)
-    except ValueError:
-        return session, False  # words are then placed by their share of the tokens
-    return session_for(proto.SerializeToString(), threads), True
-
 
 @dataclass(frozen=True)
 class _Model:
@@ -119,7 +105,7 @@ def shared_model(voice: Voice, path: Path, threads: int) -> _Model:
     key = (voice.sha256, threads)
     with _models_lock:
         if key not in _models:
-            session, timed = load_session(path, threads)
+            session, timed = load_session(path, threads, add_durations_output)
             names = {item.name: item for item in session.get_inputs()}
             tokens = next((name for name in TOKEN_INPUTS if name in names), None)
             if tokens is None or "style" not in names or "speed" not in names:

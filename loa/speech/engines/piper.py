@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
@@ -72,8 +73,9 @@ def session_for(model: Path | bytes, threads: int) -> Any:
     return onnxruntime.InferenceSession(source, sess_options=options, providers=["CPUExecutionProvider"])
 
 
-def load_session(model: Path, threads: int) -> tuple[Any, bool]:
-    """The model's session and whether it reports phoneme durations (patched in memory if need be)."""
+def load_session(model: Path, threads: int, add_output: Callable[[Any], Any] | None = None) -> tuple[Any, bool]:
+    """The model's session and whether it reports its durations (phonemes for Piper, tokens for Kokoro),
+    patched in memory with `add_output` (default: Piper's) when the file lacks that output."""
     session = session_for(model, threads)
     if len(session.get_outputs()) > 1:
         return session, True
@@ -81,9 +83,9 @@ def load_session(model: Path, threads: int) -> tuple[Any, bool]:
 
     proto = onnx.load(str(model))
     try:
-        add_alignment_output(proto)
+        (add_output or add_alignment_output)(proto)
     except ValueError:
-        return session, False  # not a VITS export with durations: words are placed by phoneme count
+        return session, False  # no durations in this export: words are placed by their share of the input
     return session_for(proto.SerializeToString(), threads), True
 
 
