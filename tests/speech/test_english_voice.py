@@ -1,7 +1,8 @@
 """English text is read by eSpeak NG's English as written: the Vietnamese normalizer never touches it."""
 from __future__ import annotations
 
-from loa.speech import ENGLISH_VOICE_ID, SpeechVoice, get_voice, list_voices
+from loa.speech import SpeechVoice
+from loa.speech.packs import ENGLISH_VOICE_ID, get_voice, list_voices
 from loa.speech.track import spoken_sentences
 
 TEXT = "The Council has 4 committees. Its budget grew 25% in 2025."
