@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django_tasks import task
+from wagtail import hooks
 
 from . import conf, narrations, voices
 from .audio_serving import forget
@@ -70,12 +71,19 @@ def _generate(context, page_id: int, voice_id: str, key: str) -> dict:
 
 @task()
 def delete_unused_audio(audio_name: str) -> bool:
-    """Delete a replaced audio file unless some narration uses it (again)."""
-    if not NAME_RE.match(audio_name) or Narration.objects.filter(audio_name=audio_name).exists():
+    """Delete a replaced audio file unless some narration uses it (again): files are named by their content,
+    so an article and another app's narration (hook `loa_audio_in_use`) may share one."""
+    if not NAME_RE.match(audio_name) or audio_in_use(audio_name):
         return False
     audio_path(audio_name).unlink(missing_ok=True)
     forget(audio_name)
     return True
+
+
+def audio_in_use(audio_name: str) -> bool:
+    if Narration.objects.filter(audio_name=audio_name).exists():
+        return True
+    return any(in_use(audio_name) for in_use in hooks.get_hooks("loa_audio_in_use"))
 
 
 def request_narration(page, voice_id: str | None = None, force: bool = False, priority: int | None = None) -> Narration:

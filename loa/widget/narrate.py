@@ -14,11 +14,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from loa.readaloud import conf as readaloud_conf
-from loa.readaloud.audio_serving import forget
-from loa.readaloud.audio_store import NAME_RE, audio_path
 from loa.readaloud.generation import generate_audio_file
 from loa.readaloud.keys import narration_key
-from loa.readaloud.models import Narration, NarrationState
+from loa.readaloud.models import NarrationState
+from loa.readaloud.tasks import delete_later
 
 from .models import WidgetNarration, WidgetPage
 
@@ -96,8 +95,7 @@ def generate_page_narration(narration_id: int, key: str) -> dict:
         ready_at=timezone.now(), updated_at=timezone.now(),
     )
     if done and replaced:
-        keep = timedelta(seconds=readaloud_conf.get("READALOUD_KEEP_REPLACED_AUDIO"))
-        delete_unused_audio.using(run_after=timezone.now() + keep, priority=-10).enqueue(replaced)
+        delete_later(replaced)
     return {"status": "ready" if done else "dropped", "sentences": len(audio.sentences),
             "synthesized": audio.synthesized}
 
@@ -113,12 +111,3 @@ def _record_failure(narration: WidgetNarration, message: str) -> None:
         matching.update(state=NarrationState.FAILED, error=message[:ERROR_MAX_CHARS], updated_at=timezone.now())
 
 
-@task()
-def delete_unused_audio(audio_name: str) -> bool:
-    """Delete a replaced file of a host page unless a host page or an article uses it (files are shared by content)."""
-    if (not NAME_RE.match(audio_name) or WidgetNarration.objects.filter(audio_name=audio_name).exists()
-            or Narration.objects.filter(audio_name=audio_name).exists()):
-        return False
-    audio_path(audio_name).unlink(missing_ok=True)
-    forget(audio_name)
-    return True

@@ -63,3 +63,11 @@ def sites_panel(request, since) -> str:
 
     days = (clock.today() - since).days + 1
     return render_to_string("widget/admin/dashboard_sites.html", {"rows": site_figures(since), "days": days}, request)
+
+
+@hooks.register("loa_audio_in_use")
+def host_page_uses_audio(audio_name: str) -> bool:
+    """A replaced article audio file is kept while a host page's narration has the same content."""
+    from .models import WidgetNarration
+
+    return WidgetNarration.objects.filter(audio_name=audio_name).exists()
