@@ -4,38 +4,16 @@ Django's test client drops HEAD bodies itself, so this calls the WSGI applicatio
 """
 from __future__ import annotations
 
-from io import BytesIO
-from wsgiref.util import setup_testing_defaults
-
 import pytest
-from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections
+
+from loa.core.tests.wsgi import call_wsgi
 
 pytestmark = pytest.mark.django_db
 
 
 def call(method: str, path: str) -> tuple[str, dict[str, str], bytes]:
-    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "wsgi.input": BytesIO(b""), "SERVER_NAME": "localhost"}
-    setup_testing_defaults(environ)
-    started = {}
-
-    def start_response(status, headers, exc_info=None):
-        started.update(status=status, headers=dict(headers))
-
-    # As Django's test client does: the test's connection (inside its transaction) must survive the request.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    try:
-        result = WSGIHandler()(environ, start_response)
-        try:
-            body = b"".join(result)
-        finally:
-            getattr(result, "close", lambda: None)()
-    finally:
-        signals.request_started.connect(close_old_connections)
-        signals.request_finished.connect(close_old_connections)
-    return started["status"], started["headers"], body
+    return call_wsgi(WSGIHandler(), method, path)
 
 
 @pytest.mark.parametrize("path", ["/", "/khong-co-trang-nay/", "/robots.txt", "/static/pages/css/site.css"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from io import BytesIO
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from loa.core.tests.wsgi import call_wsgi
 from loa.readaloud import speech_gate, speech_guard
 
 from .helpers import close_response
@@ -40,18 +40,10 @@ def fresh_gate():
 
 def post_through_the_gate(address: str) -> tuple[str, dict, bytes, CountingInput]:
     body = CountingInput(BODY)
-    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": speech_gate.PATH, "CONTENT_TYPE": "application/json",
-               "CONTENT_LENGTH": str(len(BODY)), "wsgi.input": body, "REMOTE_ADDR": address}
-    setup_testing_defaults(environ)
-    started = {}
-
-    def start_response(status, headers, exc_info=None):
-        started.update(status=status, headers=dict(headers))
-
-    result = speech_gate.with_speech_gate(WSGIHandler())(environ, start_response)
-    content = b"".join(result)
-    getattr(result, "close", lambda: None)()
-    return started["status"], started["headers"], content, body
+    status, headers, content = call_wsgi(speech_gate.with_speech_gate(WSGIHandler()), "POST", speech_gate.PATH, body,
+                                         CONTENT_TYPE="application/json", CONTENT_LENGTH=str(len(BODY)),
+                                         REMOTE_ADDR=address)
+    return status, headers, content, body
 
 
 def test_a_busy_process_refuses_without_reading_the_body_or_asking_the_database(settings):
