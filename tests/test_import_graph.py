@@ -67,7 +67,6 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.questions.pages": "dataset: published questions and answers",
         "loa.schedule": "dataset: the work schedule, by ISO week",
         "loa.stats.models": "dataset: monthly visitor and listening totals",
-        "loa.participation.export": "CSV as the citizens' data export writes it (BOM, formula cells neutralized)",
         "loa.pages.models": "the publisher named in the catalogue is the site's name",
     },
     "compliance": {

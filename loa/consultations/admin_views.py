@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from loa.participation.export import CSV_BOM, neutralize
+from loa.core.tabular import CSV_BOM, neutralize
 
 from .pages import DraftPage
 from .records import CommentStatus

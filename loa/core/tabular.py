@@ -10,12 +10,19 @@ import json
 
 from django.http import Http404, HttpResponse
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_BOM = "\ufeff"  # Excel reads UTF-8 (Vietnamese) correctly only with it
+
+
+def neutralize(value: object) -> object:
+    """A text cell starting like a formula gets a leading apostrophe (OWASP's CSV injection advice)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return str(neutralize("" if value is None else str(value)))
 
 
 def csv_value(value) -> str:
@@ -36,7 +43,7 @@ def records_response(records: list[dict], fmt: str, filename: str, headings: lis
         writer.writerow(headings or (list(records[0]) if records else []))
         for record in records:
             writer.writerow([safe_cell(csv_value(v)) for v in record.values()])
-        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(CSV_BOM + out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     else:
         raise Http404("Định dạng không hỗ trợ")

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 
-from loa.participation.export import CSV_BOM, neutralize
+from loa.core.tabular import CSV_BOM, neutralize
 
 from .registry import Dataset, Row
 

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from django.utils.encoding import force_str
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_BOM = "\ufeff"  # Excel reads UTF-8 (Vietnamese) correctly only with it
-
-
-def neutralize(value) -> object:
-    """A text cell starting like a formula gets a leading apostrophe (OWASP's CSV injection advice)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from loa.core.tabular import CSV_BOM, neutralize
 
 
 class OfficeExportMixin:

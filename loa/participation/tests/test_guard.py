@@ -6,8 +6,8 @@ import time
 from django.core import signing
 from django.test import RequestFactory
 
+from loa.core.tabular import neutralize
 from loa.participation import guard
-from loa.participation.export import neutralize
 from loa.participation.forms import CitizenForm, clean_text
 
 
