@@ -39,6 +39,19 @@ def word_match(pages: QuerySet, query: str) -> Any:
     return pages.search(words, operator="and") if words else pages.none()
 
 
+def containing_every_word(pages: QuerySet, query: str) -> QuerySet:
+    """The pages whose folded search_text contains every word of the query, in plain SQL (the same on every
+    database, no search index); every page when the query has no word."""
+    for word in search_words(query, folded=True).split():
+        pages = pages.filter(search_text__contains=word)
+    return pages
+
+
+def every_word_match(pages: QuerySet, query: str) -> QuerySet:
+    """`containing_every_word` for a site-search section: nothing when the query has no word."""
+    return containing_every_word(pages, query) if search_words(query, folded=True) else pages.none()
+
+
 SearchSection = Callable[[HttpRequest, str, Any], str]
 
 

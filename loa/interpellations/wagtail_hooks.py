@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from loa.core.search import every_word_match, search_section
+
 from .models import InterpellationPage
 
 
@@ -33,24 +35,17 @@ def register_viewset():
     return InterpellationListingViewSet("chat_van")
 
 
+def _interpellations():
+    return InterpellationPage.objects.live().public().select_related("session").order_by("-session__start_date")
+
+
+site_search_section = search_section("interpellations/includes/search_section.html", "items", _interpellations, 8,
+                                     match=every_word_match)
+
+
 @hooks.register("loa_site_search")
-def search_section(request, query: str, root) -> str:
-    from django.template.loader import render_to_string
-
-    from loa.core.text import fold, search_words
-
-    words = search_words(fold(query)).split()
-    if not words:
-        return ""
-    found = InterpellationPage.objects.live().public().select_related("session")
-    if root is not None:
-        found = found.descendant_of(root, inclusive=True)
-    for word in words:
-        found = found.filter(search_text__contains=word)
-    items = list(found.order_by("-session__start_date")[:8])
-    if not items:
-        return ""
-    return render_to_string("interpellations/includes/search_section.html", {"items": items}, request)
+def search_interpellations(request, query: str, root) -> str:
+    return site_search_section(request, query, root)
 
 
 @hooks.register("loa_delegate_sections")

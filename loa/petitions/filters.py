@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from loa.core.params import query_param
-from loa.core.text import fold, search_words
+from loa.core.search import containing_every_word
 
 from .lookups import Agency, Locality, PetitionTopic
 from .status import OPEN_STATUSES, Status, local_today
@@ -82,12 +82,8 @@ class PetitionFilters:
             petitions = petitions.filter(session=self.session)
         if self.overdue:
             petitions = petitions.filter(status__in=OPEN_STATUSES, deadline__lt=local_today())
-        words = search_words(fold(self.query))
-        if words:
-            # Every word in the folded text (title, số hiệu, content, answer): plain SQL, the same on every backend.
-            for word in words.split():
-                petitions = petitions.filter(search_text__contains=word)
-        return petitions
+        # Every word in the folded text (title, số hiệu, content, answer).
+        return containing_every_word(petitions, self.query)
 
 
 def read_filters(request: HttpRequest) -> PetitionFilters:
