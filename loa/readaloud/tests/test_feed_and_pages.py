@@ -86,11 +86,13 @@ def test_article_page_carries_the_player_and_a_no_script_fallback(client, articl
     assert f'data-api="/api/readaloud/pages/{article.pk}"' in html
     assert "Âm thanh của bài đang được tạo" in html and "<audio" not in html
     assert "readaloud/player.js" in html and "readaloud/player.css" in html
+    assert 'data-mini="progress" max="1"' in html  # no duration yet: a valid positive max, never 0
     run_tasks()
     html = client.get(article.url).content.decode()
     narration = Narration.objects.get(page_id=article.pk)
     assert f'<audio controls preload="none" src="{audio_url(narration.audio_name)}"' in html
     assert f'href="{audio_url(narration.audio_name)}" download=' in html
+    assert f'data-mini="progress" max="{round(narration.duration)}"' in html
     # shown only with JavaScript: the head script turns <html class="no-js"> into "js" before the first paint
     assert '<html lang="vi" class="no-js">' in html and "pages/js/prefs.js" in html
     assert html.count('<option value="vi-') == 6 and 'value="vi-south-male" selected' in html
