@@ -102,3 +102,26 @@ def test_english_pages_are_read_aloud_in_an_english_voice(client, site):
     page = Page.objects.get(slug="chuc-nang-nhiem-vu", locale__language_code="en")
     narration = Narration.objects.get(page_id=page.pk)
     assert narration.voice == "en-female" and narration.state == "ready" and narration.duration > 5
+
+
+def player_words(html: str) -> dict[str, str]:
+    import json
+
+    found = re.search(r'<script id="readaloud-text" type="application/json">(.*?)</script>', html, re.S)
+    return json.loads(found.group(1))
+
+
+def test_the_player_and_the_visitor_box_speak_the_pages_language(client, site):
+    english = client.get(FUNCTIONS_EN).content.decode()
+    for label in ("Listen to this article", "Keyboard shortcuts", "Download", "VISITORS", "Online now", "0.75×"):
+        assert label in english
+    for label in ("Nghe đọc bài", "Phím tắt khi nghe", "THỐNG KÊ TRUY CẬP", "Đang online", "0,75×"):
+        assert label not in english
+    assert player_words(english)["position"] == "Position {time}"
+    assert 'data-thousands=","' in english
+    vietnamese = client.get(FUNCTIONS_VI).content.decode()
+    for label in ("Nghe đọc bài", "Phím tắt khi nghe", "THỐNG KÊ TRUY CẬP", "0,75×"):
+        assert label in vietnamese
+    assert "Listen to this article" not in vietnamese and "VISITORS" not in vietnamese
+    assert player_words(vietnamese)["position"] == "Vị trí {time}"
+    assert 'data-thousands="."' in vietnamese

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext, pgettext
 
 from ..audio_store import audio_url
 from ..embed import embed_code
@@ -12,7 +13,37 @@ from ..voices import page_language, page_voice_id, player_voices
 
 register = template.Library()
 
-SPEEDS = (("0.75", "0,75×"), ("1", "1× (bình thường)"), ("1.25", "1,25×"), ("1.5", "1,5×"), ("2", "2×"))
+
+
+def speeds() -> tuple[tuple[str, str], ...]:
+    return (("0.75", pgettext("speed", "0,75×")), ("1", gettext("1× (bình thường)")),
+            ("1.25", pgettext("speed", "1,25×")), ("1.5", pgettext("speed", "1,5×")), ("2", "2×"))
+
+
+def player_text() -> dict[str, str]:
+    """What the player's scripts say, in the page's language; {name} marks what they fill in."""
+    return {
+        "retrying": gettext("Không tải được âm thanh, đang thử lại…"),
+        "making": gettext("Đang tạo âm thanh…"),
+        "making_count": gettext("Đang tạo âm thanh: {done}/{total} câu…"),
+        "failed": gettext("Chưa tạo được âm thanh. Vui lòng thử lại sau."),
+        "press_play": gettext("Bấm “Nghe” để phát."),
+        "play": gettext("Nghe"),
+        "pause": gettext("Tạm dừng"),
+        "position": gettext("Vị trí {time}"),
+        "of": gettext("{now} trên {total}"),
+        "chosen": gettext("Đã chọn {voice}"),
+        "paused_at": gettext("Tạm dừng tại {time}"),
+        "finished": gettext("Đã đọc hết bài."),
+        "loading": gettext("Đang tải…"),
+        "speed": gettext("Tốc độ {speed}"),
+        "mini_shown": gettext("Trình phát thu gọn đang ở cạnh màn hình."),
+        "later_added": gettext("Đã thêm vào danh sách nghe sau."),
+        "later_removed": gettext("Đã bỏ khỏi danh sách nghe sau."),
+        "finished_next": gettext("Đã đọc hết bài. {next} Esc để hủy."),
+        "next_in": gettext("Bài tiếp theo: {title}. Tự động phát sau {seconds} giây."),
+        "next_cancelled": gettext("Đã hủy nghe bài tiếp theo."),
+    }
 
 
 def _optional_url(name: str) -> str:
@@ -44,7 +75,8 @@ def readaloud_player(context, page, embed: bool = False) -> dict:
         "voices": [{"id": v.id, "name": v.name, "default": v.id == default, "restricted": bool(v.restricted)}
                    for v in player_voices(page_language(page), include=default)],
         "default_voice": default,
-        "speeds": SPEEDS,
+        "speeds": speeds(),
+        "player_text": player_text(),
         "ready": ready,
         "audio_url": audio_url(narration.audio_name) if ready else "",
         "audio_size": _size_label(narration.audio_size) if ready else "",

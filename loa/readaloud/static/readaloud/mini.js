@@ -25,7 +25,7 @@
     var k = Math.max(0, Math.min(speed.options.length - 1, speed.selectedIndex + d));
     speed.selectedIndex = k;
     speed.dispatchEvent(new Event("change"));
-    p.announce("Tốc độ " + speed.options[k].text);
+    p.announce(p.say("speed", { speed: speed.options[k].text }));
   }
 
   // -- the mini-player
@@ -54,12 +54,12 @@
     document.body.classList.toggle("ra-mini-on", show);
     if (!show) return;
     state(); time(); place();
-    if (!told++) p.announce("Trình phát thu gọn đang ở cạnh màn hình.");
+    if (!told++) p.announce(p.say("mini_shown"));
   }
 
   function state() {
     m.icon.textContent = audio.paused ? "▶" : "❚❚";
-    m.label.textContent = audio.paused ? "Nghe" : "Tạm dừng";
+    m.label.textContent = p.say(audio.paused ? "play" : "pause");
   }
 
   function time() {  // once a second

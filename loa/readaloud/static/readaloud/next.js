@@ -12,7 +12,7 @@
   on(ui.later, "click", function () {
     var list = read(LATER), add = !has(list, id);
     write(LATER, add ? list.concat([{ id: id, title: ui.later.dataset.title, url: ui.later.dataset.url }]) : without(list, id));
-    p.announce(add ? "Đã thêm vào danh sách nghe sau." : "Đã bỏ khỏi danh sách nghe sau.");
+    p.announce(p.say(add ? "later_added" : "later_removed"));
   });
   later();
 
@@ -24,7 +24,7 @@
     left = 5;  // seconds between the announcement and the next article
     ui.next.hidden = false;
     count();
-    p.announce("Đã đọc hết bài. " + ui["next-text"].textContent + " Esc để hủy.");
+    p.announce(p.say("finished_next", { next: ui["next-text"].textContent }));
     timer = setInterval(function () { if (--left) count(); else go(); }, 1000);
   });
   on(p.audio, "play", cancel);
@@ -51,8 +51,8 @@
     location.assign(target.url);
   }
 
-  function count() { ui["next-text"].textContent = "Bài tiếp theo: " + next.title + ". Tự động phát sau " + left + " giây."; }
-  function stop() { cancel(); p.announce("Đã hủy nghe bài tiếp theo."); }
+  function count() { ui["next-text"].textContent = p.say("next_in", { title: next.title, seconds: left }); }
+  function stop() { cancel(); p.announce(p.say("next_cancelled")); }
   function cancel() { clearInterval(timer); timer = 0; ui.next.hidden = true; }
   function later() { ui.later.setAttribute("aria-pressed", String(has(read(LATER), id))); }
 

@@ -6,6 +6,7 @@
   if (!root || !window.fetch || !window.CSS || !CSS.escape) return;
 
   var ds = root.dataset;
+  var words = JSON.parse(document.getElementById("readaloud-text").textContent);  // in the page's language
   var ui = {};
   root.querySelectorAll("[data-ra]").forEach(function (el) { ui[el.getAttribute("data-ra")] = el; });
   var store = storage();
@@ -40,7 +41,7 @@
     fetch(ds.api + "?voice=" + encodeURIComponent(asked))
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (answer) { if (asked === voice) received(answer); })
-      .catch(function () { status("Không tải được âm thanh, đang thử lại…"); poll(); });
+      .catch(function () { status(say("retrying")); poll(); });
   }
 
   function received(answer) {
@@ -51,10 +52,10 @@
     } else if (answer.status === "pending") {
       pollDelay = Math.min(pollDelay, (answer.retry_after || 1) * 1000);  // being made: ask as often as the server says
       if (answer.stream_url) streamPending(answer);
-      else if (wantPlay || pending || !data) status("Đang tạo âm thanh…");
+      else if (wantPlay || pending || !data) status(say("making"));
       poll((answer.retry_after || 1) * 1000);
     } else {
-      status("Chưa tạo được âm thanh. Vui lòng thử lại sau.");
+      status(say("failed"));
       wantPlay = false;
       setPlaying(false);
     }
@@ -91,7 +92,7 @@
   function streamPending(answer) {
     var sentences = answer.sentences || [], made = answer.progress || {};
     var known = sentences.length ? sentences[sentences.length - 1].end : 0;
-    status("Đang tạo âm thanh: " + (made.done || 0) + "/" + (made.total || "?") + " câu…");
+    status(say("making_count", { done: made.done || 0, total: made.total || "?" }));
     if (streaming === answer.stream_url) {
       data.sentences = sentences;
       data.duration = known;
@@ -131,7 +132,7 @@
     wantPlay = true;
     data = null;
     leaveStream();
-    status("Đang tạo âm thanh…");
+    status(say("making"));
     pollDelay = 1000;
     load();
     return true;
@@ -148,9 +149,9 @@
   // -- playback
   function play() {
     wantPlay = true;
-    if (!data) { status("Đang tạo âm thanh…"); setPlaying(true); return; }
+    if (!data) { status(say("making")); setPlaying(true); return; }
     audio.play().catch(function (e) {
-      if (e.name !== "AbortError") { wantPlay = false; setPlaying(false); status("Bấm “Nghe” để phát."); }
+      if (e.name !== "AbortError") { wantPlay = false; setPlaying(false); status(say("press_play")); }
     });
   }
 
@@ -163,19 +164,19 @@
     audio.currentTime = t;
     showTime(t);
     follow(t);
-    if (announceIt) announce("Vị trí " + of(t));
+    if (announceIt) announce(say("position", { time: of(t) }));
   }
 
   function setPlaying(yes) {
     ui.play.querySelector(".ra-icon").textContent = yes ? "❚❚" : "▶";
-    ui["play-label"].textContent = yes ? "Tạm dừng" : "Nghe";
+    ui["play-label"].textContent = say(yes ? "pause" : "play");
   }
 
   on(ui.play, "click", toggle);
   on(ui.back, "click", function () { seek(audio.currentTime - 10, true); });
   on(ui.forward, "click", function () { seek(audio.currentTime + 10, true); });
   on(ui.seek, "input", function () { seek(+ui.seek.value); });
-  on(ui.seek, "change", function () { if (data) announce("Vị trí " + of(audio.currentTime)); });
+  on(ui.seek, "change", function () { if (data) announce(say("position", { time: of(audio.currentTime) })); });
   on(ui.speed, "change", function () {
     audio.playbackRate = audio.defaultPlaybackRate = +ui.speed.value;
     store.set("loa.readaloud.speed", ui.speed.value);
@@ -188,7 +189,7 @@
     store.set("loa.readaloud.voice", voice);
     data = null;
     ui.download.hidden = true;
-    announce("Đã chọn " + voiceName());
+    announce(say("chosen", { voice: voiceName() }));
     pollDelay = 1000;
     load();
   });
@@ -202,15 +203,15 @@
     if (switching) return;
     wantPlay = false;
     setPlaying(false);
-    if (data && !audio.ended) { announce("Tạm dừng tại " + of(audio.currentTime)); report("pause"); }
+    if (data && !audio.ended) { announce(say("paused_at", { time: of(audio.currentTime) })); report("pause"); }
     savePosition(true);
   });
   on(audio, "ended", function () {
     if (streamEnded()) return;
-    wantPlay = false; setPlaying(false); report("ended"); store.remove(posKey); announce("Đã đọc hết bài.");
+    wantPlay = false; setPlaying(false); report("ended"); store.remove(posKey); announce(say("finished"));
     root.dispatchEvent(new CustomEvent("readaloud:ended"));  // the real end, not a stream's
   });
-  on(audio, "waiting", function () { if (wantPlay) status("Đang tải…"); });
+  on(audio, "waiting", function () { if (wantPlay) status(say("loading")); });
   on(audio, "playing", function () { status(""); });
   on(audio, "timeupdate", function () {
     var t = audio.currentTime;
@@ -226,7 +227,7 @@
     if (ui.time.textContent === text) return;
     ui.time.textContent = text;
     ui.seek.value = Math.floor(t);
-    ui.seek.setAttribute("aria-valuetext", now + " trên " + clock(total));
+    ui.seek.setAttribute("aria-valuetext", say("of", { now: now, total: clock(total) }));
     var ms = navigator.mediaSession;
     if (ms && ms.setPositionState && data) {
       try { ms.setPositionState({ duration: total, playbackRate: audio.playbackRate, position: Math.min(t, total) }); } catch (e) { /* unsupported */ }
@@ -239,7 +240,7 @@
     return (h ? h + ":" + pad(m) : m) + ":" + pad(s);
   }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function of(t) { return clock(t) + " trên " + clock(data.duration); }
+  function of(t) { return say("of", { now: clock(t), total: clock(data.duration) }); }
 
   function indexAt(t, list) {  // the last sentence (or word of `list`) started at t
     list = list || data.sentences;
@@ -461,6 +462,9 @@
 
   function on(target, type, fn) { target.addEventListener(type, fn); }
   function voiceName() { return ui.voice.options[ui.voice.selectedIndex].text; }
+  function say(key, fill) {  // words[key] with each {name} filled in
+    return words[key].replace(/\{(\w+)\}/g, function (all, name) { return fill && name in fill ? fill[name] : all; });
+  }
   function status(text) { ui.status.textContent = text; }
   function announce(text) { ui.announce.textContent = text; }
 
@@ -480,7 +484,7 @@
   }
 
   root.loaPlayer = {
-    audio: audio, ui: ui, store: store, play: play, toggle: toggle, clock: clock, announce: announce,
+    audio: audio, ui: ui, store: store, play: play, toggle: toggle, clock: clock, announce: announce, say: say,
     skip: function (d) { seek(audio.currentTime + d, true); },
     data: function () { return data; },
     range: function () { return lit.word || lit.sentence || null; }

@@ -2,8 +2,10 @@
 (function () {
   var box = document.querySelector("[data-stats-widget]");
   if (!box || !window.fetch) return;
-  // 1234567 -> "1.234.567" as vi-VN writes it; Intl.NumberFormat would load locale data on the main thread.
-  function format(n) { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+  // 1234567 -> "1.234.567" as vi-VN writes it ("1,234,567" on English pages: data-thousands);
+  // Intl.NumberFormat would load locale data on the main thread.
+  var separator = box.getAttribute("data-thousands") || ".";
+  function format(n) { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator); }
   function refresh() {
     fetch(box.getAttribute("data-summary-url"), { credentials: "omit" })
       .then(function (r) { return r.ok ? r.json() : null; })
