@@ -6,7 +6,7 @@
   if (!root || !window.fetch || !window.CSS || !CSS.escape) return;
 
   var ds = root.dataset;
-  var words = JSON.parse(document.getElementById("readaloud-text").textContent);  // in the page's language
+  var words = JSON.parse(document.getElementById("readaloud-text").textContent);
   var ui = {};
   root.querySelectorAll("[data-ra]").forEach(function (el) { ui[el.getAttribute("data-ra")] = el; });
   var store = storage();
@@ -18,7 +18,7 @@
   var pending = null;     // position to restore (voice change, reload)
   var switching = false;  // paused to change voice
   var current = -1, pollTimer = 0, pollDelay = 1000, savedAt = 0, reported = {}, beatAt = 0, blocks = {};
-  var word = -1, frame = 0, lit = {};  // the word being read (in its sentence), the rAF loop, the ranges shown
+  var word = -1, frame = 0, lit = {};  // word being read, rAF loop, ranges shown
 
   document.documentElement.classList.replace("no-js", "js");
 
@@ -50,7 +50,7 @@
       pollDelay = 1000;
       use(answer);
     } else if (answer.status === "pending") {
-      pollDelay = Math.min(pollDelay, (answer.retry_after || 1) * 1000);  // being made: ask as often as the server says
+      pollDelay = Math.min(pollDelay, (answer.retry_after || 1) * 1000);  // ask as often as the server says
       if (answer.stream_url) streamPending(answer);
       else if (wantPlay || pending || !data) status(say("making"));
       poll((answer.retry_after || 1) * 1000);
@@ -100,7 +100,7 @@
       return;
     }
     if (data && !data.streaming) return;  // already playing a finished file
-    // A stream plays from its start: a listener going back to a later place waits for the finished file.
+    // A stream plays from its start: a later place waits for the finished file.
     if (pending && pending.time > 1) return;
     var restore = pending;
     pending = null;
@@ -302,7 +302,7 @@
     changed();
   }
 
-  // timeupdate comes 4 times a second, words are shorter: while playing, look once a frame.
+  // timeupdate comes 4 times a second; words are shorter: look once a frame.
   function tick() {
     cancelAnimationFrame(frame);
     if (audio.paused || !data) return;
@@ -462,7 +462,7 @@
 
   function on(target, type, fn) { target.addEventListener(type, fn); }
   function voiceName() { return ui.voice.options[ui.voice.selectedIndex].text; }
-  function say(key, fill) {  // words[key] with each {name} filled in
+  function say(key, fill) {  // in the page's language
     return words[key].replace(/\{(\w+)\}/g, function (all, name) { return fill && name in fill ? fill[name] : all; });
   }
   function status(text) { ui.status.textContent = text; }
