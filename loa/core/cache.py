@@ -21,6 +21,7 @@ one thread renders the new one, as nginx's micro-cache does ("stale while updati
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -87,11 +88,16 @@ def page_cache_seconds() -> int:
 
 
 def cache_key(request: HttpRequest) -> str:
-    """The key of a page: content version, host, path and the known query parameters (sorted)."""
+    """The key of a page: content version and a digest of host, path and the known query parameters (sorted).
+
+    The digest keeps every key short whatever a crawler puts in the URL (a scanner's 2 kB
+    `?q=../../..` made keys memcached refuses and Redis stores whole).
+    """
     names = getattr(settings, "LOA_PAGE_CACHE_QUERY_PARAMS", DEFAULT_QUERY_PARAMS)
     kept = [(name, value) for name in sorted(set(names)) for value in request.GET.getlist(name)]
     query = f"?{urlencode(kept)}" if kept else ""
-    return f"loa:page:{content_version()}:{request.get_host()}:{escape_uri_path(request.path)}{query}"
+    address = f"{request.get_host()}:{escape_uri_path(request.path)}{query}"
+    return f"loa:page:{content_version()}:{hashlib.blake2b(address.encode(), digest_size=20).hexdigest()}"
 
 
 def _claim_refresh(key: str) -> bool:

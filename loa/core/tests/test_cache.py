@@ -75,3 +75,13 @@ def test_the_parameters_pages_read_are_kept_in_the_key(client, category, page_ca
     assert client.get("/tim-kiem/", {"q": "tin", "page": 2})[CACHE_HEADER] == "miss"
     assert client.get("/tim-kiem/?page=2&q=tin&ref=x")[CACHE_HEADER] == "hit"  # order and extras do not matter
     assert client.get("/tim-kiem/", {"q": "khac"})[CACHE_HEADER] == "miss"
+
+
+def test_keys_stay_short_whatever_the_url_carries(rf):
+    from loa.core.cache import cache_key
+
+    scanner = rf.get("/van-ban/", {"q": "default/" + "../" * 400 + "etc/passwd\x00", "page": "9" * 300})
+    short = rf.get("/van-ban/", {"q": "ngân sách"})
+    assert len(cache_key(scanner)) < 80 and len(cache_key(short)) < 80
+    assert cache_key(scanner) != cache_key(short)
+    assert cache_key(rf.get("/van-ban/", {"q": "ngân sách", "utm": "x"})) == cache_key(short)
