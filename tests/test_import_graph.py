@@ -68,6 +68,9 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.schedule": "dataset: the work schedule, by ISO week",
         "loa.stats.models": "dataset: monthly visitor and listening totals",
         "loa.pages.models": "the publisher named in the catalogue is the site's name",
+        "loa.petitions.pages": "dataset: the published petitions",
+        "loa.petitions.filters": "the petitions' downloads take the list's filters",
+        "loa.petitions.exports": "a petition's open-data record, the same as the list's own CSV/JSON",
     },
     "compliance": {
         "loa.opendata.models": "check: open-data reviews not overdue",

@@ -184,6 +184,23 @@ def stats_updated() -> datetime | None:
     return timezone.make_aware(datetime.combine(day, datetime.min.time())) if day else None
 
 
+# -- kiến nghị cử tri --------------------------------------------------------------------------------------
+
+def _petitions():
+    from loa.petitions.pages import PetitionPage
+
+    return PetitionPage.objects.live().public()
+
+
+def petition_rows(request: HttpRequest):
+    from loa.petitions.exports import petition_record
+    from loa.petitions.filters import read_filters
+
+    petitions = read_filters(request).apply(_petitions()).select_related("agency", "locality", "topic", "session")
+    for petition in petitions.order_by("-received_on", "-pk"):
+        yield petition_record(petition, request)
+
+
 # ------------------------------------------------------------------------------------------------------------
 
 def C(key: str, title: str, description: str = "") -> Column:
@@ -249,6 +266,24 @@ def register_builtin() -> None:
         rows=question_rows, last_modified=lambda: _latest(_questions()),
         filters=(("linh-vuc", "lĩnh vực (mã trên đường dẫn)"), ("q", "mã số hoặc từ trong câu hỏi")),
         keywords=("hỏi đáp", "ý kiến người dân"),
+    ))
+    register(Dataset(
+        slug="kien-nghi-cu-tri", title="Kiến nghị cử tri", frequency="Khi có kiến nghị hoặc trả lời mới",
+        description="Kiến nghị của cử tri gửi đến kỳ họp và việc giải quyết: số hiệu, nội dung, lĩnh vực, địa bàn, "
+                    "cơ quan trả lời, hạn trả lời, trạng thái (quá hạn tính theo giờ Việt Nam). Không có tên, "
+                    "liên hệ của cử tri.",
+        columns=(C("id", "Mã"), C("so_hieu", "Số hiệu"), C("tieu_de", "Tiêu đề"), C("noi_dung", "Nội dung"),
+                 C("linh_vuc", "Lĩnh vực"), C("dia_ban", "Địa bàn"), C("co_quan_tra_loi", "Cơ quan trả lời"),
+                 C("ky_hop", "Kỳ họp"), C("so_y_kien", "Số ý kiến"), C("ngay_tiep_nhan", "Ngày tiếp nhận"),
+                 C("ngay_chuyen", "Ngày chuyển"), C("han_tra_loi", "Hạn trả lời"), C("trang_thai", "Trạng thái (mã)"),
+                 C("trang_thai_ten", "Trạng thái"), C("ngay_trang_thai", "Ngày trạng thái"), C("qua_han", "Quá hạn"),
+                 C("ngay_tra_loi", "Ngày trả lời"), C("duong_dan", "Đường dẫn")),
+        rows=petition_rows, last_modified=lambda: _latest(_petitions()),
+        filters=(("trang-thai", "trạng thái (mã)"), ("dia-ban", "địa bàn (mã trên đường dẫn)"),
+                 ("linh-vuc", "lĩnh vực (mã trên đường dẫn)"), ("co-quan", "cơ quan trả lời (mã trên đường dẫn)"),
+                 ("ky-hop", "kỳ họp (mã trên đường dẫn)"), ("qua-han", "1: chỉ kiến nghị quá hạn"),
+                 ("q", "số hiệu hoặc từ trong kiến nghị")),
+        keywords=("kiến nghị cử tri", "tiếp xúc cử tri", "giám sát"),
     ))
     register(Dataset(
         slug="thong-ke-truy-cap", title="Thống kê truy cập và lượt nghe theo tháng", frequency="Hằng ngày",

@@ -11,7 +11,10 @@ def build(home, library, lookups) -> dict:
     from django.utils import timezone
 
     from loa.council_sessions.models import SessionAgendaItem, SessionIndexPage, SessionPage
+    from django.utils.text import slugify
+
     from loa.delegates.models import DelegateIndexPage, DelegatePage, DelegationGroup, Term
+    from loa.petitions.models import Agency, Locality, PetitionIndexPage, PetitionPage, PetitionTopic
     from loa.questions import moderation
     from loa.questions.models import Question, QuestionIndexPage, Topic
     from loa.schedule.records import ScheduleEntry, WorkWeek
@@ -50,6 +53,18 @@ def build(home, library, lookups) -> dict:
         question.answer = "<p>Trả lời của Văn phòng.</p>"
         moderation.apply(question, "answer")
         moderation.apply(question, "publish")
+    petitions = PetitionIndexPage(title="Kiến nghị cử tri", slug="kien-nghi")
+    home.add_child(instance=petitions)
+    petitions.save_revision().publish()
+    road = PetitionTopic.objects.create(name="Giao thông", slug="giao-thong")
+    for title, topic in (("Nâng cấp đường tỉnh 826", road), ("Bổ sung bác sĩ trạm y tế xã", None)):
+        petition = PetitionPage(title=title, slug=slugify(title), content=f"Cử tri đề nghị: {title}.",
+                                agency=Agency.objects.get_or_create(name="Sở Giao thông vận tải", slug="gtvt")[0],
+                                locality=Locality.objects.get_or_create(name="Xã Tân Phú", slug="tan-phu")[0],
+                                topic=topic or PetitionTopic.objects.create(name="Y tế", slug="y-te-kn"),
+                                received_on=date(2025, 6, 20), deadline=date(2025, 8, 20))
+        petitions.add_child(instance=petition)
+        petition.save_revision().publish()
     DailyTotal.objects.create(day=date(2025, 11, 3), views=120, visits=40, visitors=30, plays=9, listens=5)
     DailyTotal.objects.create(day=date(2025, 11, 4), views=80, visits=20, visitors=15, plays=3, listens=1)
     DailyTotal.objects.create(day=date(2026, 1, 2), views=10, visits=5, visitors=5, plays=1, listens=0)

@@ -15,7 +15,8 @@ from loa.opendata.registry import datasets
 
 from .portal import build
 
-EXPECTED = {"van-ban", "ky-hop", "chuong-trinh-ky-hop", "dai-bieu", "lich-cong-tac", "hoi-dap", "thong-ke-truy-cap"}
+EXPECTED = {"van-ban", "ky-hop", "chuong-trinh-ky-hop", "dai-bieu", "lich-cong-tac", "hoi-dap", "thong-ke-truy-cap",
+            "kien-nghi-cu-tri"}
 
 
 @pytest.fixture
@@ -60,6 +61,9 @@ def test_filters_apply_as_on_the_pages(client, portal):
     assert records("thong-ke-truy-cap", nam="2025")[0]["luot_xem_trang"] == 200
     assert len(records("lich-cong-tac", tuan=str(portal["week"]))) == 1
     assert records("lich-cong-tac", tuan=str(portal["week"].shifted(-5))) == []
+    assert [r["tieu_de"] for r in records("kien-nghi-cu-tri", **{"linh-vuc": "giao-thong"})] == ["Nâng cấp đường tỉnh 826"]
+    assert len(records("kien-nghi-cu-tri", **{"qua-han": "1"})) == 2  # open, deadline 2025-08-20 passed
+    assert [r["tieu_de"] for r in records("kien-nghi-cu-tri", q="bác sĩ")] == ["Bổ sung bác sĩ trạm y tế xã"]
     assert records("dai-bieu", khoa="9") == [] and len(records("dai-bieu", khoa="10")) == 1
     csv_rows = as_csv(download(client, "van-ban", "csv", nam="2024")[1])
     assert [row[0] for row in csv_rows[1:]] == ["25/2024/NQ-HĐND"]
