@@ -9,10 +9,9 @@ from loa.participation.tests.helpers import CONTACT
 
 def build(home, library, lookups) -> dict:
     from django.utils import timezone
-
-    from loa.council_sessions.models import SessionAgendaItem, SessionIndexPage, SessionPage
     from django.utils.text import slugify
 
+    from loa.council_sessions.models import SessionAgendaItem, SessionIndexPage, SessionPage
     from loa.delegates.models import DelegateIndexPage, DelegatePage, DelegationGroup, Term
     from loa.petitions.models import Agency, Locality, PetitionIndexPage, PetitionPage, PetitionTopic
     from loa.questions import moderation
