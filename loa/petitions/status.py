@@ -11,8 +11,10 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
+
+from loa.core.cache import bump_content_version
 
 
 class Status(models.TextChoices):
@@ -103,6 +105,10 @@ class StatusChange(models.Model):
             raise ValueError("StatusChange is append-only")
         super().save(*args, **kwargs)
         self.petition.sync_status()
+        # The lists and the page show the status: bump now, and again once committed (a page rendered
+        # in between would otherwise be cached with the old status under the new version).
+        bump_content_version()
+        transaction.on_commit(bump_content_version)
 
     def delete(self, *args, **kwargs):
         raise ValueError("StatusChange is append-only")

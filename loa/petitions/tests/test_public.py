@@ -73,6 +73,22 @@ def test_the_page_cache_keeps_the_filter_parameters():
         assert name in settings.LOA_PAGE_CACHE_QUERY_PARAMS
 
 
+def test_a_recorded_step_shows_at_once_on_cached_pages(client, index, petitions, settings):
+    from django.core.cache import cache
+
+    from loa.core.cache import CACHE_HEADER
+
+    settings.LOA_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    done = f"{index.url}?trang-thai=da-tra-loi"
+    assert titles(client.get(done).content.decode()) == set()
+    assert client.get(done)[CACHE_HEADER] == "hit"
+    record_status(petitions["in_time"], Status.ANSWERED, local_today())
+    response = client.get(done)
+    assert response[CACHE_HEADER] == "miss" and titles(response.content.decode()) == {"Đèn tín hiệu ngã tư chợ"}
+    cache.clear()
+
+
 def test_petition_page_shows_the_timeline_and_is_read_aloud_with_offsets(client, petitions, media):
     page = petitions["answered"]
     run_tasks()
