@@ -93,9 +93,19 @@ def _create_live(parent: Page, page: Page, published: datetime | None) -> None:
     page.live_revision = revision
 
 
+def edited_since_import(record: ImportedItem) -> bool:
+    """Whether someone saved a revision of the imported page after the import wrote it.
+
+    The import's own revision is older than the record it updates last (`_finish`).
+    """
+    latest = record.page.get_latest_revision()
+    return latest is not None and latest.created_at > record.updated_at
+
+
 class Writer:
     def __init__(self, mapping: Mapping, media: MediaStore, run: ImportRun | None, dry_run: bool = False,
-                 wordpress: bool = False) -> None:
+                 wordpress: bool = False, overwrite_edited: bool = False) -> None:
+        self.overwrite_edited = overwrite_edited
         self.mapping = mapping
         self.media = media
         self.run = run
@@ -144,6 +154,9 @@ class Writer:
         digest = item.content_hash()
         if record and record.content_hash == digest and record.page_id:
             return Outcome("skipped", kind, item, "không thay đổi từ lần nhập trước", page=record.page)
+        if record and record.page_id and not self.overwrite_edited and edited_since_import(record):
+            return Outcome("skipped", kind, item, "trang đã được sửa trong Loa sau lần nhập trước: giữ bản đã sửa "
+                           "(--overwrite-edited để ghi đè)", page=record.page)
         try:
             notes = self._clean(item)
             if not item.title.strip():

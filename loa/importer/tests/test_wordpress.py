@@ -118,6 +118,32 @@ def test_second_run_changes_nothing_and_a_changed_post_is_updated(home, portal, 
     assert ArticlePage.objects.count() == pages
 
 
+def test_a_page_edited_in_loa_is_kept_unless_the_operator_overwrites_it(home, portal, tmp_path, django_user_model):
+    run(portal, tmp_path)
+    editor = django_user_model.objects.create_user("bientap", password="x")
+    page = ArticlePage.objects.get(title__endswith="(bài 7)")
+    page.title = "Bài 7, biên tập viên đã sửa"
+    page.save_revision(user=editor).publish()
+    changed = portal.localize("wxr.xml", tmp_path / "changed.xml")
+    changed.write_text(changed.read_text(encoding="utf-8").replace("(bài 7)", "(bài 7, nguồn đã sửa)")
+                       .replace("(bài 8)", "(bài 8, nguồn đã sửa)"), encoding="utf-8")
+
+    def again(*extra):
+        report = tmp_path / f"again-{len(extra)}.csv"
+        call_command("import", "wordpress", str(changed), "--report", str(report), "--no-backfill", *extra)
+        return by_status(list(csv.DictReader(report.open(encoding="utf-8-sig"))))
+
+    rows = again()
+    kept = [r["title"] for r in rows["skipped"] if "đã được sửa trong Loa" in r["reason"]]
+    assert len(kept) == 1 and kept[0].endswith("(bài 7, nguồn đã sửa)")
+    assert [r["title"].endswith("(bài 8, nguồn đã sửa)") for r in rows["updated"]] == [True]
+    page.refresh_from_db()
+    assert page.title == "Bài 7, biên tập viên đã sửa"
+    rows = again("--overwrite-edited")
+    page.refresh_from_db()
+    assert page.title.endswith("(bài 7, nguồn đã sửa)") and len(rows["updated"]) == 1
+
+
 def test_dry_run_writes_nothing(home, portal, tmp_path, capsys):
     rows = by_status(run(portal, tmp_path, "--dry-run"))
     printed = capsys.readouterr().err

@@ -35,6 +35,8 @@ class Command(BaseCommand):
             p.add_argument("--delay", type=float, default=None, help="giây giữa hai yêu cầu tới một máy chủ")
             p.add_argument("--concurrency", type=int, default=None, help="số yêu cầu đồng thời tới một máy chủ")
             p.add_argument("--no-backfill", action="store_true", help="không tạo âm thanh đọc bài cho trang đã nhập")
+            p.add_argument("--overwrite-edited", action="store_true",
+                           help="ghi đè cả trang đã được sửa trong Loa sau lần nhập trước (mặc định: giữ bản đã sửa)")
             if name == "site":
                 p.add_argument("--max-pages", type=int, default=None)
                 p.add_argument("--max-depth", type=int, default=None)
@@ -56,7 +58,8 @@ class Command(BaseCommand):
         try:
             items, wordpress = self._items(kind, source, options, mapping, hosts, client)
             dry = options["dry_run"]
-            writer = Writer(mapping, MediaStore(client, dry_run=dry), None, dry_run=dry, wordpress=wordpress)
+            writer = Writer(mapping, MediaStore(client, dry_run=dry), None, dry_run=dry, wordpress=wordpress,
+                            overwrite_edited=options["overwrite_edited"])
             report = Path(options["report"] or f"import-{kind}-{datetime.now():%Y%m%d-%H%M%S}.csv")
             run, counts = run_import(kind, source, items, writer, report_path=report,
                                      progress=sys.stderr, limit=options["limit"],
