@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from itertools import groupby
 
-from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, DOCUMENT_TYPES, ROADS, SYMBOLS, UNITS, alternation
+from .abbreviations import (
+    ABBREVIATIONS, COURT_CODES, COURT_STAGES, DOCUMENT_CODES, DOCUMENT_TYPES, ROADS, SYMBOLS, UNITS, alternation,
+)
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
 from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
@@ -170,25 +172,26 @@ _COUNTED_AFTER = _keys(
     "huy", "điểm", "sở", "ban", "ngành", "cơ", "dự", "công", "nhiệm", "ứng", "thành", "ủy",
 )
 
-def _read_code(code: str, words: NumberWords) -> tuple[str, str]:
+def _read_code(code: str, words: NumberWords, table: Mapping[str, str] = DOCUMENT_CODES) -> tuple[str, str]:
     """One code of a document number and how it was reached: QĐ -> quyết định, QH15 -> quốc hội mười lăm.
 
     A code in another case (Qđ, nqlt) or several codes written together (QĐUBND) are
     read from the table too; other capitals are spelled, as an unknown abbreviation.
+    table: the codes of this kind of number (COURT_CODES in a judgment's number).
     """
     numbered = _CODE_NUMBER.fullmatch(code)
     if numbered:
-        spoken, how = _read_code(numbered[1], words)
+        spoken, how = _read_code(numbered[1], words, table)
         return f"{spoken} {integer(numbered[2], words)}", how
-    found = DOCUMENT_CODES.get(code) or DOCUMENT_CODES.get(code.upper())
+    found = table.get(code) or table.get(code.upper())
     if found:
         return found, TABLE
     for joint, said in (("&", " và "), (".", " ")):  # KH&CN, QĐ.UB (TT.HĐND is in the table)
         if joint in code:
-            parts = [_read_code(part, words) for part in code.split(joint) if part]
+            parts = [_read_code(part, words, table) for part in code.split(joint) if part]
             worst = next((how for _, how in parts if how != TABLE), TABLE)
             return said.join(spoken for spoken, _ in parts), worst
-    joined = _joined_codes(code.upper())
+    joined = _joined_codes(code.upper(), table)
     if joined:
         return joined, TABLE
     if not code.isupper():
@@ -197,7 +200,7 @@ def _read_code(code: str, words: NumberWords) -> tuple[str, str]:
     return spoken, (WRITTEN if spoken == code.lower() else UNKNOWN)
 
 
-def _joined_codes(code: str) -> str | None:
+def _joined_codes(code: str, table: Mapping[str, str] = DOCUMENT_CODES) -> str | None:
     """QĐUBND -> quyết định ủy ban nhân dân: known codes written without a hyphen (fewest pieces wins)."""
     n = len(code)
     if n < 3 or n > 24:
@@ -206,8 +209,8 @@ def _joined_codes(code: str) -> str | None:
     for end in range(1, n + 1):
         for start in range(max(0, end - 12), end - 1):
             head, piece = best[start], code[start:end]
-            if head is not None and piece in DOCUMENT_CODES:
-                candidate = head + [DOCUMENT_CODES[piece]]
+            if head is not None and piece in table:
+                candidate = head + [table[piece]]
                 current = best[end]
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
@@ -398,8 +401,10 @@ class Reader:
         if doc_year:
             pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
         self.out.words(pieces)
-        for code in _DOC_CODE.finditer(m.group(), head.end()):
-            spoken, how = _read_code(code.group(), self.words)
+        codes = list(_DOC_CODE.finditer(m.group(), head.end()))
+        court = any(code.group() in COURT_STAGES for code in codes)  # 34/2025/DS-ST: a judgment
+        for code in codes:
+            spoken, how = _read_code(code.group(), self.words, COURT_CODES if court else DOCUMENT_CODES)
             self.out.word(spoken, start + code.start(), start + code.end(), how)
         self._note("number")
 
