@@ -82,6 +82,8 @@ _RANGE_SYMBOLS = frozenset("%‰°")
 _DAY = "day"
 
 _NEXT_DIGIT = re.compile(r"[ \t]*[0-9]")
+# The other end of a range written with ÷: a number, maybe after its chainage prefix (Km3+500).
+_NEXT_BOUND = re.compile(r"[ \t]*(?:[A-Za-z]{1,3}\.?)?[0-9]")
 # ngày 10/12 - ngày 12/12: a date, a dash, then "ngày" and a number.
 _NEXT_DAY = re.compile(r"[ \t]*(?:ngày|mùng|mồng)[ \t]+[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
@@ -143,7 +145,7 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "CT": (_NEXT_NAME, "chủ tịch"),
 }
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
-_ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
+_ROAD = re.compile(r"([^0-9. -]+)[.-]? ?([0-9]+)([A-Z]?)")
 _E_PREFIX = re.compile(r"-[A-Za-z]{2}")
 _PHONE_NEXT = re.compile(r" 0[0-9]{2,3}[ .]?[0-9]{3}[ .]?[0-9]{3,4}(?![0-9])")
 # x3, x1,5: a multiplier (nhân ba) when the digits follow the x directly.
@@ -626,7 +628,7 @@ class Reader:
         self._note("unit")
 
     def _on_road(self, m: re.Match[str]) -> None:
-        """QL1A, ĐT.830, TL 10: the road kind, its number, then a letter suffix spelled."""
+        """QL1A, ĐT.830, ĐT-746, TL 10: the road kind, its number, then a letter suffix spelled."""
         road = _ROAD.fullmatch(m.group())
         assert road is not None
         prefix, number, suffix = road.groups()
@@ -826,6 +828,9 @@ class Reader:
         if char in _KEEP:
             self.out.punct(_KEEP[char], m.start(), m.end())
             self._note("punct", char)
+        elif char == "÷" and self.recent[-1][0] in ("number", "unit") and _NEXT_BOUND.match(self.text, m.end()):
+            self.out.word("đến", m.start(), m.end())  # 3÷5 m, Km3+100 ÷ Km3+500: a range in technical text
+            self._note("word", "đến")
         elif char in SYMBOLS:
             self.out.word(SYMBOLS[char], m.start(), m.end())
             self._note("symbol", char)
