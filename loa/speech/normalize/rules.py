@@ -35,7 +35,9 @@ def _keys(*words: str) -> frozenset[str]:
 
 _THU = tone_key("thứ")
 _GIO = tone_key("giờ")
-_NAY_QUA = _keys("nay", "qua")
+_NAY_QUA = _keys("nay", "qua", "mai")
+# sáng sớm nay, chiều muộn hôm qua: words between a part of the day and "nay".
+_EARLY_LATE = _keys("sớm", "muộn", "khuya")
 _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
@@ -87,6 +89,15 @@ _NEXT_BOUND = re.compile(r"[ \t]*(?:[A-Za-z]{1,3}\.?)?[0-9]")
 # ngày 10/12 - ngày 12/12: a date, a dash, then "ngày" and a number.
 _NEXT_DAY = re.compile(r"[ \t]*(?:ngày|mùng|mồng)[ \t]+[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# "Ngày mai, 2-5, Quốc hội": a date set off by commas ends at a comma, a bracket or the line.
+_CLOSES_APPOSITION = re.compile(r"[ \t]*(?:[,;)]|$)", re.MULTILINE)
+# 14.8 âm lịch, 15/7 ÂL: a day and month of the lunar (or solar) calendar.
+_NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w)")
+# Ngày thành lập Hội Nông dân Việt Nam 14/10, Ngày Nhà giáo Việt Nam 20/11, kỷ niệm ... 2/9:
+# a named day, then its date with no number in between.
+_NAMED_DAY_BEFORE = re.compile(r"(?:[Nn]gày (?:thành lập|truyền thống|hội)|kỷ niệm|Ngày [A-ZĐ])[^0-9\n]{0,60}$")
+# 14/10 (1930-2011): an anniversary's date before the years it spans.
+_NEXT_YEARS_SPAN = re.compile(r"[ \t]*\((?:19|20)[0-9]{2}[ \t]*[-–]")
 # A d/m followed by "đến" and another date is a date: từ 1/7 đến 31/12, 10/12 - 15/12/2024.
 _NEXT_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*(?:ngày[ \t]*)?[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{4})?(?![0-9/])")
 # tháng 10-2025: the dash between a month and its year says "năm".
@@ -243,7 +254,7 @@ class Reader:
         self.words = words
         self.out = out
         self.region = region
-        self.recent: deque[tuple[str, str]] = deque([("break", ""), ("break", "")], maxlen=3)
+        self.recent: deque[tuple[str, str]] = deque([("break", "")] * 4, maxlen=4)
         self._tone_keys: dict[str, str] = {}
         self._skip_to = 0
         self._end = len(text)
@@ -324,7 +335,8 @@ class Reader:
 
     def _day_word(self, m: re.Match[str]) -> list[Piece]:
         """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
-        said = self._last_word() in _DAY_SAID or self._continues_dates() or self._ends_day_range()
+        said = self._last_word() in _DAY_SAID or self._continues_dates() or self._ends_day_range() or (
+            self._last_word() in _TO_WORDS and self._recent(2)[1] in _DAY_WORDS)  # các ngày từ 21.6
         return [] if said else [("ngày", m.start(), m.end())]
 
     # tokens
@@ -464,11 +476,11 @@ class Reader:
         n_a, w = int(a), self.words
         with_year = len(b) == 4
         if is_day_month(n_a, int(b)) and (
-            self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
+            self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
             or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
-            or self._after_from_day(m, n_a)
+            or self._after_from_day(m, n_a) or self._names_a_day(m)
         ):
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
@@ -495,16 +507,22 @@ class Reader:
         kind, key = self.recent[-1]
         return kind == "abbr" and key in DOCUMENT_TYPES
 
-    def _after_date_word(self) -> bool:
-        """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)"."""
-        back = 2 if self.recent[-1] == ("punct", "(") else 1
+    def _after_date_word(self, m: re.Match[str] | None = None) -> bool:
+        """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)",
+        "sáng sớm nay 7.6", and set off by commas: "Ngày mai, 2-5, Quốc hội ..."."""
+        back = 2 if self.recent[-1] == ("punct", "(") or (
+            self.recent[-1] == ("punct", ",") and m is not None and _CLOSES_APPOSITION.match(self.text, m.end())) else 1
         kind1, key1 = self._recent(back)
         if kind1 != "word":
             return False
         if key1 in _DATE_WORDS:
             return True
-        kind2, key2 = self._recent(back + 1) if back + 1 <= len(self.recent) else ("break", "")
-        return key1 in _NAY_QUA and kind2 == "word" and key2 in _DATE_WORDS
+        if key1 not in _NAY_QUA:
+            return False
+        kind2, key2 = self._recent(back + 1)
+        if kind2 == "word" and key2 in _EARLY_LATE and back + 2 <= len(self.recent):
+            kind2, key2 = self._recent(back + 2)
+        return kind2 == "word" and key2 in _DATE_WORDS
 
     def _after_clock(self) -> bool:
         """18 giờ 6/8, 16h 21/12: a d/m right after a time of day is its date."""
@@ -543,6 +561,18 @@ class Reader:
         after = _NEXT_WORD.match(self.text, m.end())  # từ 5-7/10 điểm is a score, not a date
         return after is None or self._tone_key(after.group(1)) not in _COUNTED_WORDS
 
+    def _names_before_parenthesis(self) -> bool:
+        """Ngày Báo chí Việt Nam (21.6), not tỷ lệ (2.5): a name, not a quantity, before the bracket of a d.m."""
+        kind, key = self._recent(2)
+        return kind == "word" and key not in _WHOLE_WORDS and key not in _SHARE_WORDS and key not in _NOT_FRACTION_AFTER
+
+    def _names_a_day(self, m: re.Match[str]) -> bool:
+        """14.8 âm lịch; Ngày Nhà giáo Việt Nam 20/11; 14/10 (1930-2011): a d/m named a date by its neighbours."""
+        text, end = self.text, m.end()
+        if _NEXT_CALENDAR.match(text, end) or _NEXT_YEARS_SPAN.match(text, end):
+            return True
+        return not self._share_next(m) and _NAMED_DAY_BEFORE.search(text, max(m.start() - 80, 0), m.start()) is not None
+
     def _in_parentheses(self, m: re.Match[str]) -> bool:
         """Chiều nay (12/5), trong 2 ngày (15-16/5): a d/m alone in parentheses is a date."""
         text = self.text
@@ -551,7 +581,7 @@ class Reader:
     def _on_dashnum(self, m: re.Match[str]) -> None:
         """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
-        if is_day_month(int(a), int(b)) and (self._after_date_word() or self._continues_dates()):
+        if is_day_month(int(a), int(b)) and (self._after_date_word(m) or self._continues_dates()):
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
@@ -578,8 +608,9 @@ class Reader:
         day, mon = m.group().split(".")
         last = self._last_word()
         expected = (
-            self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
+            self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or self._ends_day_range() or (last in _TO_WORDS and not self._counted_next(m))
+            or (self._in_parentheses(m) and self._names_before_parenthesis()) or self._names_a_day(m)
         )
         if expected and is_day_month(int(day), int(mon)) and not _NEXT_QUANTITY.match(self.text, m.end()):
             self.out.words(self._day_word(m) + [(day_month(day, mon, self.words), m.start(), m.end())])
