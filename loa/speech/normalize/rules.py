@@ -22,8 +22,8 @@ from .latin import read_latin
 from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
 from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
-from .spans import LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece, SpanBuilder
-from .syllables import is_valid_syllable, read_capitals, spell
+from .spans import GUESS, LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece, SpanBuilder
+from .syllables import glued_syllables, is_valid_syllable, read_capitals, spell
 from .tokenizer import TOKEN
 from .unicode import tone_key
 from .web import read_email, read_file_name, read_hashtag, read_mention, read_url
@@ -116,6 +116,7 @@ _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
+_FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
@@ -406,6 +407,12 @@ class Reader:
     def _on_docnum(self, m: re.Match[str]) -> None:
         """12-QĐ/ĐU, 42/2022/NĐ-CP: the number, the year, then each code; - and / silent."""
         start = m.start()
+        grade = _FUEL_GRADE.fullmatch(m.group())
+        if grade and self._recent(1) == ("word", "ron"):  # RON 95-III: the octane number, then the grade
+            self.out.words([(integer(grade[1], self.words), start, start + len(grade[1])),
+                            (cardinal(roman_value(grade[2]) or 0, self.words), start + grade.start(2), m.end())])
+            self._note("number")
+            return
         head = _DOC_HEAD.match(m.group())
         assert head is not None
         number, suffix, doc_year = head.groups()
@@ -755,7 +762,10 @@ class Reader:
             spoken, how = _read_numeric_chars(word, self.words), RULE  # ½, x²
         elif not latin_word:
             spoken = word
-            if word.isupper():
+            glued = None if is_valid_syllable(word.lower()) else glued_syllables(word.lower())
+            if glued:
+                spoken, how = " ".join(glued), GUESS  # hêrôin: syllables run together, a guess to hear
+            elif word.isupper():
                 spoken = read_capitals(word)
                 how = WRITTEN if spoken == word.lower() else UNKNOWN
             if len(word) == 1 and not is_valid_syllable(word):
