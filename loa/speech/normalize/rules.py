@@ -123,6 +123,12 @@ _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
 _SERVICE_GROUPS = re.compile(r"[0-9]+")
 # tổng đài (dịch vụ công) 1022: a short service number after its label, digit by digit.
 _SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline|đầu số|gọi|số máy|hộp thư)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
+# gọi vào đường dây nóng với quyền ưu tiên cao nhất: 35260027: a number of a phone's length (7-8
+# digits, no dots) further on in the clause that names a line to call.
+_PHONE_LABEL_IN_CLAUSE = re.compile(
+    r"(?i:tổng đài|đường dây nóng|hotline|điện thoại|gọi|số máy|liên hệ|fax)[^0-9.!?;\n]{0,60}$")
+# ... and not counted things after it (1250000 cuộc gọi): an end, a mark, a name or a joining word.
+_AFTER_PHONE = re.compile(r"[ \t]*(?:$|[^\w ]|[A-ZĐ]|(?:để|hoặc|và|hay|trong|khi|nếu|của|vào|từ|miễn)(?!\w))", re.MULTILINE)
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -155,6 +161,20 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "PL": (re.compile(r"\.?[ \t]*25[0-9]{2}(?![0-9])"), "phật lịch"),
     "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
     "CT": (_NEXT_NAME, "chủ tịch"),
+}
+# Abbreviations with two readings, told apart by the words on either side (else spelled, as unknown):
+# (written, words before, words after, spoken). thi ĐH - CĐ, trường CĐ nghề: cao đẳng; BCH CĐ cơ sở: công đoàn.
+_BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = {
+    "CĐ": (
+        (re.compile(r"(?:ĐH|[Đđ]ại học|[Tt]rường|[Hh]ệ|[Tt]hi|[Bb]ậc|[Tt]uyển sinh|[Ss]inh viên|[Gg]iảng viên)"
+                    r"[ \t]*[-–,/&]?[ \t]*$"),
+         re.compile(r"[ \t]*(?:[-–,/&][ \t]*(?:ĐH|TC|THCN|TCCN)(?!\w)|(?:[Nn]ghề|[Ss]ư phạm|[Kk]ỹ thuật|[Cc]ộng đồng"
+                    r"|[Yy] tế|[Kk]inh tế|[Cc]ông nghệ|[Vv]ăn hóa|[Dd]u lịch|[Cc]hính quy|[Ll]iên thông)(?!\w))"),
+         "cao đẳng"),
+        (re.compile(r"(?:BCH|[Bb]an chấp hành|[Cc]hủ tịch|[Đđ]oàn viên|LĐLĐ|[Cc]án bộ)[ \t]*$"),
+         re.compile(r"[ \t]*(?:[Cc]ơ sở|[Nn]gành|[Vv]iên chức|[Cc]ông ty|[Tt]ổng công ty|[Cc]ấp trên)(?!\w)"),
+         "công đoàn"),
+    ),
 }
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
 _ROAD = re.compile(r"([^0-9. -]+)[.-]? ?([0-9]+)([A-Z]?)")
@@ -636,8 +656,9 @@ class Reader:
         if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
             return
-        if 3 <= len(text) <= 8 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
-                self.text, max(m.start() - 40, 0), m.start()):
+        if 3 <= len(text) <= 8 and text.isdigit() and (_SERVICE_LABEL_WORDS.search(
+                self.text, max(m.start() - 40, 0), m.start()) or (len(text) >= 7 and _PHONE_LABEL_IN_CLAUSE.search(
+                self.text, max(m.start() - 80, 0), m.start()) and _AFTER_PHONE.match(self.text, m.end()))):
             self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022: a short number, said digit by digit
             self._note("number")
             return
@@ -747,6 +768,12 @@ class Reader:
             self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
+        if word in _BY_SIDES:
+            spoken_here = self._by_sides(word, start, end)
+            if spoken_here:
+                self.out.word(spoken_here, start, end, TABLE)
+                self._note("word", word)
+                return
         if word in _BEFORE_CONTEXT:
             spoken_here = self._by_next(word, end)
             if spoken_here:
@@ -779,6 +806,13 @@ class Reader:
             spoken = word if latin is None else latin
         self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _by_sides(self, word: str, start: int, end: int) -> str | None:
+        """thi ĐH - CĐ -> cao đẳng, BCH CĐ cơ sở -> công đoàn: read by its neighbours, else None."""
+        for before, after, spoken in _BY_SIDES[word]:
+            if before.search(self.text, max(start - 24, 0), start) or after.match(self.text, end):
+                return spoken
+        return None
 
     def _by_next(self, word: str, end: int) -> str | None:
         """SN 1959 -> sinh năm; CT Đỗ Minh Tuấn -> chủ tịch: read by what follows, else left to the other rules."""
