@@ -41,6 +41,9 @@ _EARLY_LATE = _keys("sớm", "muộn", "khuya")
 _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
+_CUM = tone_key("cụm")
+# CV before a name or an office is a title (chuyên viên), not a document (công văn).
+_NEXT_STAFF = re.compile(r"[ \t]+(?:Phòng|Sở|Ban|Văn phòng|Văn thư|[A-ZĐ][a-zà-ỹđ]*(?=[ \t]*[,;)–-]|[ \t]+[A-ZĐ]))")
 # Words after which d/m is a date, and those that already say "ngày".
 _DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
 _DAY_WORDS = _keys("ngày", "mùng", "mồng")
@@ -728,6 +731,10 @@ class Reader:
         written, text = m.group(), self.text
         if written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
             self.out.word("ký thay", m.start(), m.end(), TABLE)
+        elif written == "CNTT" and self._last_word() == _CUM:
+            self.out.word("công nghiệp tập trung", m.start(), m.end(), TABLE)  # Cụm CNTT: an industrial cluster
+        elif written == "CV" and _NEXT_STAFF.match(text, m.end()):
+            self.out.word("chuyên viên", m.start(), m.end(), TABLE)  # CV Hà, CV Phòng Nội vụ: a staff title
         elif written == "TT" and _STANDING_BODY.match(text, m.end()):
             self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
         elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
