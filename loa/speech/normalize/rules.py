@@ -42,8 +42,10 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_LETTER_AFTER = re.compile(r"-[A-Z](?![\w])")
+_LETTER_BEFORE = re.compile(r"(?<![\w])[A-Z]-$")
 # CV before a name or an office is a title (chuyên viên), not a document (công văn).
-_NEXT_STAFF = re.compile(r"[ \t]+(?:Phòng|Sở|Ban|Văn phòng|Văn thư|[A-ZĐ][a-zà-ỹđ]*(?=[ \t]*[,;)–-]|[ \t]+[A-ZĐ]))")
+_NEXT_STAFF = re.compile(r"[ \t]+(?:Phòng|Sở|Ban|Văn phòng|Văn thư|[A-ZĐ][a-zà-ỹđ]*(?=[ \t]*(?:[,;.)–-]|$)|[ \t]+[A-ZĐ]))", re.MULTILINE)
 # Words after which d/m is a date, and those that already say "ngày".
 _DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
 _DAY_WORDS = _keys("ngày", "mùng", "mồng")
@@ -804,6 +806,8 @@ class Reader:
                 how = WRITTEN if spoken == word.lower() else UNKNOWN
             if len(word) == 1 and not is_valid_syllable(word):
                 spoken, how = spell(word), SPELLED  # điểm đ: a letter alone
+        elif len(word) == 1 and word.isupper() and self._in_letter_pair(start, end):
+            spoken, how = spell(word), SPELLED  # (I-O), A-B: letters joined by a hyphen are letters
         elif word == "Hotline" and self._kept_label(start, end):
             spoken = word
         elif word == "e" and _E_PREFIX.match(text, end) and not (start and text[start - 1].isalnum()):
@@ -813,6 +817,10 @@ class Reader:
             spoken = word if latin is None else latin
         self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _in_letter_pair(self, start: int, end: int) -> bool:
+        """I-O, B-O-T: a capital letter joined by a hyphen to another lone capital."""
+        return bool(_LETTER_AFTER.match(self.text, end) or _LETTER_BEFORE.search(self.text, max(start - 3, 0), start))
 
     def _by_sides(self, word: str, start: int, end: int) -> str | None:
         """thi ĐH - CĐ -> cao đẳng, BCH CĐ cơ sở -> công đoàn: read by its neighbours, else None."""

@@ -1,0 +1,165 @@
+"""Real public text, second round (issue 19): each kind of miss the first held-out set showed, with its family.
+
+The forms here are not the held-out sentences themselves but their kin: the other bodies, codes,
+dates and numbers of the same sort, so a rule that only fits one sentence fails here.
+"""
+import re
+
+import pytest
+
+from loa.speech.normalize import GUESSES, normalize
+
+
+def said(text: str, region: str = "north") -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
+
+
+def how_said(text: str, spoken: str) -> str:
+    """The provenance of the output span whose text is spoken."""
+    result = normalize(text)
+    found = [s.how for s in result.spans if result.text[s.out_start:s.out_end] == spoken]
+    assert found, f"{spoken!r} not in {result.text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # office heads in schedules, slash forms of headings and signatures
+    ("(LĐVP: Đ/c Tỉnh)", "lãnh đạo văn phòng đồng chí tỉnh"),
+    ("CVP Bình, PCVP Hà, CV Dương", "chánh văn phòng bình phó chánh văn phòng hà chuyên viên dương"),
+    ("ông Nghĩa – CV Phòng Văn hóa", "ông nghĩa chuyên viên phòng văn hóa"),
+    ("V/V PHÊ DUYỆT, v/v báo cáo", "về việc phê duyệt về việc báo cáo"),
+    ("T/M ỦY BAN, T/L CHỦ TỊCH", "thay mặt ủy ban thừa lệnh chủ tịch"),
+    # firms, rural works, schools, land
+    ("TCty Điện lực, CTy TNHH MTV", "tổng công ty điện lực công ty trách nhiệm hữu hạn một thành viên"),
+    ("cầu GTNT, Trung tâm PTQĐ", "cầu giao thông nông thôn trung tâm phát triển quỹ đất"),
+    ("Cụm CNTT Phú Hữu", "cụm công nghiệp tập trung phú hữu"),
+    ("Chi cục BVTV, lực lượng TNXP", "chi cục bảo vệ thực vật lực lượng thanh niên xung phong"),
+])
+def test_abbreviation_families(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Số: 2215/2000/TTLT/BKHCNMT-BNG",
+     "số hai nghìn hai trăm mười lăm năm hai nghìn thông tư liên tịch bộ khoa học công nghệ và môi trường bộ ngoại giao"),
+    ("Số 12/2003/TTLT/BTM-BCN", "số mười hai năm hai nghìn không trăm linh ba thông tư liên tịch bộ thương mại bộ công nghiệp"),
+    ("72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN",
+     "bảy mươi hai năm hai nghìn không trăm hai mươi lăm nghị quyết liên tịch ủy ban thường vụ quốc hội mười lăm "
+     "chính phủ đoàn chủ tịch ủy ban trung ương mặt trận tổ quốc việt nam"),
+    ("Công văn 12/TCT-CS", "công văn mười hai tổng cục thuế xê ét"),
+])
+def test_ministries_and_joint_bodies_in_document_numbers(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Bản án số 34/2025/DS-ST", "bản án số ba mươi tư năm hai nghìn không trăm hai mươi lăm dân sự sơ thẩm"),
+    ("Bản án 12/2024/HS-PT", "bản án mười hai năm hai nghìn không trăm hai mươi tư hình sự phúc thẩm"),
+    ("Quyết định 05/2023/KDTM-GĐT", "quyết định năm năm hai nghìn không trăm hai mươi ba kinh doanh thương mại giám đốc thẩm"),
+    ("Quyết định 7/2024/QĐPT-HNGĐ", "quyết định bảy năm hai nghìn không trăm hai mươi tư quyết định phúc thẩm hôn nhân và gia đình"),
+])
+def test_court_judgment_numbers(written, spoken):
+    assert said(written) == spoken
+
+
+def test_court_codes_only_in_a_judgment_number():
+    # Outside a number that names a stage of trial, HS is học sinh and TT thông tư, as before.
+    assert said("Công văn 123/SGDĐT-HS") == "công văn một trăm hai mươi ba sở giáo dục và đào tạo học sinh"
+    assert said("Thông tư 12/2024/TT-BTC") == (
+        "thông tư mười hai năm hai nghìn không trăm hai mươi tư thông tư bộ tài chính")
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("thi ĐH - CĐ", "thi đại học cao đẳng"),
+    ("trường CĐ nghề", "trường cao đẳng nghề"),
+    ("BCH CĐ cơ sở", "ban chấp hành công đoàn cơ sở"),
+])
+def test_cd_by_its_neighbours(written, spoken):
+    assert said(written) == spoken
+
+
+def test_cd_without_neighbours_stays_spelled_unknown():
+    assert said("tin CĐ mới") == "tin xê đê mới"
+    assert how_said("tin CĐ mới", "xê đê") == "unknown"
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("sáng sớm nay 7.6, trời mưa", "sáng sớm nay ngày bảy tháng sáu trời mưa"),
+    ("chiều muộn hôm qua 12.9", "chiều muộn hôm qua ngày mười hai tháng chín"),
+    ("Ngày mai, 2-5, Quốc hội họp", "ngày mai ngày hai tháng năm quốc hội họp"),
+    ("Hôm nay, 30.4, trời nắng", "hôm nay ngày ba mươi tháng tư trời nắng"),
+    ("Ngày Báo chí cách mạng Việt Nam (21.6)", "ngày báo chí cách mạng việt nam ngày hai mươi mốt tháng sáu"),
+    ("Tối nay (14.8 âm lịch)", "tối nay ngày mười bốn tháng tám âm lịch"),
+    ("rằm 15/7 âm lịch", "rằm ngày mười lăm tháng bảy âm lịch"),
+    ("ngày thành lập Hội Nông dân Việt Nam 14/10 (1930-2011)",
+     "ngày thành lập hội nông dân việt nam ngày mười bốn tháng mười một nghìn chín trăm ba mươi đến hai nghìn không trăm mười một"),
+    ("kỷ niệm Ngày Nhà giáo Việt Nam 20/11", "kỷ niệm ngày nhà giáo việt nam ngày hai mươi tháng mười một"),
+    ("trong các ngày từ 21.6 đến 24.6", "trong các ngày từ hai mươi mốt tháng sáu đến hai mươi tư tháng sáu"),
+    ("ngày 20/02/205 của", "ngày hai mươi tháng hai năm hai trăm linh năm của"),
+])
+def test_newspaper_dates_by_their_neighbours(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Ngày mai, 2-5 người sẽ đến", "ngày mai hai đến năm người sẽ đến"),  # no comma after: a range
+    ("tỷ lệ (2.5)", "tỷ lệ hai chấm năm"),  # a quantity before the bracket: no date
+    ("hiện nay 3/5 xã", "hiện nay ba trên năm xã"),
+])
+def test_date_rules_leave_ranges_and_quantities(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("đường ĐT-746 và QL-1A", "đường đường tỉnh bảy trăm bốn mươi sáu và quốc lộ một a"),
+    ("(Km3+100 ÷ Km3+500)", "ki lô mét ba cộng một trăm đến ki lô mét ba cộng năm trăm"),
+    ("dày 20÷25 cm", "dày hai mươi đến hai mươi lăm xen ti mét"),
+    ("6 ÷ x", "sáu chia ích xì"),
+])
+def test_roads_and_technical_ranges(written, spoken):
+    assert said(written) == spoken
+
+
+def test_lookalike_eth_is_read_as_d_with_stroke():
+    result = normalize("Dự án Ðầu tư ÐT.746")
+    assert result.text == "Dự án Đầu tư đường tỉnh bảy trăm bốn mươi sáu"
+    assert result.source_range(result.text.index("Đầu"), result.text.index("Đầu") + 3) == (6, 9)
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("gọi vào đường dây nóng với quyền ưu tiên cao nhất: 35260027.", "gọi vào đường dây nóng với quyền ưu tiên cao nhất ba năm hai sáu không không hai bảy"),
+    ("liên hệ số 38221234 để được hỗ trợ", "liên hệ số ba tám hai hai một hai ba bốn để được hỗ trợ"),
+    ("21429241", "hai mươi mốt triệu bốn trăm hai mươi chín nghìn hai trăm bốn mươi mốt"),  # no label: a count
+])
+def test_phone_length_numbers_after_a_line_to_call(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("(Toquoc) – Dù còn", "tổ quốc dù còn"),
+    ("{VietNamNet) - Ông", "việt nam nét ông"),
+    ("(Dantri) - Sáng nay", "dân trí sáng nay"),
+    ("theo toquoc.vn", "theo tổ quốc chấm vê en"),
+])
+def test_newspaper_bylines_without_tones(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Giá xăng E5RON92 tăng", "giá xăng e năm rôn chín mươi hai tăng"),
+    ("xăng RON95-III và RON 95-V", "xăng rôn chín mươi lăm ba và rôn chín mươi lăm năm"),
+    ("vaccine sởi, rubella", "vắc xin sởi ru bê la"),
+    ("Bảng cân đối liên ngành (I-O)", "bảng cân đối liên ngành i ô"),
+    ("tại Hội trường II", "tại hội trường hai"),
+    ("trường cấp III", "trường cấp ba"),
+])
+def test_loanwords_fuels_letters_and_numerals(written, spoken):
+    assert said(written) == spoken
+
+
+def test_glued_loanword_syllables_are_a_guess():
+    assert said("1 cây hêrôin, côcain") == "một cây hê rô in cô ca in"
+    assert how_said("1 cây hêrôin", "hê rô in") in GUESSES
+    # Place names that are no run of Vietnamese syllables are left as written.
+    assert said("Đắk Lắk, Krông Pắc") == "đắk lắk krông pắc"
+    assert how_said("Krông", "Krông") == "written"
