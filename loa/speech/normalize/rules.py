@@ -42,6 +42,7 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_CODE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 _LETTER_AFTER = re.compile(r"-[A-Z](?![\w])")
 _LETTER_BEFORE = re.compile(r"(?<![\w])[A-Z]-$")
 # CV before a name or an office is a title (chuyên viên), not a document (công văn).
@@ -657,6 +658,11 @@ class Reader:
             self.out.words([(month(int(month_year[1]), self.words), m.start(), m.start() + len(month_year[1])),
                             (year(month_year[2], self.words), m.end() - 4, m.end())])
             self._note("date")
+            return
+        if (text[0] == "0" and 2 <= len(text) <= 3 and text.isdigit() and m.start()
+                and self.text[m.start() - 1] in _CODE_CAPITALS):  # PC08, Cục C03: a unit's code, its zero said
+            self.out.word(digits(text), m.start(), m.end())
+            self._note("number")
             return
         if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
