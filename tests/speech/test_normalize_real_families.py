@@ -151,6 +151,12 @@ def test_newspaper_bylines_without_tones(written, spoken):
     ("vaccine sởi, rubella", "vắc xin sởi ru bê la"),
     ("Bảng cân đối liên ngành (I-O)", "bảng cân đối liên ngành i ô"),
     ("tại Hội trường II", "tại hội trường hai"),
+    ("Cục C03, Phòng PC08", "cục xê không ba phòng pê xê không tám"),
+    ("Chỉ số UV ở mức 11, UV Ban Thường vụ", "chỉ số u vê ở mức mười một ủy viên ban thường vụ"),
+    ("Nồng độ PM2.5 đạt 55 µg/m3", "nồng độ pê em hai phẩy năm đạt năm mươi lăm mi cờ rô gam trên mét khối"),
+    ("Lưu lượng về hồ 1.200 m3/s", "lưu lượng về hồ một nghìn hai trăm mét khối trên giây"),
+    ("Công văn số 789/SYT-NVY", "công văn số bảy trăm tám mươi chín sở y tế nghiệp vụ y"),
+    ("số 9/SLĐ-TB&XH-LĐVL", "số chín sở lao động thương binh và xã hội lao động việc làm"),
     ("trường cấp III", "trường cấp ba"),
 ])
 def test_loanwords_fuels_letters_and_numerals(written, spoken):

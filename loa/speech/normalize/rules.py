@@ -42,6 +42,7 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_RAY_WORDS = _keys("số", "tia", "xạ", "lọc", "chống", "đèn")
 _CODE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 _LETTER_AFTER = re.compile(r"-[A-Z](?![\w])")
 _LETTER_BEFORE = re.compile(r"(?<![\w])[A-Z]-$")
@@ -741,6 +742,8 @@ class Reader:
             self.out.word("ký thay", m.start(), m.end(), TABLE)
         elif written == "CNTT" and self._last_word() == _CUM:
             self.out.word("công nghiệp tập trung", m.start(), m.end(), TABLE)  # Cụm CNTT: an industrial cluster
+        elif written == "UV" and self._last_word() in _RAY_WORDS:
+            self.out.word(spell(written), m.start(), m.end(), TABLE)  # chỉ số UV, tia UV: ultraviolet, not ủy viên
         elif written == "CV" and _NEXT_STAFF.match(text, m.end()):
             self.out.word("chuyên viên", m.start(), m.end(), TABLE)  # CV Hà, CV Phòng Nội vụ: a staff title
         elif written == "TT" and _STANDING_BODY.match(text, m.end()):
