@@ -807,7 +807,7 @@ class Reader:
             spoken, how = _read_numeric_chars(word, self.words), RULE  # ½, x²
         elif not latin_word:
             spoken = word
-            glued = None if is_valid_syllable(word.lower()) else glued_syllables(word.lower())
+            glued = glued_syllables(word)
             if glued:
                 spoken, how = " ".join(glued), GUESS  # hêrôin: syllables run together, a guess to hear
             elif word.isupper():

@@ -120,15 +120,18 @@ def read_capitals(word: str) -> str:
     return word.lower() if is_valid_syllable(word.lower()) else spell(word)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def glued_syllables(word: str) -> tuple[str, ...] | None:
-    """hêrôin -> (hê, rô, in): a lowercase word that is no syllable but a run of them, fewest pieces.
+    """hêrôin -> (hê, rô, in): a word that is no syllable but a run of them, fewest pieces (lowercase).
 
     Loanwords the Vietnamese way (hêrôin, côcain, amphêtamin) and words whose space was lost
     (thànhphố) are written so; None when the word is not such a run (Đắk, Krông, Müller).
     """
     n = len(word)
-    if n < 4 or n > 40 or not word.isalpha() or not word.islower():
+    if n < 4 or n > 40 or not word.isalpha():
+        return None
+    word = word.lower()
+    if is_valid_syllable(word):
         return None
     best: list[tuple[str, ...] | None] = [None] * n + [()]
     for i in range(n - 1, -1, -1):
