@@ -172,6 +172,12 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
 # Abbreviations with two readings, told apart by the words on either side (else spelled, as unknown):
 # (written, words before, words after, spoken). thi ĐH - CĐ, trường CĐ nghề: cao đẳng; BCH CĐ cơ sở: công đoàn.
 _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = {
+    # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
+    "CA": (
+        (re.compile(r"(?:[Tt]rưởng|[Gg]iám đốc|[Cc]án bộ|[Cc]hiến sĩ|[Ll]ực lượng|[Pp]hối hợp với)[ \t]*$"),
+         re.compile(r"[ \t]+(?:huyện|tỉnh|xã|phường|quận|thị xã|thị trấn|thành phố|TP|[A-ZĐ][a-zà-ỹđ]+)(?!\w)"),
+         "công an"),
+    ),
     "CĐ": (
         (re.compile(r"(?:ĐH|[Đđ]ại học|[Tt]rường|[Hh]ệ|[Tt]hi|[Bb]ậc|[Tt]uyển sinh|[Ss]inh viên|[Gg]iảng viên)"
                     r"[ \t]*[-–,/&]?[ \t]*$"),
