@@ -96,6 +96,11 @@ def test_cd_without_neighbours_stays_spelled_unknown():
     ("kỷ niệm Ngày Nhà giáo Việt Nam 20/11", "kỷ niệm ngày nhà giáo việt nam ngày hai mươi tháng mười một"),
     ("trong các ngày từ 21.6 đến 24.6", "trong các ngày từ hai mươi mốt tháng sáu đến hai mươi tư tháng sáu"),
     ("ngày 20/02/205 của", "ngày hai mươi tháng hai năm hai trăm linh năm của"),
+    ("Chiều thứ Sáu (25-10), đoàn đến", "chiều thứ sáu ngày hai mươi lăm tháng mười đoàn đến"),
+    ("Thứ Bảy, 12/10, giá vàng tăng", "thứ bảy ngày mười hai tháng mười giá vàng tăng"),
+    ("Thứ 3 (12.9), trời mưa", "thứ ba ngày mười hai tháng chín trời mưa"),
+    ("Đầu tuần này (14-10), bão đổ bộ", "đầu tuần này ngày mười bốn tháng mười bão đổ bộ"),
+    ("Dịp nghỉ lễ 30-4 và 1-5", "dịp nghỉ lễ ba mươi tháng tư và một tháng năm"),
 ])
 def test_newspaper_dates_by_their_neighbours(written, spoken):
     assert said(written) == spoken
@@ -105,6 +110,9 @@ def test_newspaper_dates_by_their_neighbours(written, spoken):
     ("Ngày mai, 2-5 người sẽ đến", "ngày mai hai đến năm người sẽ đến"),  # no comma after: a range
     ("tỷ lệ (2.5)", "tỷ lệ hai chấm năm"),  # a quantity before the bracket: no date
     ("hiện nay 3/5 xã", "hiện nay ba trên năm xã"),
+    ("kỳ họp thứ hai, 3/5 số đại biểu", "kỳ họp thứ hai ba phần năm số đại biểu"),  # an ordinal, not a weekday
+    ("nhóm (10-15)", "nhóm mười đến mười lăm"),  # a rising pair in brackets is a range
+    ("thứ Hai đến thứ Sáu, 8-11 giờ", "thứ hai đến thứ sáu tám đến mười một giờ"),
 ])
 def test_date_rules_leave_ranges_and_quantities(written, spoken):
     assert said(written) == spoken

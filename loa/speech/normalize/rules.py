@@ -103,6 +103,12 @@ _NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w
 # Ngày thành lập Hội Nông dân Việt Nam 14/10, Ngày Nhà giáo Việt Nam 20/11, kỷ niệm ... 2/9:
 # a named day, then its date with no number in between.
 _NAMED_DAY_BEFORE = re.compile(r"(?:[Nn]gày (?:thành lập|truyền thống|hội)|kỷ niệm|Ngày [A-ZĐ])[^0-9\n]{0,60}$")
+# thứ Sáu (25-10), Thứ Bảy, 12/10, thứ 3 (12.9), Chủ nhật 5.5: the date of a weekday. The weekday is
+# capitalized or a digit (lowercase "thứ hai" is also the ordinal "second").
+_WEEKDAY_BEFORE = re.compile(r"(?:[Tt]hứ[ \t]+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ [Nn]hật|CHỦ NHẬT)"
+                             r"[ \t]*([(,]?)[ \t]*$")
+# Feasts and anniversaries before a d-m: dịp lễ 30-4 và 1-5, Quốc khánh 2-9.
+_FEAST_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết")
 # 14/10 (1930-2011): an anniversary's date before the years it spans.
 _NEXT_YEARS_SPAN = re.compile(r"[ \t]*\((?:19|20)[0-9]{2}[ \t]*[-–]")
 # A d/m followed by "đến" and another date is a date: từ 1/7 đến 31/12, 10/12 - 15/12/2024.
@@ -520,7 +526,7 @@ class Reader:
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
             or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
-            or self._after_from_day(m, n_a) or self._names_a_day(m)
+            or self._after_from_day(m, n_a) or self._names_a_day(m) or self._after_weekday(m)
         ):
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
@@ -601,6 +607,15 @@ class Reader:
         after = _NEXT_WORD.match(self.text, m.end())  # từ 5-7/10 điểm is a score, not a date
         return after is None or self._tone_key(after.group(1)) not in _COUNTED_WORDS
 
+    def _after_weekday(self, m: re.Match[str]) -> bool:
+        """thứ Sáu (25-10), Thứ Bảy, 12/10, giá vàng: a d/m right after a weekday, bracketed or set off by commas."""
+        found = _WEEKDAY_BEFORE.search(self.text, max(m.start() - 16, 0), m.start())
+        if found is None:
+            return False
+        mark, after = found.group(1), self.text[m.end():m.end() + 1]
+        return (mark == "(" and after == ")") or (mark == "," and bool(_CLOSES_APPOSITION.match(self.text, m.end()))) or (
+            not mark)
+
     def _names_before_parenthesis(self) -> bool:
         """Ngày Báo chí Việt Nam (21.6), not tỷ lệ (2.5): a name, not a quantity, before the bracket of a d.m."""
         kind, key = self._recent(2)
@@ -621,7 +636,12 @@ class Reader:
     def _on_dashnum(self, m: re.Match[str]) -> None:
         """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
-        if is_day_month(int(a), int(b)) and (self._after_date_word(m) or self._continues_dates()):
+        if is_day_month(int(a), int(b)) and (
+            self._after_date_word(m) or self._continues_dates() or self._after_weekday(m)
+            or self._last_word() in _FEAST_WORDS
+            # (25-10), Đầu tuần này (14-10): alone in brackets, a day before a smaller month is a date (a range rises)
+            or (self._in_parentheses(m) and int(a) > int(b))
+        ):
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
@@ -651,6 +671,7 @@ class Reader:
             self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or self._ends_day_range() or (last in _TO_WORDS and not self._counted_next(m))
             or (self._in_parentheses(m) and self._names_before_parenthesis()) or self._names_a_day(m)
+            or self._after_weekday(m)
         )
         if expected and is_day_month(int(day), int(mon)) and not _NEXT_QUANTITY.match(self.text, m.end()):
             self.out.words(self._day_word(m) + [(day_month(day, mon, self.words), m.start(), m.end())])
