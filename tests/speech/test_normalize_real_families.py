@@ -138,7 +138,20 @@ def test_lookalike_eth_is_read_as_d_with_stroke():
     ("gọi vào đường dây nóng với quyền ưu tiên cao nhất: 35260027.", "gọi vào đường dây nóng với quyền ưu tiên cao nhất ba năm hai sáu không không hai bảy"),
     ("liên hệ số 38221234 để được hỗ trợ", "liên hệ số ba tám hai hai một hai ba bốn để được hỗ trợ"),
     ("21429241", "hai mươi mốt triệu bốn trăm hai mươi chín nghìn hai trăm bốn mươi mốt"),  # no label: a count
+    ("đường dây nóng 113, 114, 115", "đường dây nóng một một ba một một bốn một một năm"),
+    ("Số tài khoản: 1234567890", "số tài khoản một hai ba bốn năm sáu bảy tám chín không"),
+    ("Mã số thuế 312345678", "mã số thuế ba một hai ba bốn năm sáu bảy tám"),
 ])
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("lúc 9g sáng", "lúc chín giờ sáng"),
+    ("Từ 7g30-11g", "từ bảy giờ ba mươi phút đến mười một giờ"),
+    ("Lúc 8h15p", "lúc tám giờ mười lăm phút"),
+    ("bột 9g mỗi ngày, gói 500g", "bột chín gam mỗi ngày gói năm trăm gam"),
+])
+def test_hours_written_with_g_and_minutes_with_p(written, spoken):
+    assert said(written) == spoken
 def test_phone_length_numbers_after_a_line_to_call(written, spoken):
     assert said(written) == spoken
 

@@ -42,6 +42,9 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+# An hour written with g alone: lúc 9g, 9g sáng.
+_HOUR_BEFORE_G = re.compile(r"((?:[Ll]úc|[Vv]ào|[Hh]ồi|[Tt]ừ|[Đđ]ến|[Kk]hoảng|[Tt]rước|[Ss]au)[ \t]+)?(?<![0-9.,])([0-9]{1,2})$")
+_DAY_PART_AFTER = re.compile(r"[ \t]+(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?!\w)|ngày[ \t]+[0-9])")
 _RAY_WORDS = _keys("số", "tia", "xạ", "lọc", "chống", "đèn")
 _CODE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 _LETTER_AFTER = re.compile(r"-[A-Z](?![\w])")
@@ -142,6 +145,9 @@ _PHONE_LABEL_IN_CLAUSE = re.compile(
     r"(?i:tổng đài|đường dây nóng|hotline|điện thoại|gọi|số máy|liên hệ|fax)[^0-9.!?;\n]{0,60}$")
 # ... and not counted things after it (1250000 cuộc gọi): an end, a mark, a name or a joining word.
 _AFTER_PHONE = re.compile(r"[ \t]*(?:$|[^\w ]|[A-ZĐ]|(?:để|hoặc|và|hay|trong|khi|nếu|của|vào|từ|miễn)(?!\w))", re.MULTILINE)
+# Số tài khoản: 1234567890, mã số thuế 0312345678: identifiers, read digit by digit.
+_ACCOUNT_LABEL = re.compile(r"(?i:tài khoản|STK|mã số thuế|mã số doanh nghiệp|mã số|MST|mã hồ sơ|hộ chiếu|CMND|CCCD|căn cước|định danh)[ \t]*(?:số[ \t]*)?:?[ \t]*$")
+_SERVICE = "service"
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -697,8 +703,13 @@ class Reader:
             return
         if 3 <= len(text) <= 8 and text.isdigit() and (_SERVICE_LABEL_WORDS.search(
                 self.text, max(m.start() - 40, 0), m.start()) or (len(text) >= 7 and _PHONE_LABEL_IN_CLAUSE.search(
-                self.text, max(m.start() - 80, 0), m.start()) and _AFTER_PHONE.match(self.text, m.end()))):
-            self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022: a short number, said digit by digit
+                self.text, max(m.start() - 80, 0), m.start()) and _AFTER_PHONE.match(self.text, m.end()))
+                or (self.recent[-2] == ("number", _SERVICE) and self.recent[-1] in _LIST_JOINERS)):
+            self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022; 113, 114, 115: said digit by digit
+            self._note("number", _SERVICE)
+            return
+        if 6 <= len(text) <= 20 and text.isdigit() and _ACCOUNT_LABEL.search(self.text, max(m.start() - 30, 0), m.start()):
+            self.out.word(digits(text), m.start(), m.end())  # số tài khoản 1234567890, mã số 012345: an identifier
             self._note("number")
             return
         clock_time = _DOTTED_TIME.fullmatch(text) if last == _LUC else None
@@ -722,8 +733,20 @@ class Reader:
         self._note("number", _DAY if self._is_day(text) else "")
 
     def _on_unit(self, m: re.Match[str]) -> None:
+        if m.group() == "g" and self._hour_g(m):
+            self.out.word("giờ", m.start(), m.end())  # lúc 9g sáng, 7g30-11g: g is giờ
+            self._note("word", "giờ")
+            return
         self.out.word(UNITS[m.group()], m.start(), m.end(), TABLE)
         self._note("unit")
+
+    def _hour_g(self, m: re.Match[str]) -> bool:
+        """9g sáng, lúc 9g, 7g30-11g: a g after an hour of the day is giờ, not gam."""
+        before = _HOUR_BEFORE_G.search(self.text, max(m.start() - 12, 0), m.start())
+        if before is None or int(before.group(2)) > 24:
+            return False
+        return bool(before.group(1)) or bool(_DAY_PART_AFTER.match(self.text, m.end())) or (
+            self._recent(2) == ("word", _DEN) and self.recent[-3][0] == "time")
 
     def _on_road(self, m: re.Match[str]) -> None:
         """QL1A, ĐT.830, ĐT-746, TL 10: the road kind, its number, then a letter suffix spelled."""
