@@ -15,7 +15,15 @@ from fractions import Fraction
 from itertools import groupby
 
 from .abbreviations import (
-    ABBREVIATIONS, COURT_CODES, COURT_STAGES, DOCUMENT_CODES, DOCUMENT_TYPES, ROADS, SYMBOLS, UNITS, alternation,
+    ABBREVIATIONS,
+    COURT_CODES,
+    COURT_STAGES,
+    DOCUMENT_CODES,
+    DOCUMENT_TYPES,
+    ROADS,
+    SYMBOLS,
+    UNITS,
+    alternation,
 )
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
