@@ -190,3 +190,12 @@ def test_glued_loanword_syllables_are_a_guess():
     # Place names that are no run of Vietnamese syllables are left as written.
     assert said("Đắk Lắk, Krông Pắc") == "đắk lắk krông pắc"
     assert how_said("Krông", "Krông") == "written"
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Bộ TM, Bộ CN, Bộ KHCN&MT", "bộ thương mại bộ công nghiệp bộ khoa học công nghệ và môi trường"),
+    ("Sở XD, Sở TP, Phòng TC-KH", "sở xây dựng sở tư pháp phòng tài chính kế hoạch"),
+    ("UBND TP Hà Nội, CT UBND", "ủy ban nhân dân thành phố hà nội chủ tịch ủy ban nhân dân"),  # elsewhere as before
+])
+def test_sectors_written_short_after_their_head_word(written, spoken):
+    assert said(written) == spoken

@@ -62,6 +62,8 @@ SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in
 COURT_CODES: Mapping[str, str] = MappingProxyType({**DOCUMENT_CODES, **{row[0]: row[1].strip() for row in rows("court_cases.tsv")}})
 # The stages of trial whose presence makes a document number a court's (ST, PT, QĐPT).
 COURT_STAGES = frozenset({"ST", "PT", "GĐT", "QĐST", "QĐPT", "QĐGĐT"})
+# Sectors written short after Bộ, Sở, Phòng (Bộ TM, Sở XD): read as the sector only there.
+SECTORS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("sectors.tsv")})
 # Road prefixes, read only before a road number: QL1A -> quốc lộ một a.
 ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("roads.tsv")})
 

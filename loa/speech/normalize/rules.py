@@ -21,6 +21,7 @@ from .abbreviations import (
     DOCUMENT_CODES,
     DOCUMENT_TYPES,
     ROADS,
+    SECTORS,
     SYMBOLS,
     UNITS,
     alternation,
@@ -50,6 +51,7 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_SECTOR_HEADS = _keys("bộ", "sở", "phòng")
 # An hour written with g alone: lúc 9g, 9g sáng.
 _HOUR_BEFORE_G = re.compile(r"((?:[Ll]úc|[Vv]ào|[Hh]ồi|[Tt]ừ|[Đđ]ến|[Kk]hoảng|[Tt]rước|[Ss]au)[ \t]+)?(?<![0-9.,])([0-9]{1,2})$")
 _DAY_PART_AFTER = re.compile(r"[ \t]+(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?!\w)|ngày[ \t]+[0-9])")
@@ -796,7 +798,9 @@ class Reader:
 
     def _on_abbr(self, m: re.Match[str]) -> None:
         written, text = m.group(), self.text
-        if written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
+        if written in SECTORS and self._after_sector_head(m.start()):
+            self.out.word(SECTORS[written], m.start(), m.end(), TABLE)  # Sở TP: tư pháp, not thành phố
+        elif written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
             self.out.word("ký thay", m.start(), m.end(), TABLE)
         elif written == "CNTT" and self._last_word() == _CUM:
             self.out.word("công nghiệp tập trung", m.start(), m.end(), TABLE)  # Cụm CNTT: an industrial cluster
@@ -844,6 +848,10 @@ class Reader:
             self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
+        if word in SECTORS and self._after_sector_head(start):
+            self.out.word(SECTORS[word], start, end, TABLE)  # Bộ TM, Sở XD
+            self._note("word", word)
+            return
         if word in _BY_SIDES:
             spoken_here = self._by_sides(word, start, end)
             if spoken_here:
@@ -884,6 +892,10 @@ class Reader:
             spoken = word if latin is None else latin
         self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _after_sector_head(self, start: int) -> bool:
+        """Right after Bộ, Sở or Phòng (one space): Bộ TM, Sở XD, Phòng TC-KH."""
+        return self._last_word() in _SECTOR_HEADS and self.text[start - 1:start] == " "
 
     def _in_letter_pair(self, start: int, end: int) -> bool:
         """I-O, B-O-T: a capital letter joined by a hyphen to another lone capital."""
