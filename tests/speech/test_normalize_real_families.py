@@ -199,3 +199,10 @@ def test_glued_loanword_syllables_are_a_guess():
 ])
 def test_sectors_written_short_after_their_head_word(written, spoken):
     assert said(written) == spoken
+
+
+def test_an_unknown_byline_is_read_as_toneless_vietnamese_and_marked_a_guess():
+    assert said("(Baoquangninh) - Sáng nay") == "báo quảng ninh sáng nay"
+    assert how_said("(Baoquangninh) - Sáng nay", "báo quảng ninh") == "guess"
+    assert how_said("(Toquoc) - Sáng nay", "tổ quốc") == "table"  # a known one comes from the table
+    assert said("(Zing) - Sáng nay") == "dinh sáng nay"  # letters would be spelled: left to the Latin rules

@@ -35,7 +35,7 @@ from .spans import GUESS, LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece
 from .syllables import glued_syllables, is_valid_syllable, read_capitals, spell
 from .tokenizer import TOKEN
 from .unicode import tone_key
-from .web import read_email, read_file_name, read_hashtag, read_mention, read_url
+from .web import read_email, read_file_name, read_hashtag, read_mention, read_part, read_url
 
 
 def _keys(*words: str) -> frozenset[str]:
@@ -51,6 +51,7 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_LINE_START_BRACKET = re.compile(r"(?:^|\n)[ \t]*[({\[]$")
 _SECTOR_HEADS = _keys("bộ", "sở", "phòng")
 # An hour written with g alone: lúc 9g, 9g sáng.
 _HOUR_BEFORE_G = re.compile(r"((?:[Ll]úc|[Vv]ào|[Hh]ồi|[Tt]ừ|[Đđ]ến|[Kk]hoảng|[Tt]rước|[Ss]au)[ \t]+)?(?<![0-9.,])([0-9]{1,2})$")
@@ -890,8 +891,16 @@ class Reader:
         else:
             latin, how = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
             spoken = word if latin is None else latin
+            if how != TABLE and not word.isupper() and self._byline(start, end):
+                joined = read_part(word)  # (Baoquangninh) -: a newspaper's name without its tones
+                if len(joined.split()) * 3 <= len(word):  # whole syllables, not letters spelled (Zing)
+                    spoken, how = joined, GUESS
         self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _byline(self, start: int, end: int) -> bool:
+        """(Baoquangninh) - Sáng nay: a word alone in brackets opening a line, as the press signs its reports."""
+        return self.text[end:end + 1] == ")" and bool(_LINE_START_BRACKET.search(self.text, max(start - 4, 0), start))
 
     def _after_sector_head(self, start: int) -> bool:
         """Right after Bộ, Sở or Phòng (one space): Bộ TM, Sở XD, Phòng TC-KH."""
