@@ -206,3 +206,14 @@ def test_an_unknown_byline_is_read_as_toneless_vietnamese_and_marked_a_guess():
     assert how_said("(Baoquangninh) - Sáng nay", "báo quảng ninh") == "guess"
     assert how_said("(Toquoc) - Sáng nay", "tổ quốc") == "table"  # a known one comes from the table
     assert said("(Zing) - Sáng nay") == "dinh sáng nay"  # letters would be spelled: left to the Latin rules
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("ĐT: 38291234", "điện thoại ba tám hai chín một hai ba bốn"),
+    ("Điện thoại: 3829.1234", "điện thoại ba tám hai chín một hai ba bốn"),
+    ("ĐT 38.291.234", "điện thoại ba tám hai chín một hai ba bốn"),  # not road ĐT 38
+    ("Fax: 3822 1234", "phác ba tám hai hai một hai ba bốn"),
+    ("Điện thoại: 1234 người gọi", "điện thoại một nghìn hai trăm ba mươi tư người gọi"),  # too short for a line
+])
+def test_local_lines_without_area_code_after_their_label(written, spoken):
+    assert said(written) == spoken

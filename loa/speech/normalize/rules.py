@@ -159,6 +159,10 @@ _AFTER_PHONE = re.compile(r"[ \t]*(?:$|[^\w ]|[A-ZĐ]|(?:để|hoặc|và|hay|tr
 # Số tài khoản: 1234567890, mã số thuế 0312345678: identifiers, read digit by digit.
 _ACCOUNT_LABEL = re.compile(r"(?i:tài khoản|STK|mã số thuế|mã số doanh nghiệp|mã số|MST|mã hồ sơ|hộ chiếu|CMND|CCCD|căn cước|định danh)[ \t]*(?:số[ \t]*)?:?[ \t]*$")
 _SERVICE = "service"
+# ĐT: 3829 1234, Fax: 38.291.234: a local line without its area code, right after its label.
+_LOCAL_PHONE_LABEL = re.compile(
+    r"(?:(?i:điện thoại|tel|fax|hotline|đường dây nóng)|ĐT|SĐT|ĐTDĐ|Sđt|SDT)[ \t]*:?[ \t]*$")
+_LOCAL_PHONE = re.compile(r"[0-9]{2,8}(?:[ .][0-9]{2,4}){0,3}(?![0-9]|[.,][0-9])")
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -718,6 +722,13 @@ class Reader:
                 or (self.recent[-2] == ("number", _SERVICE) and self.recent[-1] in _LIST_JOINERS)):
             self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022; 113, 114, 115: said digit by digit
             self._note("number", _SERVICE)
+            return
+        local = _LOCAL_PHONE.match(self.text, m.start()) if text[0] != "0" else None
+        if local and 7 <= sum(c.isdigit() for c in local.group()) <= 8 and _LOCAL_PHONE_LABEL.search(
+                self.text, max(m.start() - 24, 0), m.start()):
+            self.out.word(digits(local.group()), m.start(), local.end())  # ĐT: 3829 1234, a local line
+            self._skip_to = local.end()
+            self._note("phone")
             return
         if 6 <= len(text) <= 20 and text.isdigit() and _ACCOUNT_LABEL.search(self.text, max(m.start() - 30, 0), m.start()):
             self.out.word(digits(text), m.start(), m.end())  # số tài khoản 1234567890, mã số 012345: an identifier
