@@ -169,6 +169,8 @@ def test_newspaper_bylines_without_tones(written, spoken):
 @pytest.mark.parametrize("written, spoken", [
     ("Giá xăng E5RON92 tăng", "giá xăng e năm rôn chín mươi hai tăng"),
     ("xăng RON95-III và RON 95-V", "xăng rôn chín mươi lăm ba và rôn chín mươi lăm năm"),
+    ("dầu diesel 0.05S, mazut 3.5S, dầu DO", "dầu đi ê dên không phẩy không năm ét ma dút ba phẩy năm ét dầu đê ô"),
+    ("NGUYÊN NHÂN DO THIÊN TAI", "nguyên nhân do thiên tai"),
     ("vaccine sởi, rubella", "vắc xin sởi ru bê la"),
     ("Bảng cân đối liên ngành (I-O)", "bảng cân đối liên ngành i ô"),
     ("tại Hội trường II", "tại hội trường hai"),

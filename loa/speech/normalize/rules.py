@@ -51,6 +51,8 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+# dầu diesel 0.05S, mazut 3.5S: the sulfur grade of a fuel, a decimal written with a dot.
+_NEXT_SULFUR = re.compile(r"S(?![^\W\d_])")
 _LINE_START_BRACKET = re.compile(r"(?:^|\n)[ \t]*[({\[]$")
 _SECTOR_HEADS = _keys("bộ", "sở", "phòng")
 # An hour written with g alone: lúc 9g, 9g sáng.
@@ -199,6 +201,8 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
 # Abbreviations with two readings, told apart by the words on either side (else spelled, as unknown):
 # (written, words before, words after, spoken). thi ĐH - CĐ, trường CĐ nghề: cao đẳng; BCH CĐ cơ sở: công đoàn.
 _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = {
+    # dầu DO: diesel oil, spelled (elsewhere DO in a heading is the word do).
+    "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
     # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
     "CA": (
         (re.compile(r"(?:[Tt]rưởng|[Gg]iám đốc|[Cc]án bộ|[Cc]hiến sĩ|[Ll]ực lượng|[Pp]hối hợp với)[ \t]*$"),
@@ -747,7 +751,8 @@ class Reader:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
             return
-        elif _DOT_DECIMAL.fullmatch(text) and _NEXT_QUANTITY.match(self.text, m.end()):
+        elif _DOT_DECIMAL.fullmatch(text) and (
+                _NEXT_QUANTITY.match(self.text, m.end()) or _NEXT_SULFUR.match(self.text, m.end())):
             spoken = numeral(text.replace(".", ","), self.words)
         else:
             spoken = numeral(text, self.words)
