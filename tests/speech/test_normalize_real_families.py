@@ -181,6 +181,8 @@ def test_newspaper_bylines_without_tones(written, spoken):
     ("Công văn số 789/SYT-NVY", "công văn số bảy trăm tám mươi chín sở y tế nghiệp vụ y"),
     ("số 9/SLĐ-TB&XH-LĐVL", "số chín sở lao động thương binh và xã hội lao động việc làm"),
     ("trường cấp III", "trường cấp ba"),
+    ("Khối II, Tiểu đoàn III", "khối hai tiểu đoàn ba"),
+    ("Tàu HQ-012", "tàu hát quy không một hai"),
 ])
 def test_loanwords_fuels_letters_and_numerals(written, spoken):
     assert said(written) == spoken

@@ -59,7 +59,7 @@ _SECTOR_HEADS = _keys("bộ", "sở", "phòng")
 _HOUR_BEFORE_G = re.compile(r"((?:[Ll]úc|[Vv]ào|[Hh]ồi|[Tt]ừ|[Đđ]ến|[Kk]hoảng|[Tt]rước|[Ss]au)[ \t]+)?(?<![0-9.,])([0-9]{1,2})$")
 _DAY_PART_AFTER = re.compile(r"[ \t]+(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?!\w)|ngày[ \t]+[0-9])")
 _RAY_WORDS = _keys("số", "tia", "xạ", "lọc", "chống", "đèn")
-_CODE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+_CODE_BEFORE = re.compile(r"[A-ZĐ]-?$")
 _LETTER_AFTER = re.compile(r"-[A-Z](?![\w])")
 _LETTER_BEFORE = re.compile(r"(?<![\w])[A-Z]-$")
 # CV before a name or an office is a title (chuyên viên), not a document (công văn).
@@ -712,8 +712,8 @@ class Reader:
                             (year(month_year[2], self.words), m.end() - 4, m.end())])
             self._note("date")
             return
-        if (text[0] == "0" and 2 <= len(text) <= 3 and text.isdigit() and m.start()
-                and self.text[m.start() - 1] in _CODE_CAPITALS):  # PC08, Cục C03: a unit's code, its zero said
+        if (text[0] == "0" and 2 <= len(text) <= 3 and text.isdigit() and _CODE_BEFORE.search(
+                self.text, max(m.start() - 2, 0), m.start())):  # PC08, Cục C03, tàu HQ-012: a code, its zero said
             self.out.word(digits(text), m.start(), m.end())
             self._note("number")
             return
