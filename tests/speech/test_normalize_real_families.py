@@ -190,6 +190,7 @@ def test_loanwords_fuels_letters_and_numerals(written, spoken):
 
 def test_glued_loanword_syllables_are_a_guess():
     assert said("1 cây hêrôin, côcain") == "một cây hê rô in cô ca in"
+    assert said("xe ôtô, bình ôxy, côngtenơ") == "xe ô tô bình ô xy công te nơ"
     assert how_said("1 cây hêrôin", "hê rô in") in GUESSES
     # Place names that are no run of Vietnamese syllables are left as written.
     assert said("Đắk Lắk, Krông Pắc") == "đắk lắk krông pắc"

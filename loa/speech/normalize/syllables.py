@@ -128,7 +128,7 @@ def glued_syllables(word: str) -> tuple[str, ...] | None:
     (thànhphố) are written so; None when the word is not such a run (Đắk, Krông, Müller).
     """
     n = len(word)
-    if n < 4 or n > 40 or not word.isalpha():
+    if n < 3 or n > 40 or not word.isalpha():
         return None
     word = word.lower()
     if is_valid_syllable(word):
