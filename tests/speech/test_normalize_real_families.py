@@ -222,3 +222,21 @@ def test_an_unknown_byline_is_read_as_toneless_vietnamese_and_marked_a_guess():
 ])
 def test_local_lines_without_area_code_after_their_label(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("NCS. Lê Văn Cường, CN. Lê Thị Em", "nghiên cứu sinh lê văn cường cử nhân lê thị em"),
+    ("làm việc cả thứ 7 và CN.", "làm việc cả thứ bảy và chủ nhật"),
+    ("Khu CN Tân Bình", "khu công nghiệp tân bình"),
+    ("CN Lê Văn", "xê en lê văn"),  # no cue: spelled, as unknown
+    ("Đại úy QNCN, Anh hùng LLVTND", "đại úy quân nhân chuyên nghiệp anh hùng lực lượng vũ trang nhân dân"),
+    ("Nghệ nhân ưu tú (NNƯT) Hà và NNƯT Lan", "nghệ nhân ưu tú nghệ nhân ưu tú hà và nghệ nhân ưu tú lan"),
+])
+def test_titles_before_names_and_cn_by_context(written, spoken):
+    assert said(written) == spoken
+
+
+def test_a_definition_may_use_letters_with_marks():
+    from loa.speech.normalize import defined_abbreviations
+
+    assert defined_abbreviations("Thầy thuốc ưu tú (TTƯT)") == {"TTƯT": "thầy thuốc ưu tú"}

@@ -121,7 +121,7 @@ _NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w
 _NAMED_DAY_BEFORE = re.compile(r"(?:[Nn]gày (?:thành lập|truyền thống|hội)|kỷ niệm|Ngày [A-ZĐ])[^0-9\n]{0,60}$")
 # thứ Sáu (25-10), Thứ Bảy, 12/10, thứ 3 (12.9), Chủ nhật 5.5: the date of a weekday. The weekday is
 # capitalized or a digit (lowercase "thứ hai" is also the ordinal "second").
-_WEEKDAY_BEFORE = re.compile(r"(?:[Tt]hứ[ \t]+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ [Nn]hật|CHỦ NHẬT)"
+_WEEKDAY_BEFORE = re.compile(r"(?:[Tt]hứ[ \t]+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ [Nn]hật|CHỦ NHẬT|CN)"
                              r"[ \t]*([(,]?)[ \t]*$")
 # Feasts and anniversaries before a d-m: dịp lễ 30-4 và 1-5, Quốc khánh 2-9.
 _FEAST_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết")
@@ -197,10 +197,15 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "PL": (re.compile(r"\.?[ \t]*25[0-9]{2}(?![0-9])"), "phật lịch"),
     "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
     "CT": (_NEXT_NAME, "chủ tịch"),
+    "CN": (re.compile(r"\." + _NEXT_NAME.pattern), "cử nhân"),  # CN. Lê Thị E: a title (CN alone is spelled)
 }
 # Abbreviations with two readings, told apart by the words on either side (else spelled, as unknown):
 # (written, words before, words after, spoken). thi ĐH - CĐ, trường CĐ nghề: cao đẳng; BCH CĐ cơ sở: công đoàn.
 _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = {
+    # ngày CN, thứ 7 và CN: chủ nhật (CN. Lê Văn A, a title, is in _BEFORE_CONTEXT).
+    "CN": ((re.compile(r"(?:[Nn]gày|(?:[Tt]hứ[ \t]+(?:7|Bảy|bảy)|T7)[ \t]*(?:,|và|-|–|đến))[ \t]*$"), re.compile(r"(?!)"),
+            "chủ nhật"),
+           (re.compile(r"(?:[Kk]hu|[Cc]ụm|[Nn]gành|KCN và)[ \t]*$"), re.compile(r"(?!)"), "công nghiệp")),
     # dầu DO: diesel oil, spelled (elsewhere DO in a heading is the word do).
     "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
     # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
