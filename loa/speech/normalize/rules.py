@@ -174,7 +174,8 @@ _TITLE_AFTER = re.compile(
 )
 # An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
 _ADDRESS_NEAR = re.compile(
-    r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp)(?!\w))")
+    r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp|Ấp"
+    r"|KP|[Kk]hu phố|[Tt]ổ dân phố|[Hh]ẻm|[Nn]gõ)(?!\w))")
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
 # ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
 _PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn)[ \t]*$")
