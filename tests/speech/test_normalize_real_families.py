@@ -229,6 +229,8 @@ def test_local_lines_without_area_code_after_their_label(written, spoken):
     ("làm việc cả thứ 7 và CN.", "làm việc cả thứ bảy và chủ nhật"),
     ("Khu CN Tân Bình", "khu công nghiệp tân bình"),
     ("CN Lê Văn", "xê en lê văn"),  # no cue: spelled, as unknown
+    ("Ban Chấp hành TƯ, Ủy viên TƯ Đảng", "ban chấp hành trung ương ủy viên trung ương đảng"),
+    ("NGÀY THỨ TƯ, TƯ VẤN", "ngày thứ tư tư vấn"),
     ("Đại úy QNCN, Anh hùng LLVTND", "đại úy quân nhân chuyên nghiệp anh hùng lực lượng vũ trang nhân dân"),
     ("Nghệ nhân ưu tú (NNƯT) Hà và NNƯT Lan", "nghệ nhân ưu tú nghệ nhân ưu tú hà và nghệ nhân ưu tú lan"),
 ])

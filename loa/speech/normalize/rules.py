@@ -207,6 +207,9 @@ _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] =
     "CN": ((re.compile(r"(?:[Nn]gày|(?:[Tt]hứ[ \t]+(?:7|Bảy|bảy)|T7)[ \t]*(?:,|và|-|–|đến))[ \t]*$"), re.compile(r"(?!)"),
             "chủ nhật"),
            (re.compile(r"(?:[Kk]hu|[Cc]ụm|[Nn]gành|KCN và)[ \t]*$"), re.compile(r"(?!)"), "công nghiệp")),
+    # Ban Chấp hành TƯ, Ủy viên TƯ Đảng: trung ương in running text (in a heading TƯ is the word tư).
+    "TƯ": ((re.compile(r"(?:Ban Chấp hành|BCH|[Ủủ]y viên|UV|[Cc]ấp|[Bb]an|Văn phòng|[Hh]ội nghị)[ \t]*$"),
+            re.compile(r"[ \t]+(?:Đảng|Đoàn|Hội|MTTQ)(?!\w)"), "trung ương"),),
     # dầu DO: diesel oil, spelled (elsewhere DO in a heading is the word do).
     "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
     # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
