@@ -101,6 +101,8 @@ def test_cd_without_neighbours_stays_spelled_unknown():
     ("Thứ 3 (12.9), trời mưa", "thứ ba ngày mười hai tháng chín trời mưa"),
     ("Đầu tuần này (14-10), bão đổ bộ", "đầu tuần này ngày mười bốn tháng mười bão đổ bộ"),
     ("Dịp nghỉ lễ 30-4 và 1-5", "dịp nghỉ lễ ba mươi tháng tư và một tháng năm"),
+    ("17/5 Chiều qua, liên Bộ", "ngày mười bảy tháng năm chiều qua liên bộ"),
+    ("25-12 Hôm nay", "ngày hai mươi lăm tháng mười hai hôm nay"),
 ])
 def test_newspaper_dates_by_their_neighbours(written, spoken):
     assert said(written) == spoken
@@ -113,6 +115,8 @@ def test_newspaper_dates_by_their_neighbours(written, spoken):
     ("kỳ họp thứ hai, 3/5 số đại biểu", "kỳ họp thứ hai ba phần năm số đại biểu"),  # an ordinal, not a weekday
     ("nhóm (10-15)", "nhóm mười đến mười lăm"),  # a rising pair in brackets is a range
     ("thứ Hai đến thứ Sáu, 8-11 giờ", "thứ hai đến thứ sáu tám đến mười một giờ"),
+    ("kỷ niệm 5-10 năm, dịp lễ 3-4 ngày", "kỷ niệm năm đến mười năm dịp lễ ba đến bốn ngày"),
+    ("3/4 Hộ dân", "ba phần tư hộ dân"),
 ])
 def test_date_rules_leave_ranges_and_quantities(written, spoken):
     assert said(written) == spoken
@@ -169,7 +173,7 @@ def test_newspaper_bylines_without_tones(written, spoken):
 @pytest.mark.parametrize("written, spoken", [
     ("Giá xăng E5RON92 tăng", "giá xăng e năm rôn chín mươi hai tăng"),
     ("xăng RON95-III và RON 95-V", "xăng rôn chín mươi lăm ba và rôn chín mươi lăm năm"),
-    ("dầu diesel 0.05S, mazut 3.5S, dầu DO", "dầu đi ê dên không phẩy không năm ét ma dút ba phẩy năm ét dầu đê ô"),
+    ("dầu diesel 0.05S, mazut 3.5S, dầu DO", "dầu đi ê den không phẩy không năm ét ma dút ba phẩy năm ét dầu đê ô"),
     ("NGUYÊN NHÂN DO THIÊN TAI", "nguyên nhân do thiên tai"),
     ("vaccine sởi, rubella", "vắc xin sởi ru bê la"),
     ("Bảng cân đối liên ngành (I-O)", "bảng cân đối liên ngành i ô"),

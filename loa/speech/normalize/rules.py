@@ -124,7 +124,10 @@ _NAMED_DAY_BEFORE = re.compile(r"(?:[Nn]gày (?:thành lập|truyền thống|h�
 _WEEKDAY_BEFORE = re.compile(r"(?:[Tt]hứ[ \t]+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ [Nn]hật|CHỦ NHẬT|CN)"
                              r"[ \t]*([(,]?)[ \t]*$")
 # Feasts and anniversaries before a d-m: dịp lễ 30-4 và 1-5, Quốc khánh 2-9.
-_FEAST_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết")
+_FEAST_WORDS = _keys("khánh", "dịp", "lễ", "tết")
+# ... unless a length of time follows (dịp lễ 3-4 ngày).
+_NEXT_SPAN = re.compile(r"[ \t]+(?:năm|tháng|ngày|tuần|giờ|tuổi|người|lần)(?!\w)")
+_NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
 # 14/10 (1930-2011): an anniversary's date before the years it spans.
 _NEXT_YEARS_SPAN = re.compile(r"[ \t]*\((?:19|20)[0-9]{2}[ \t]*[-–]")
 # A d/m followed by "đến" and another date is a date: từ 1/7 đến 31/12, 10/12 - 15/12/2024.
@@ -650,15 +653,25 @@ class Reader:
         return (mark == "(" and after == ")") or (mark == "," and bool(_CLOSES_APPOSITION.match(self.text, m.end()))) or (
             not mark)
 
+    def _opens_line_as_date(self, m: re.Match[str]) -> bool:
+        """17/5 Chiều qua ..., 25-12 Hôm nay ...: a d/m opening a line before a capital is a news item's date."""
+        if not (_NEXT_CAPITALIZED.match(self.text, m.end()) and _LINE_START.search(self.text, max(m.start() - 3, 0), m.start())):
+            return False
+        day, mon = (int(part) for part in _DATE_PARTS.findall(m.group())[:2])
+        return not day < mon <= 10  # 3/4 Hộ dân: the shape of a share stays one
+
     def _names_before_parenthesis(self) -> bool:
         """Ngày Báo chí Việt Nam (21.6), not tỷ lệ (2.5): a name, not a quantity, before the bracket of a d.m."""
         kind, key = self._recent(2)
         return kind == "word" and key not in _WHOLE_WORDS and key not in _SHARE_WORDS and key not in _NOT_FRACTION_AFTER
 
     def _names_a_day(self, m: re.Match[str]) -> bool:
-        """14.8 âm lịch; Ngày Nhà giáo Việt Nam 20/11; 14/10 (1930-2011): a d/m named a date by its neighbours."""
+        """14.8 âm lịch; Ngày Nhà giáo Việt Nam 20/11; 14/10 (1930-2011); "17/5 Chiều ..." opening a line
+        (a news item's date): a d/m named a date by its neighbours."""
         text, end = self.text, m.end()
         if _NEXT_CALENDAR.match(text, end) or _NEXT_YEARS_SPAN.match(text, end):
+            return True
+        if self._opens_line_as_date(m):
             return True
         return not self._share_next(m) and _NAMED_DAY_BEFORE.search(text, max(m.start() - 80, 0), m.start()) is not None
 
@@ -672,7 +685,8 @@ class Reader:
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
         if is_day_month(int(a), int(b)) and (
             self._after_date_word(m) or self._continues_dates() or self._after_weekday(m)
-            or self._last_word() in _FEAST_WORDS
+            or (self._last_word() in _FEAST_WORDS and not _NEXT_SPAN.match(self.text, m.end()))
+            or self._opens_line_as_date(m)
             # (25-10), Đầu tuần này (14-10): alone in brackets, a day before a smaller month is a date (a range rises)
             or (self._in_parentheses(m) and int(a) > int(b))
         ):
