@@ -62,6 +62,13 @@ def test_court_judgment_numbers(written, spoken):
     assert said(written) == spoken
 
 
+def test_court_numbers_whose_stage_closes_a_joined_code():
+    assert said("số 45/2024/QĐXXST-HS") == (
+        "số bốn mươi lăm năm hai nghìn không trăm hai mươi tư quyết định xét xử sơ thẩm hình sự")
+    assert said("số 12/2024/TLST-DS") == "số mười hai năm hai nghìn không trăm hai mươi tư thụ lý sơ thẩm dân sự"
+    assert said("Công văn 5/SYT-CNTT") == "công văn năm sở y tế công nghệ thông tin"  # no stage: as before
+
+
 def test_court_codes_only_in_a_judgment_number():
     # Outside a number that names a stage of trial, HS is học sinh and TT thông tư, as before.
     assert said("Công văn 123/SGDĐT-HS") == "công văn một trăm hai mươi ba sở giáo dục và đào tạo học sinh"

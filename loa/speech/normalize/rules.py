@@ -148,6 +148,7 @@ _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
+_STAGE_ENDINGS = ("XXST", "XXPT", "TLST", "TLPT", "QĐST", "QĐPT")
 _FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
@@ -499,7 +500,8 @@ class Reader:
             pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
         self.out.words(pieces)
         codes = list(_DOC_CODE.finditer(m.group(), head.end()))
-        court = any(code.group() in COURT_STAGES for code in codes)  # 34/2025/DS-ST: a judgment
+        # 34/2025/DS-ST, 45/2024/QĐXXST-HS: a court's number (a stage of trial, alone or closing a code)
+        court = any(code.group() in COURT_STAGES or code.group().endswith(_STAGE_ENDINGS) for code in codes)
         for code in codes:
             spoken, how = _read_code(code.group(), self.words, COURT_CODES if court else DOCUMENT_CODES)
             self.out.word(spoken, start + code.start(), start + code.end(), how)
