@@ -80,6 +80,8 @@ def test_court_codes_only_in_a_judgment_number():
     ("thi ĐH - CĐ", "thi đại học cao đẳng"),
     ("trường CĐ nghề", "trường cao đẳng nghề"),
     ("BCH CĐ cơ sở", "ban chấp hành công đoàn cơ sở"),
+    ("ĐH Đảng bộ tỉnh, ĐH XIII", "đại hội đảng bộ tỉnh đại hội mười ba"),
+    ("trường ĐH Bách khoa", "trường đại học bách khoa"),
 ])
 def test_cd_by_its_neighbours(written, spoken):
     assert said(written) == spoken

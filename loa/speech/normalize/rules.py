@@ -51,6 +51,7 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_NEXT_CONGRESS = re.compile(r"[ \t]+(?:Đảng|đảng|[Đđ]ại biểu|Đoàn|[Cc]ông đoàn|MTTQ|[Tt]hi đua|[Cc]hi bộ|[Đđ]ảng bộ|lần|[IVX]+(?!\w))")
 # dầu diesel 0.05S, mazut 3.5S: the sulfur grade of a fuel, a decimal written with a dot.
 _NEXT_SULFUR = re.compile(r"S(?![^\W\d_])")
 _LINE_START_BRACKET = re.compile(r"(?:^|\n)[ \t]*[({\[]$")
@@ -384,6 +385,8 @@ class Reader:
     def _roman_kind(self) -> str | None:
         """How a Roman numeral here is read: after a trigger word, or continuing a list."""
         (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
+        if (kind1, key1) == ("abbr", "ĐH"):  # ĐH XIII: đại hội mười ba
+            return "cardinal"
         if kind1 == "word":
             found = trigger_kind(key2 if kind2 == "word" else "", key1)
             if found:
@@ -846,6 +849,8 @@ class Reader:
             self.out.word("ký thay", m.start(), m.end(), TABLE)
         elif written == "CNTT" and self._last_word() == _CUM:
             self.out.word("công nghiệp tập trung", m.start(), m.end(), TABLE)  # Cụm CNTT: an industrial cluster
+        elif written == "ĐH" and _NEXT_CONGRESS.match(text, m.end()):
+            self.out.word("đại hội", m.start(), m.end(), TABLE)  # ĐH Đảng bộ, ĐH XIII: a congress, not a university
         elif written == "UV" and self._last_word() in _RAY_WORDS:
             self.out.word(spell(written), m.start(), m.end(), TABLE)  # chỉ số UV, tia UV: ultraviolet, not ủy viên
         elif written == "CV" and _NEXT_STAFF.match(text, m.end()):
