@@ -255,3 +255,14 @@ def test_a_definition_may_use_letters_with_marks():
     from loa.speech.normalize import defined_abbreviations
 
     assert defined_abbreviations("Thầy thuốc ưu tú (TTƯT)") == {"TTƯT": "thầy thuốc ưu tú"}
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("- Lưu: VT, TH.", "lưu văn thư tổng hợp"),
+    ("Q. CHÁNH VĂN PHÒNG", "quyền chánh văn phòng"),
+    ("P. GIÁM ĐỐC", "phó giám đốc"),
+    ("Q. Giám đốc Sở", "quyền giám đốc sở"),
+    ("ngụ Q. Bình Thạnh", "ngụ quận bình thạnh"),
+])
+def test_signature_blocks_and_filing_lines(written, spoken):
+    assert said(written) == spoken

@@ -51,6 +51,8 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_FILING_LINE = re.compile(r"[ \t]*[-+•]?[ \t]*Lưu[ \t]*:?[^\n]*$")
+_FILING_CODES = {**DOCUMENT_CODES, "VT": "văn thư"}
 _NEXT_CONGRESS = re.compile(r"[ \t]+(?:Đảng|đảng|[Đđ]ại biểu|Đoàn|[Cc]ông đoàn|MTTQ|[Tt]hi đua|[Cc]hi bộ|[Đđ]ảng bộ|lần|[IVX]+(?!\w))")
 # dầu diesel 0.05S, mazut 3.5S: the sulfur grade of a fuel, a decimal written with a dot.
 _NEXT_SULFUR = re.compile(r"S(?![^\W\d_])")
@@ -177,6 +179,12 @@ _TITLE_AFTER = re.compile(
     r"[ ]?(?:Chủ tịch|Chủ nhiệm|Giám đốc|Tổng|Bí thư|Trưởng|Chánh|Hiệu trưởng|Thủ tướng|Viện trưởng|Cục trưởng"
     r"|Vụ trưởng|Tư lệnh|Chính ủy|Tổng giám đốc|GĐ|TGĐ|CT|BT|TB|TP)(?!\w)"
 )
+# Q. GIÁM ĐỐC, P. CHÁNH VĂN PHÒNG: a title in capitals, as signature blocks write them.
+_SIGNED_TITLE_AFTER = re.compile(
+    r"[ ]?(?:CHỦ TỊCH|CHÁNH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG|BỘ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG"
+    r"|TỔNG CỤC TRƯỞNG|CHỦ NHIỆM|THỦ TRƯỞNG)(?!\w)")
+_ACTING_TITLE_AFTER = re.compile(
+    r"[ ]?(?:Chủ tịch|Chánh|Giám đốc|Trưởng|Bộ trưởng|Hiệu trưởng|Viện trưởng|Cục trưởng|Vụ trưởng|Tổng [Gg]iám đốc)(?!\w)")
 # An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
 _ADDRESS_NEAR = re.compile(
     r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp|Ấp"
@@ -826,8 +834,12 @@ class Reader:
             near = cue = None
         if next_char.isdigit() and letter in "PQ":
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
-        elif letter == "P" and _TITLE_AFTER.match(text, end):
+        elif letter == "P" and (_TITLE_AFTER.match(text, end) or _SIGNED_TITLE_AFTER.match(text, end)):
             self.out.word("phó", m.start(), end)
+        elif letter == "Q" and (_SIGNED_TITLE_AFTER.match(text, end) or _ACTING_TITLE_AFTER.match(text, end)):
+            self.out.word("quyền", m.start(), end)  # Q. CHÁNH VĂN PHÒNG: acting head, in a signature block
+            self._note("word", "quyền")
+            return
         elif letter == "P" and next_char == "h":  # P. họp 5: phòng họp
             self.out.word("phòng", m.start(), end)
             self._note("word", "phòng")
@@ -895,6 +907,10 @@ class Reader:
             self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
+        if word.isupper() and word in _FILING_CODES and self._in_filing_line(start):
+            self.out.word(_FILING_CODES[word], start, end, TABLE)  # Lưu: VT, TH: the offices keeping copies
+            self._note("word", word)
+            return
         if word in SECTORS and self._after_sector_head(start):
             self.out.word(SECTORS[word], start, end, TABLE)  # Bộ TM, Sở XD
             self._note("word", word)
@@ -947,6 +963,11 @@ class Reader:
     def _byline(self, start: int, end: int) -> bool:
         """(Baoquangninh) - Sáng nay: a word alone in brackets opening a line, as the press signs its reports."""
         return self.text[end:end + 1] == ")" and bool(_LINE_START_BRACKET.search(self.text, max(start - 4, 0), start))
+
+    def _in_filing_line(self, start: int) -> bool:
+        """- Lưu: VT, TH.: the line of a document's foot that names who keeps its copies."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return _FILING_LINE.match(self.text, line_start, start) is not None
 
     def _after_sector_head(self, start: int) -> bool:
         """Right after Bộ, Sở or Phòng (one space): Bộ TM, Sở XD, Phòng TC-KH."""
