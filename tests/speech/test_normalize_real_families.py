@@ -266,3 +266,13 @@ def test_a_definition_may_use_letters_with_marks():
 ])
 def test_signature_blocks_and_filing_lines(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("tỷ số 2-1, thắng 3-0", "tỷ số hai một thắng ba không"),
+    ("số 5-7 Lê Lợi", "số năm đến bảy lê lợi"),  # no score word: a range
+    ("tỷ lệ 1:500, tỉ lệ bản đồ 1:2.000", "tỷ lệ một trên năm trăm tỉ lệ bản đồ một trên hai nghìn"),
+    ("lúc 10:30", "lúc mười giờ ba mươi phút"),
+])
+def test_scores_and_scales(written, spoken):
+    assert said(written) == spoken

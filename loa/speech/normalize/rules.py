@@ -51,6 +51,8 @@ _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
+_SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
+_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]*$")
 _FILING_LINE = re.compile(r"[ \t]*[-+•]?[ \t]*Lưu[ \t]*:?[^\n]*$")
 _FILING_CODES = {**DOCUMENT_CODES, "VT": "văn thư"}
 _NEXT_CONGRESS = re.compile(r"[ \t]+(?:Đảng|đảng|[Đđ]ại biểu|Đoàn|[Cc]ông đoàn|MTTQ|[Tt]hi đua|[Cc]hi bộ|[Đđ]ảng bộ|lần|[IVX]+(?!\w))")
@@ -706,7 +708,10 @@ class Reader:
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
-        self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
+        if _SCORE_BEFORE.search(self.text, max(m.start() - 12, 0), m.start()):  # thắng 3-0, tỷ số 2-1: a score
+            self.out.words([(integer(a, self.words), a0, a1), (integer(b, self.words), b0, b1)])
+        else:
+            self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
         self._note("number")
 
     def _on_money(self, m: re.Match[str]) -> None:
@@ -1070,6 +1075,11 @@ class Reader:
 
     def _on_other(self, m: re.Match[str]) -> None:
         char = m.group()
+        if char == ":" and _SCALE_BEFORE.search(self.text, max(m.start() - 20, 0), m.start()) and _DIGIT_NEXT.match(
+                self.text, m.end()):
+            self.out.word("trên", m.start(), m.end())  # tỷ lệ 1:500: a scale or ratio
+            self._note("per")
+            return
         if char in _KEEP:
             self.out.punct(_KEEP[char], m.start(), m.end())
             self._note("punct", char)
