@@ -47,6 +47,8 @@ def test_abbreviation_families(written, spoken):
      "bảy mươi hai năm hai nghìn không trăm hai mươi lăm nghị quyết liên tịch ủy ban thường vụ quốc hội mười lăm "
      "chính phủ đoàn chủ tịch ủy ban trung ương mặt trận tổ quốc việt nam"),
     ("Công văn 12/TCT-CS", "công văn mười hai tổng cục thuế xê ét"),
+    ("số 123/BCĐ389-VP", "số một trăm hai mươi ba ban chỉ đạo ba trăm tám mươi chín văn phòng"),
+    ("số 27/BC-BKTNS", "số hai mươi bảy báo cáo ban kinh tế ngân sách"),
 ])
 def test_ministries_and_joint_bodies_in_document_numbers(written, spoken):
     assert said(written) == spoken

@@ -11,7 +11,7 @@ import re
 from .abbreviations import ABBREVIATIONS, ROADS, UNITS, alternation
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9])|[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9])|[0-9]+(?:[.,][0-9]+)*"
-_CODE = r"[A-ZĐ][A-Za-zĐđƯư]*(?:[&.][A-ZĐ][A-Za-zĐđƯư]*)?[0-9]{0,2}"
+_CODE = r"[A-ZĐ][A-Za-zĐđƯư]*(?:[&.][A-ZĐ][A-Za-zĐđƯư]*)?[0-9]{0,3}"
 _SEP = r"[. -]"
 _ROAD_PREFIX = "|".join(re.escape(prefix) for prefix in sorted(ROADS, key=len, reverse=True)) or "(?!)"
 # A unit counts only right after a number or a per-slash: 5 ha, 500.000đ, 2 tỷ USD, tấn/ha.
