@@ -112,6 +112,8 @@ _RANGE_SYMBOLS = frozenset("%‰°")
 _DAY = "day"
 
 _NEXT_DIGIT = re.compile(r"[ \t]*[0-9]")
+# Km 14+200 - Km 20+500: a range of chainages.
+_NEXT_CHAINAGE = re.compile(r"[ \t]*[Kk]m[ ]?[0-9]")
 # The other end of a range written with ÷: a number, maybe after its chainage prefix (Km3+500).
 _NEXT_BOUND = re.compile(r"[ \t]*(?:[A-Za-z]{1,3}\.?)?[0-9]")
 # ngày 10/12 - ngày 12/12: a date, a dash, then "ngày" and a number.
@@ -1033,7 +1035,8 @@ class Reader:
         elif kind == "date" and _NEXT_CLOCK.match(text, end):  # 21/10/2021 - 06:58: a date, then its time
             self.out.pause(start, end)
             self._note("punct", ",")
-        elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end)))) or (
+        elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end))
+                          or _NEXT_CHAINAGE.match(text, end))) or (
                 kind == "roman" and _NEXT_ROMAN.match(text, end)):
             hours = _NEXT_HOURS.match(text, end) if kind == "number" else None
             first = self._number_before(start) if hours else None

@@ -64,7 +64,7 @@ TOKEN = re.compile(
   | (?P<money>[$€£¥][ ]?(?:{_NUM}))
   | (?P<number>{_NUM})
   | (?P<unit>{_AFTER_NUMBER}(?:{alternation(UNITS, left_boundary=False)}))
-  | (?P<road>(?<!\w)(?:{_ROAD_PREFIX})[.-]?[ ]?[1-9][0-9]{{0,3}}[A-Z]?(?!\w|[.,][0-9]))
+  | (?P<road>(?<!\w)(?:{_ROAD_PREFIX})[.-]?[ ]?0?[1-9][0-9]{{0,3}}[A-Z]?(?!\w|[.,][0-9]))
   | (?P<place>(?<![\w.])[PQHX]\.(?=[ ]?(?:[0-9A-ZĐ]|họp(?!\w))))
   | (?P<abbr>{alternation(ABBREVIATIONS)})
   | (?P<romanyear>[IVXLC]{{1,8}}(?:/[0-9]{{4}}|-(?:19|20)[0-9]{{2}})(?![0-9]))
