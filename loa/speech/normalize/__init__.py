@@ -21,7 +21,7 @@ from .lexicon import find_overrides
 from .numbers import number_words
 from .rules import Reader
 from .spans import GUESSES, LEXICON, RULE, Normalized, Span, SpanBuilder
-from .unicode import nfc_with_offsets
+from .unicode import LOOKALIKES, nfc_with_offsets
 
 __all__ = ["GUESSES", "Normalized", "Span", "defined_abbreviations", "normalize"]
 
@@ -41,6 +41,7 @@ def normalize(
     """
     words = number_words(region)
     normal, offsets = nfc_with_offsets(text)
+    normal = normal.translate(LOOKALIKES)
     out = SpanBuilder()
     reader = Reader(normal, words, out, region)
     own = dict(defined_abbreviations(normal) if defined is None else defined)

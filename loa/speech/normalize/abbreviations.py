@@ -58,6 +58,12 @@ UNITS: Mapping[str, str] = MappingProxyType({**_UNITS_AFTER_NUMBER, **_UNITS_ANY
 # Document types (NQ, TT, QĐ): "TT 15/2020" is thông tư mười lăm năm hai nghìn không trăm hai mươi.
 DOCUMENT_TYPES = frozenset({**_TYPES_ANY, **_TYPES_DOC})
 SYMBOLS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("symbols.tsv")})
+# Inside the number of a judgment or court decision (34/2025/DS-ST): its parts come first.
+COURT_CODES: Mapping[str, str] = MappingProxyType({**DOCUMENT_CODES, **{row[0]: row[1].strip() for row in rows("court_cases.tsv")}})
+# The stages of trial whose presence makes a document number a court's (ST, PT, QĐPT).
+COURT_STAGES = frozenset({"ST", "PT", "GĐT", "QĐST", "QĐPT", "QĐGĐT"})
+# Sectors written short after Bộ, Sở, Phòng (Bộ TM, Sở XD): read as the sector only there.
+SECTORS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("sectors.tsv")})
 # Road prefixes, read only before a road number: QL1A -> quốc lộ một a.
 ROADS: Mapping[str, str] = MappingProxyType({row[0]: row[1].strip() for row in rows("roads.tsv")})
 

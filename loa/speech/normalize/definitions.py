@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ&]{1,11})\)")
+_DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐƯƠÂĂÊÔ&]{1,11})\)")  # NNƯT: a letter may keep its marks
 _WORDS = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 160
 
@@ -39,7 +39,7 @@ def _expand(abbr: str, words: list[str]) -> str | None:
         if letter == "&":
             if word.lower() != "và":
                 return None
-        elif _initial(word) != letter:
+        elif _initial(word) != _initial(letter):
             return None
     if all(letter != "&" for letter in letters) and len(letters) < 2:
         return None

@@ -12,10 +12,14 @@ _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TRIGGERS = frozenset(tone_key(w) for w in (
     "khóa", "phần", "chương", "mục", "quý", "quí", "kỳ", "đợt", "vòng",
     "vùng", "loại", "hạng", "phường", "cụm", "lần",  # vùng I (minimum wage), đô thị loại II, hạng I, Phường IV
+    "cấp", "bậc", "nhóm", "tầng", "khu", "dãy", "khối", "tập",  # trường cấp III, bậc II, nhóm I, khối II, tập III
 ))
 _PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
     ("đại", "hội"), ("hội", "nghị"), ("thế", "kỷ"), ("thế", "kỉ"), ("giai", "đoạn"),
     ("phụ", "lục"), ("thi", "đua"),
+    ("hội", "trường"), ("phòng", "họp"), ("khu", "vực"), ("quân", "khu"), ("quân", "đoàn"), ("sư", "đoàn"),
+    ("phân", "khu"), ("tiểu", "khu"), ("cấp", "độ"), ("nhiệm", "kỳ"), ("học", "kỳ"),
+    ("tiểu", "đoàn"), ("trung", "đoàn"), ("lữ", "đoàn"),
 ))
 # After these the numeral is an ordinal: lần thứ IV -> lần thứ tư.
 _ORDINAL_TRIGGERS = frozenset({tone_key("thứ")})

@@ -10,21 +10,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from itertools import groupby
 
-from .abbreviations import ABBREVIATIONS, DOCUMENT_CODES, DOCUMENT_TYPES, ROADS, SYMBOLS, UNITS, alternation
+from .abbreviations import (
+    ABBREVIATIONS,
+    COURT_CODES,
+    COURT_STAGES,
+    DOCUMENT_CODES,
+    DOCUMENT_TYPES,
+    ROADS,
+    SECTORS,
+    SYMBOLS,
+    UNITS,
+    alternation,
+)
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
 from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
 from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
-from .spans import LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece, SpanBuilder
-from .syllables import is_valid_syllable, read_capitals, spell
+from .spans import GUESS, LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece, SpanBuilder
+from .syllables import glued_syllables, is_valid_syllable, read_capitals, spell
 from .tokenizer import TOKEN
 from .unicode import tone_key
-from .web import read_email, read_file_name, read_hashtag, read_mention, read_url
+from .web import read_email, read_file_name, read_hashtag, read_mention, read_part, read_url
 
 
 def _keys(*words: str) -> frozenset[str]:
@@ -33,10 +44,31 @@ def _keys(*words: str) -> frozenset[str]:
 
 _THU = tone_key("thứ")
 _GIO = tone_key("giờ")
-_NAY_QUA = _keys("nay", "qua")
+_NAY_QUA = _keys("nay", "qua", "mai")
+# sáng sớm nay, chiều muộn hôm qua: words between a part of the day and "nay".
+_EARLY_LATE = _keys("sớm", "muộn", "khuya")
 _THANG = tone_key("tháng")
 _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
+_CUM = tone_key("cụm")
+_SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
+_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]*$")
+_FILING_LINE = re.compile(r"[ \t]*[-+•]?[ \t]*Lưu[ \t]*:?[^\n]*$")
+_FILING_CODES = {**DOCUMENT_CODES, "VT": "văn thư"}
+_NEXT_CONGRESS = re.compile(r"[ \t]+(?:Đảng|đảng|[Đđ]ại biểu|Đoàn|[Cc]ông đoàn|MTTQ|[Tt]hi đua|[Cc]hi bộ|[Đđ]ảng bộ|lần|[IVX]+(?!\w))")
+# dầu diesel 0.05S, mazut 3.5S: the sulfur grade of a fuel, a decimal written with a dot.
+_NEXT_SULFUR = re.compile(r"S(?![^\W\d_])")
+_LINE_START_BRACKET = re.compile(r"(?:^|\n)[ \t]*[({\[]$")
+_SECTOR_HEADS = _keys("bộ", "sở", "phòng")
+# An hour written with g alone: lúc 9g, 9g sáng.
+_HOUR_BEFORE_G = re.compile(r"((?:[Ll]úc|[Vv]ào|[Hh]ồi|[Tt]ừ|[Đđ]ến|[Kk]hoảng|[Tt]rước|[Ss]au)[ \t]+)?(?<![0-9.,])([0-9]{1,2})$")
+_DAY_PART_AFTER = re.compile(r"[ \t]+(?:(?:sáng|trưa|chiều|tối|đêm|hôm)(?!\w)|ngày[ \t]+[0-9])")
+_RAY_WORDS = _keys("số", "tia", "xạ", "lọc", "chống", "đèn")
+_CODE_BEFORE = re.compile(r"[A-ZĐ]-?$")
+_LETTER_AFTER = re.compile(r"-[A-Z](?![\w])")
+_LETTER_BEFORE = re.compile(r"(?<![\w])[A-Z]-$")
+# CV before a name or an office is a title (chuyên viên), not a document (công văn).
+_NEXT_STAFF = re.compile(r"[ \t]+(?:Phòng|Sở|Ban|Văn phòng|Văn thư|[A-ZĐ][a-zà-ỹđ]*(?=[ \t]*(?:[,;.)–-]|$)|[ \t]+[A-ZĐ]))", re.MULTILINE)
 # Words after which d/m is a date, and those that already say "ngày".
 _DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya")
 _DAY_WORDS = _keys("ngày", "mùng", "mồng")
@@ -80,9 +112,31 @@ _RANGE_SYMBOLS = frozenset("%‰°")
 _DAY = "day"
 
 _NEXT_DIGIT = re.compile(r"[ \t]*[0-9]")
+# Km 14+200 - Km 20+500: a range of chainages.
+_NEXT_CHAINAGE = re.compile(r"[ \t]*[Kk]m[ ]?[0-9]")
+# The other end of a range written with ÷: a number, maybe after its chainage prefix (Km3+500).
+_NEXT_BOUND = re.compile(r"[ \t]*(?:[A-Za-z]{1,3}\.?)?[0-9]")
 # ngày 10/12 - ngày 12/12: a date, a dash, then "ngày" and a number.
 _NEXT_DAY = re.compile(r"[ \t]*(?:ngày|mùng|mồng)[ \t]+[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# "Ngày mai, 2-5, Quốc hội": a date set off by commas ends at a comma, a bracket or the line.
+_CLOSES_APPOSITION = re.compile(r"[ \t]*(?:[,;)]|$)", re.MULTILINE)
+# 14.8 âm lịch, 15/7 ÂL: a day and month of the lunar (or solar) calendar.
+_NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w)")
+# Ngày thành lập Hội Nông dân Việt Nam 14/10, Ngày Nhà giáo Việt Nam 20/11, kỷ niệm ... 2/9:
+# a named day, then its date with no number in between.
+_NAMED_DAY_BEFORE = re.compile(r"(?:[Nn]gày (?:thành lập|truyền thống|hội)|kỷ niệm|Ngày [A-ZĐ])[^0-9\n]{0,60}$")
+# thứ Sáu (25-10), Thứ Bảy, 12/10, thứ 3 (12.9), Chủ nhật 5.5: the date of a weekday. The weekday is
+# capitalized or a digit (lowercase "thứ hai" is also the ordinal "second").
+_WEEKDAY_BEFORE = re.compile(r"(?:[Tt]hứ[ \t]+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|HAI|BA|TƯ|NĂM|SÁU|BẢY|[2-7])|[Cc]hủ [Nn]hật|CHỦ NHẬT|CN)"
+                             r"[ \t]*([(,]?)[ \t]*$")
+# Feasts and anniversaries before a d-m: dịp lễ 30-4 và 1-5, Quốc khánh 2-9.
+_FEAST_WORDS = _keys("khánh", "dịp", "lễ", "tết")
+# ... unless a length of time follows (dịp lễ 3-4 ngày).
+_NEXT_SPAN = re.compile(r"[ \t]+(?:năm|tháng|ngày|tuần|giờ|tuổi|người|lần)(?!\w)")
+_NEXT_CAPITALIZED = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ]")
+# 14/10 (1930-2011): an anniversary's date before the years it spans.
+_NEXT_YEARS_SPAN = re.compile(r"[ \t]*\((?:19|20)[0-9]{2}[ \t]*[-–]")
 # A d/m followed by "đến" and another date is a date: từ 1/7 đến 31/12, 10/12 - 15/12/2024.
 _NEXT_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*(?:ngày[ \t]*)?[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{4})?(?![0-9/])")
 # tháng 10-2025: the dash between a month and its year says "năm".
@@ -101,12 +155,27 @@ _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
+_STAGE_ENDINGS = ("XXST", "XXPT", "TLST", "TLPT", "QĐST", "QĐPT")
+_FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
 _DOTTED_MONTH_YEAR = re.compile(r"([0-9]{1,2})\.((?:19|20)[0-9]{2})")
 _SERVICE_GROUPS = re.compile(r"[0-9]+")
 # tổng đài (dịch vụ công) 1022: a short service number after its label, digit by digit.
 _SERVICE_LABEL_WORDS = re.compile(r"(?i:tổng đài|đường dây nóng|hotline|đầu số|gọi|số máy|hộp thư)(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:?[ \t]*$")
+# gọi vào đường dây nóng với quyền ưu tiên cao nhất: 35260027: a number of a phone's length (7-8
+# digits, no dots) further on in the clause that names a line to call.
+_PHONE_LABEL_IN_CLAUSE = re.compile(
+    r"(?i:tổng đài|đường dây nóng|hotline|điện thoại|gọi|số máy|liên hệ|fax)[^0-9.!?;\n]{0,60}$")
+# ... and not counted things after it (1250000 cuộc gọi): an end, a mark, a name or a joining word.
+_AFTER_PHONE = re.compile(r"[ \t]*(?:$|[^\w ]|[A-ZĐ]|(?:để|hoặc|và|hay|trong|khi|nếu|của|vào|từ|miễn)(?!\w))", re.MULTILINE)
+# Số tài khoản: 1234567890, mã số thuế 0312345678: identifiers, read digit by digit.
+_ACCOUNT_LABEL = re.compile(r"(?i:tài khoản|STK|mã số thuế|mã số doanh nghiệp|mã số|MST|mã hồ sơ|hộ chiếu|CMND|CCCD|căn cước|định danh)[ \t]*(?:số[ \t]*)?:?[ \t]*$")
+_SERVICE = "service"
+# ĐT: 3829 1234, Fax: 38.291.234: a local line without its area code, right after its label.
+_LOCAL_PHONE_LABEL = re.compile(
+    r"(?:(?i:điện thoại|tel|fax|hotline|đường dây nóng)|ĐT|SĐT|ĐTDĐ|Sđt|SDT)[ \t]*:?[ \t]*$")
+_LOCAL_PHONE = re.compile(r"[0-9]{2,8}(?:[ .][0-9]{2,4}){0,3}(?![0-9]|[.,][0-9])")
 # Tổng đài 1800 1567: a service number after its label is said as counts, group by group.
 _SERVICE_LABEL = re.compile(r"(?i:tổng đài|đường dây nóng)[ \t]*(?:[(:][ \t]*)?(?:miễn phí[ \t]*)?(?:số[ \t]*)?$")
 # P. Chủ tịch, P.GĐ: before a title, P. is phó.
@@ -114,9 +183,16 @@ _TITLE_AFTER = re.compile(
     r"[ ]?(?:Chủ tịch|Chủ nhiệm|Giám đốc|Tổng|Bí thư|Trưởng|Chánh|Hiệu trưởng|Thủ tướng|Viện trưởng|Cục trưởng"
     r"|Vụ trưởng|Tư lệnh|Chính ủy|Tổng giám đốc|GĐ|TGĐ|CT|BT|TB|TP)(?!\w)"
 )
+# Q. GIÁM ĐỐC, P. CHÁNH VĂN PHÒNG: a title in capitals, as signature blocks write them.
+_SIGNED_TITLE_AFTER = re.compile(
+    r"[ ]?(?:CHỦ TỊCH|CHÁNH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|TRƯỞNG|BỘ TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG"
+    r"|TỔNG CỤC TRƯỞNG|CHỦ NHIỆM|THỦ TRƯỞNG)(?!\w)")
+_ACTING_TITLE_AFTER = re.compile(
+    r"[ ]?(?:Chủ tịch|Chánh|Giám đốc|Trưởng|Bộ trưởng|Hiệu trưởng|Viện trưởng|Cục trưởng|Vụ trưởng|Tổng [Gg]iám đốc)(?!\w)")
 # An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
 _ADDRESS_NEAR = re.compile(
-    r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp)(?!\w))")
+    r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp|Ấp"
+    r"|KP|[Kk]hu phố|[Tt]ổ dân phố|[Hh]ẻm|[Nn]gõ)(?!\w))")
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
 # ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
 _PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn)[ \t]*$")
@@ -139,9 +215,39 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "PL": (re.compile(r"\.?[ \t]*25[0-9]{2}(?![0-9])"), "phật lịch"),
     "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
     "CT": (_NEXT_NAME, "chủ tịch"),
+    "CN": (re.compile(r"\." + _NEXT_NAME.pattern), "cử nhân"),  # CN. Lê Thị E: a title (CN alone is spelled)
+}
+# Abbreviations with two readings, told apart by the words on either side (else spelled, as unknown):
+# (written, words before, words after, spoken). thi ĐH - CĐ, trường CĐ nghề: cao đẳng; BCH CĐ cơ sở: công đoàn.
+_BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] = {
+    # ngày CN, thứ 7 và CN: chủ nhật (CN. Lê Văn A, a title, is in _BEFORE_CONTEXT).
+    "CN": ((re.compile(r"(?:[Nn]gày|(?:[Tt]hứ[ \t]+(?:7|Bảy|bảy)|T7)[ \t]*(?:,|và|-|–|đến))[ \t]*$"), re.compile(r"(?!)"),
+            "chủ nhật"),
+           (re.compile(r"(?:[Kk]hu|[Cc]ụm|[Nn]gành|KCN và)[ \t]*$"), re.compile(r"(?!)"), "công nghiệp")),
+    # Ban Chấp hành TƯ, Ủy viên TƯ Đảng: trung ương in running text (in a heading TƯ is the word tư).
+    "TƯ": ((re.compile(r"(?:Ban Chấp hành|BCH|[Ủủ]y viên|UV|[Cc]ấp|[Bb]an|Văn phòng|[Hh]ội nghị)[ \t]*$"),
+            re.compile(r"[ \t]+(?:Đảng|Đoàn|Hội|MTTQ)(?!\w)"), "trung ương"),),
+    # dầu DO: diesel oil, spelled (elsewhere DO in a heading is the word do).
+    "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
+    # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
+    "CA": (
+        (re.compile(r"(?:[Tt]rưởng|[Gg]iám đốc|[Cc]án bộ|[Cc]hiến sĩ|[Ll]ực lượng|[Pp]hối hợp với)[ \t]*$"),
+         re.compile(r"[ \t]+(?:huyện|tỉnh|xã|phường|quận|thị xã|thị trấn|thành phố|TP|[A-ZĐ][a-zà-ỹđ]+)(?!\w)"),
+         "công an"),
+    ),
+    "CĐ": (
+        (re.compile(r"(?:ĐH|[Đđ]ại học|[Tt]rường|[Hh]ệ|[Tt]hi|[Bb]ậc|[Tt]uyển sinh|[Ss]inh viên|[Gg]iảng viên)"
+                    r"[ \t]*[-–,/&]?[ \t]*$"),
+         re.compile(r"[ \t]*(?:[-–,/&][ \t]*(?:ĐH|TC|THCN|TCCN)(?!\w)|(?:[Nn]ghề|[Ss]ư phạm|[Kk]ỹ thuật|[Cc]ộng đồng"
+                    r"|[Yy] tế|[Kk]inh tế|[Cc]ông nghệ|[Vv]ăn hóa|[Dd]u lịch|[Cc]hính quy|[Ll]iên thông)(?!\w))"),
+         "cao đẳng"),
+        (re.compile(r"(?:BCH|[Bb]an chấp hành|[Cc]hủ tịch|[Đđ]oàn viên|LĐLĐ|[Cc]án bộ)[ \t]*$"),
+         re.compile(r"[ \t]*(?:[Cc]ơ sở|[Nn]gành|[Vv]iên chức|[Cc]ông ty|[Tt]ổng công ty|[Cc]ấp trên)(?!\w)"),
+         "công đoàn"),
+    ),
 }
 _CODE_NUMBER = re.compile(r"([^0-9]+)([0-9]+)")
-_ROAD = re.compile(r"([^0-9. ]+)\.? ?([0-9]+)([A-Z]?)")
+_ROAD = re.compile(r"([^0-9. -]+)[.-]? ?([0-9]+)([A-Z]?)")
 _E_PREFIX = re.compile(r"-[A-Za-z]{2}")
 _PHONE_NEXT = re.compile(r" 0[0-9]{2,3}[ .]?[0-9]{3}[ .]?[0-9]{3,4}(?![0-9])")
 # x3, x1,5: a multiplier (nhân ba) when the digits follow the x directly.
@@ -170,25 +276,26 @@ _COUNTED_AFTER = _keys(
     "huy", "điểm", "sở", "ban", "ngành", "cơ", "dự", "công", "nhiệm", "ứng", "thành", "ủy",
 )
 
-def _read_code(code: str, words: NumberWords) -> tuple[str, str]:
+def _read_code(code: str, words: NumberWords, table: Mapping[str, str] = DOCUMENT_CODES) -> tuple[str, str]:
     """One code of a document number and how it was reached: QĐ -> quyết định, QH15 -> quốc hội mười lăm.
 
     A code in another case (Qđ, nqlt) or several codes written together (QĐUBND) are
     read from the table too; other capitals are spelled, as an unknown abbreviation.
+    table: the codes of this kind of number (COURT_CODES in a judgment's number).
     """
     numbered = _CODE_NUMBER.fullmatch(code)
     if numbered:
-        spoken, how = _read_code(numbered[1], words)
+        spoken, how = _read_code(numbered[1], words, table)
         return f"{spoken} {integer(numbered[2], words)}", how
-    found = DOCUMENT_CODES.get(code) or DOCUMENT_CODES.get(code.upper())
+    found = table.get(code) or table.get(code.upper())
     if found:
         return found, TABLE
     for joint, said in (("&", " và "), (".", " ")):  # KH&CN, QĐ.UB (TT.HĐND is in the table)
         if joint in code:
-            parts = [_read_code(part, words) for part in code.split(joint) if part]
+            parts = [_read_code(part, words, table) for part in code.split(joint) if part]
             worst = next((how for _, how in parts if how != TABLE), TABLE)
             return said.join(spoken for spoken, _ in parts), worst
-    joined = _joined_codes(code.upper())
+    joined = _joined_codes(code.upper(), table)
     if joined:
         return joined, TABLE
     if not code.isupper():
@@ -197,7 +304,7 @@ def _read_code(code: str, words: NumberWords) -> tuple[str, str]:
     return spoken, (WRITTEN if spoken == code.lower() else UNKNOWN)
 
 
-def _joined_codes(code: str) -> str | None:
+def _joined_codes(code: str, table: Mapping[str, str] = DOCUMENT_CODES) -> str | None:
     """QĐUBND -> quyết định ủy ban nhân dân: known codes written without a hyphen (fewest pieces wins)."""
     n = len(code)
     if n < 3 or n > 24:
@@ -206,8 +313,8 @@ def _joined_codes(code: str) -> str | None:
     for end in range(1, n + 1):
         for start in range(max(0, end - 12), end - 1):
             head, piece = best[start], code[start:end]
-            if head is not None and piece in DOCUMENT_CODES:
-                candidate = head + [DOCUMENT_CODES[piece]]
+            if head is not None and piece in table:
+                candidate = head + [table[piece]]
                 current = best[end]
                 if current is None or len(candidate) < len(current):
                     best[end] = candidate
@@ -238,7 +345,7 @@ class Reader:
         self.words = words
         self.out = out
         self.region = region
-        self.recent: deque[tuple[str, str]] = deque([("break", ""), ("break", "")], maxlen=3)
+        self.recent: deque[tuple[str, str]] = deque([("break", "")] * 4, maxlen=4)
         self._tone_keys: dict[str, str] = {}
         self._skip_to = 0
         self._end = len(text)
@@ -290,6 +397,8 @@ class Reader:
     def _roman_kind(self) -> str | None:
         """How a Roman numeral here is read: after a trigger word, or continuing a list."""
         (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
+        if (kind1, key1) == ("abbr", "ĐH"):  # ĐH XIII: đại hội mười ba
+            return "cardinal"
         if kind1 == "word":
             found = trigger_kind(key2 if kind2 == "word" else "", key1)
             if found:
@@ -319,7 +428,8 @@ class Reader:
 
     def _day_word(self, m: re.Match[str]) -> list[Piece]:
         """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
-        said = self._last_word() in _DAY_SAID or self._continues_dates() or self._ends_day_range()
+        said = self._last_word() in _DAY_SAID or self._continues_dates() or self._ends_day_range() or (
+            self._last_word() in _TO_WORDS and self._recent(2)[1] in _DAY_WORDS)  # các ngày từ 21.6
         return [] if said else [("ngày", m.start(), m.end())]
 
     # tokens
@@ -389,6 +499,12 @@ class Reader:
     def _on_docnum(self, m: re.Match[str]) -> None:
         """12-QĐ/ĐU, 42/2022/NĐ-CP: the number, the year, then each code; - and / silent."""
         start = m.start()
+        grade = _FUEL_GRADE.fullmatch(m.group())
+        if grade and self._recent(1) == ("word", "ron"):  # RON 95-III: the octane number, then the grade
+            self.out.words([(integer(grade[1], self.words), start, start + len(grade[1])),
+                            (cardinal(roman_value(grade[2]) or 0, self.words), start + grade.start(2), m.end())])
+            self._note("number")
+            return
         head = _DOC_HEAD.match(m.group())
         assert head is not None
         number, suffix, doc_year = head.groups()
@@ -398,8 +514,11 @@ class Reader:
         if doc_year:
             pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
         self.out.words(pieces)
-        for code in _DOC_CODE.finditer(m.group(), head.end()):
-            spoken, how = _read_code(code.group(), self.words)
+        codes = list(_DOC_CODE.finditer(m.group(), head.end()))
+        # 34/2025/DS-ST, 45/2024/QĐXXST-HS: a court's number (a stage of trial, alone or closing a code)
+        court = any(code.group() in COURT_STAGES or code.group().endswith(_STAGE_ENDINGS) for code in codes)
+        for code in codes:
+            spoken, how = _read_code(code.group(), self.words, COURT_CODES if court else DOCUMENT_CODES)
             self.out.word(spoken, start + code.start(), start + code.end(), how)
         self._note("number")
 
@@ -457,11 +576,11 @@ class Reader:
         n_a, w = int(a), self.words
         with_year = len(b) == 4
         if is_day_month(n_a, int(b)) and (
-            self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
+            self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
             or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
-            or self._after_from_day(m, n_a)
+            or self._after_from_day(m, n_a) or self._names_a_day(m) or self._after_weekday(m)
         ):
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
@@ -488,16 +607,22 @@ class Reader:
         kind, key = self.recent[-1]
         return kind == "abbr" and key in DOCUMENT_TYPES
 
-    def _after_date_word(self) -> bool:
-        """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)"."""
-        back = 2 if self.recent[-1] == ("punct", "(") else 1
+    def _after_date_word(self, m: re.Match[str] | None = None) -> bool:
+        """Right after a word that takes a date: ngày, sáng, hôm, "sáng nay", "hôm qua (4-12)",
+        "sáng sớm nay 7.6", and set off by commas: "Ngày mai, 2-5, Quốc hội ..."."""
+        back = 2 if self.recent[-1] == ("punct", "(") or (
+            self.recent[-1] == ("punct", ",") and m is not None and _CLOSES_APPOSITION.match(self.text, m.end())) else 1
         kind1, key1 = self._recent(back)
         if kind1 != "word":
             return False
         if key1 in _DATE_WORDS:
             return True
-        kind2, key2 = self._recent(back + 1) if back + 1 <= len(self.recent) else ("break", "")
-        return key1 in _NAY_QUA and kind2 == "word" and key2 in _DATE_WORDS
+        if key1 not in _NAY_QUA:
+            return False
+        kind2, key2 = self._recent(back + 1)
+        if kind2 == "word" and key2 in _EARLY_LATE and back + 2 <= len(self.recent):
+            kind2, key2 = self._recent(back + 2)
+        return kind2 == "word" and key2 in _DATE_WORDS
 
     def _after_clock(self) -> bool:
         """18 giờ 6/8, 16h 21/12: a d/m right after a time of day is its date."""
@@ -536,6 +661,37 @@ class Reader:
         after = _NEXT_WORD.match(self.text, m.end())  # từ 5-7/10 điểm is a score, not a date
         return after is None or self._tone_key(after.group(1)) not in _COUNTED_WORDS
 
+    def _after_weekday(self, m: re.Match[str]) -> bool:
+        """thứ Sáu (25-10), Thứ Bảy, 12/10, giá vàng: a d/m right after a weekday, bracketed or set off by commas."""
+        found = _WEEKDAY_BEFORE.search(self.text, max(m.start() - 16, 0), m.start())
+        if found is None:
+            return False
+        mark, after = found.group(1), self.text[m.end():m.end() + 1]
+        return (mark == "(" and after == ")") or (mark == "," and bool(_CLOSES_APPOSITION.match(self.text, m.end()))) or (
+            not mark)
+
+    def _opens_line_as_date(self, m: re.Match[str]) -> bool:
+        """17/5 Chiều qua ..., 25-12 Hôm nay ...: a d/m opening a line before a capital is a news item's date."""
+        if not (_NEXT_CAPITALIZED.match(self.text, m.end()) and _LINE_START.search(self.text, max(m.start() - 3, 0), m.start())):
+            return False
+        day, mon = (int(part) for part in _DATE_PARTS.findall(m.group())[:2])
+        return not day < mon <= 10  # 3/4 Hộ dân: the shape of a share stays one
+
+    def _names_before_parenthesis(self) -> bool:
+        """Ngày Báo chí Việt Nam (21.6), not tỷ lệ (2.5): a name, not a quantity, before the bracket of a d.m."""
+        kind, key = self._recent(2)
+        return kind == "word" and key not in _WHOLE_WORDS and key not in _SHARE_WORDS and key not in _NOT_FRACTION_AFTER
+
+    def _names_a_day(self, m: re.Match[str]) -> bool:
+        """14.8 âm lịch; Ngày Nhà giáo Việt Nam 20/11; 14/10 (1930-2011); "17/5 Chiều ..." opening a line
+        (a news item's date): a d/m named a date by its neighbours."""
+        text, end = self.text, m.end()
+        if _NEXT_CALENDAR.match(text, end) or _NEXT_YEARS_SPAN.match(text, end):
+            return True
+        if self._opens_line_as_date(m):
+            return True
+        return not self._share_next(m) and _NAMED_DAY_BEFORE.search(text, max(m.start() - 80, 0), m.start()) is not None
+
     def _in_parentheses(self, m: re.Match[str]) -> bool:
         """Chiều nay (12/5), trong 2 ngày (15-16/5): a d/m alone in parentheses is a date."""
         text = self.text
@@ -544,11 +700,20 @@ class Reader:
     def _on_dashnum(self, m: re.Match[str]) -> None:
         """a-b: a date after ngày (ngày 30-4), otherwise a range (10-15 -> mười đến mười lăm)."""
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
-        if is_day_month(int(a), int(b)) and (self._after_date_word() or self._continues_dates()):
+        if is_day_month(int(a), int(b)) and (
+            self._after_date_word(m) or self._continues_dates() or self._after_weekday(m)
+            or (self._last_word() in _FEAST_WORDS and not _NEXT_SPAN.match(self.text, m.end()))
+            or self._opens_line_as_date(m)
+            # (25-10), Đầu tuần này (14-10): alone in brackets, a day before a smaller month is a date (a range rises)
+            or (self._in_parentheses(m) and int(a) > int(b))
+        ):
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
-        self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
+        if _SCORE_BEFORE.search(self.text, max(m.start() - 12, 0), m.start()):  # thắng 3-0, tỷ số 2-1: a score
+            self.out.words([(integer(a, self.words), a0, a1), (integer(b, self.words), b0, b1)])
+        else:
+            self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
         self._note("number")
 
     def _on_money(self, m: re.Match[str]) -> None:
@@ -571,8 +736,10 @@ class Reader:
         day, mon = m.group().split(".")
         last = self._last_word()
         expected = (
-            self._after_date_word() or last in _DATE_NAME_WORDS or self._continues_dates()
+            self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or self._ends_day_range() or (last in _TO_WORDS and not self._counted_next(m))
+            or (self._in_parentheses(m) and self._names_before_parenthesis()) or self._names_a_day(m)
+            or self._after_weekday(m)
         )
         if expected and is_day_month(int(day), int(mon)) and not _NEXT_QUANTITY.match(self.text, m.end()):
             self.out.words(self._day_word(m) + [(day_month(day, mon, self.words), m.start(), m.end())])
@@ -588,12 +755,30 @@ class Reader:
                             (year(month_year[2], self.words), m.end() - 4, m.end())])
             self._note("date")
             return
+        if (text[0] == "0" and 2 <= len(text) <= 3 and text.isdigit() and _CODE_BEFORE.search(
+                self.text, max(m.start() - 2, 0), m.start())):  # PC08, Cục C03, tàu HQ-012: a code, its zero said
+            self.out.word(digits(text), m.start(), m.end())
+            self._note("number")
+            return
         if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
             return
-        if 3 <= len(text) <= 8 and text.isdigit() and _SERVICE_LABEL_WORDS.search(
-                self.text, max(m.start() - 40, 0), m.start()):
-            self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022: a short number, said digit by digit
+        if 3 <= len(text) <= 8 and text.isdigit() and (_SERVICE_LABEL_WORDS.search(
+                self.text, max(m.start() - 40, 0), m.start()) or (len(text) >= 7 and _PHONE_LABEL_IN_CLAUSE.search(
+                self.text, max(m.start() - 80, 0), m.start()) and _AFTER_PHONE.match(self.text, m.end()))
+                or (self.recent[-2] == ("number", _SERVICE) and self.recent[-1] in _LIST_JOINERS)):
+            self.out.word(digits(text), m.start(), m.end())  # tổng đài 1022; 113, 114, 115: said digit by digit
+            self._note("number", _SERVICE)
+            return
+        local = _LOCAL_PHONE.match(self.text, m.start()) if text[0] != "0" else None
+        if local and 7 <= sum(c.isdigit() for c in local.group()) <= 8 and _LOCAL_PHONE_LABEL.search(
+                self.text, max(m.start() - 24, 0), m.start()):
+            self.out.word(digits(local.group()), m.start(), local.end())  # ĐT: 3829 1234, a local line
+            self._skip_to = local.end()
+            self._note("phone")
+            return
+        if 6 <= len(text) <= 20 and text.isdigit() and _ACCOUNT_LABEL.search(self.text, max(m.start() - 30, 0), m.start()):
+            self.out.word(digits(text), m.start(), m.end())  # số tài khoản 1234567890, mã số 012345: an identifier
             self._note("number")
             return
         clock_time = _DOTTED_TIME.fullmatch(text) if last == _LUC else None
@@ -609,7 +794,8 @@ class Reader:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
             return
-        elif _DOT_DECIMAL.fullmatch(text) and _NEXT_QUANTITY.match(self.text, m.end()):
+        elif _DOT_DECIMAL.fullmatch(text) and (
+                _NEXT_QUANTITY.match(self.text, m.end()) or _NEXT_SULFUR.match(self.text, m.end())):
             spoken = numeral(text.replace(".", ","), self.words)
         else:
             spoken = numeral(text, self.words)
@@ -617,11 +803,23 @@ class Reader:
         self._note("number", _DAY if self._is_day(text) else "")
 
     def _on_unit(self, m: re.Match[str]) -> None:
+        if m.group() == "g" and self._hour_g(m):
+            self.out.word("giờ", m.start(), m.end())  # lúc 9g sáng, 7g30-11g: g is giờ
+            self._note("word", "giờ")
+            return
         self.out.word(UNITS[m.group()], m.start(), m.end(), TABLE)
         self._note("unit")
 
+    def _hour_g(self, m: re.Match[str]) -> bool:
+        """9g sáng, lúc 9g, 7g30-11g: a g after an hour of the day is giờ, not gam."""
+        before = _HOUR_BEFORE_G.search(self.text, max(m.start() - 12, 0), m.start())
+        if before is None or int(before.group(2)) > 24:
+            return False
+        return bool(before.group(1)) or bool(_DAY_PART_AFTER.match(self.text, m.end())) or (
+            self._recent(2) == ("word", _DEN) and self.recent[-3][0] == "time")
+
     def _on_road(self, m: re.Match[str]) -> None:
-        """QL1A, ĐT.830, TL 10: the road kind, its number, then a letter suffix spelled."""
+        """QL1A, ĐT.830, ĐT-746, TL 10: the road kind, its number, then a letter suffix spelled."""
         road = _ROAD.fullmatch(m.group())
         assert road is not None
         prefix, number, suffix = road.groups()
@@ -643,8 +841,12 @@ class Reader:
             near = cue = None
         if next_char.isdigit() and letter in "PQ":
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
-        elif letter == "P" and _TITLE_AFTER.match(text, end):
+        elif letter == "P" and (_TITLE_AFTER.match(text, end) or _SIGNED_TITLE_AFTER.match(text, end)):
             self.out.word("phó", m.start(), end)
+        elif letter == "Q" and (_SIGNED_TITLE_AFTER.match(text, end) or _ACTING_TITLE_AFTER.match(text, end)):
+            self.out.word("quyền", m.start(), end)  # Q. CHÁNH VĂN PHÒNG: acting head, in a signature block
+            self._note("word", "quyền")
+            return
         elif letter == "P" and next_char == "h":  # P. họp 5: phòng họp
             self.out.word("phòng", m.start(), end)
             self._note("word", "phòng")
@@ -660,8 +862,18 @@ class Reader:
 
     def _on_abbr(self, m: re.Match[str]) -> None:
         written, text = m.group(), self.text
-        if written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
+        if written in SECTORS and self._after_sector_head(m.start()):
+            self.out.word(SECTORS[written], m.start(), m.end(), TABLE)  # Sở TP: tư pháp, not thành phố
+        elif written == "KT" and _SIGNATURE_TITLE.match(text, m.end()):
             self.out.word("ký thay", m.start(), m.end(), TABLE)
+        elif written == "CNTT" and self._last_word() == _CUM:
+            self.out.word("công nghiệp tập trung", m.start(), m.end(), TABLE)  # Cụm CNTT: an industrial cluster
+        elif written == "ĐH" and _NEXT_CONGRESS.match(text, m.end()):
+            self.out.word("đại hội", m.start(), m.end(), TABLE)  # ĐH Đảng bộ, ĐH XIII: a congress, not a university
+        elif written == "UV" and self._last_word() in _RAY_WORDS:
+            self.out.word(spell(written), m.start(), m.end(), TABLE)  # chỉ số UV, tia UV: ultraviolet, not ủy viên
+        elif written == "CV" and _NEXT_STAFF.match(text, m.end()):
+            self.out.word("chuyên viên", m.start(), m.end(), TABLE)  # CV Hà, CV Phòng Nội vụ: a staff title
         elif written == "TT" and _STANDING_BODY.match(text, m.end()):
             self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
         elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
@@ -702,6 +914,20 @@ class Reader:
             self.out.word(spoken, start, end)
             self._note("roman", kind)
             return
+        if word.isupper() and word in _FILING_CODES and self._in_filing_line(start):
+            self.out.word(_FILING_CODES[word], start, end, TABLE)  # Lưu: VT, TH: the offices keeping copies
+            self._note("word", word)
+            return
+        if word in SECTORS and self._after_sector_head(start):
+            self.out.word(SECTORS[word], start, end, TABLE)  # Bộ TM, Sở XD
+            self._note("word", word)
+            return
+        if word in _BY_SIDES:
+            spoken_here = self._by_sides(word, start, end)
+            if spoken_here:
+                self.out.word(spoken_here, start, end, TABLE)
+                self._note("word", word)
+                return
         if word in _BEFORE_CONTEXT:
             spoken_here = self._by_next(word, end)
             if spoken_here:
@@ -717,11 +943,16 @@ class Reader:
             spoken, how = _read_numeric_chars(word, self.words), RULE  # ½, x²
         elif not latin_word:
             spoken = word
-            if word.isupper():
+            glued = glued_syllables(word)
+            if glued:
+                spoken, how = " ".join(glued), GUESS  # hêrôin: syllables run together, a guess to hear
+            elif word.isupper():
                 spoken = read_capitals(word)
                 how = WRITTEN if spoken == word.lower() else UNKNOWN
             if len(word) == 1 and not is_valid_syllable(word):
                 spoken, how = spell(word), SPELLED  # điểm đ: a letter alone
+        elif len(word) == 1 and word.isupper() and self._in_letter_pair(start, end):
+            spoken, how = spell(word), SPELLED  # (I-O), A-B: letters joined by a hyphen are letters
         elif word == "Hotline" and self._kept_label(start, end):
             spoken = word
         elif word == "e" and _E_PREFIX.match(text, end) and not (start and text[start - 1].isalnum()):
@@ -729,8 +960,36 @@ class Reader:
         else:
             latin, how = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
             spoken = word if latin is None else latin
+            if how != TABLE and not word.isupper() and self._byline(start, end):
+                joined = read_part(word)  # (Baoquangninh) -: a newspaper's name without its tones
+                if len(joined.split()) * 3 <= len(word):  # whole syllables, not letters spelled (Zing)
+                    spoken, how = joined, GUESS
         self.out.word(spoken, start, end, how)
         self._note("word", word)
+
+    def _byline(self, start: int, end: int) -> bool:
+        """(Baoquangninh) - Sáng nay: a word alone in brackets opening a line, as the press signs its reports."""
+        return self.text[end:end + 1] == ")" and bool(_LINE_START_BRACKET.search(self.text, max(start - 4, 0), start))
+
+    def _in_filing_line(self, start: int) -> bool:
+        """- Lưu: VT, TH.: the line of a document's foot that names who keeps its copies."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return _FILING_LINE.match(self.text, line_start, start) is not None
+
+    def _after_sector_head(self, start: int) -> bool:
+        """Right after Bộ, Sở or Phòng (one space): Bộ TM, Sở XD, Phòng TC-KH."""
+        return self._last_word() in _SECTOR_HEADS and self.text[start - 1:start] == " "
+
+    def _in_letter_pair(self, start: int, end: int) -> bool:
+        """I-O, B-O-T: a capital letter joined by a hyphen to another lone capital."""
+        return bool(_LETTER_AFTER.match(self.text, end) or _LETTER_BEFORE.search(self.text, max(start - 3, 0), start))
+
+    def _by_sides(self, word: str, start: int, end: int) -> str | None:
+        """thi ĐH - CĐ -> cao đẳng, BCH CĐ cơ sở -> công đoàn: read by its neighbours, else None."""
+        for before, after, spoken in _BY_SIDES[word]:
+            if before.search(self.text, max(start - 24, 0), start) or after.match(self.text, end):
+                return spoken
+        return None
 
     def _by_next(self, word: str, end: int) -> str | None:
         """SN 1959 -> sinh năm; CT Đỗ Minh Tuấn -> chủ tịch: read by what follows, else left to the other rules."""
@@ -776,7 +1035,8 @@ class Reader:
         elif kind == "date" and _NEXT_CLOCK.match(text, end):  # 21/10/2021 - 06:58: a date, then its time
             self.out.pause(start, end)
             self._note("punct", ",")
-        elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end)))) or (
+        elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end))
+                          or _NEXT_CHAINAGE.match(text, end))) or (
                 kind == "roman" and _NEXT_ROMAN.match(text, end)):
             hours = _NEXT_HOURS.match(text, end) if kind == "number" else None
             first = self._number_before(start) if hours else None
@@ -818,9 +1078,17 @@ class Reader:
 
     def _on_other(self, m: re.Match[str]) -> None:
         char = m.group()
+        if char == ":" and _SCALE_BEFORE.search(self.text, max(m.start() - 20, 0), m.start()) and _DIGIT_NEXT.match(
+                self.text, m.end()):
+            self.out.word("trên", m.start(), m.end())  # tỷ lệ 1:500: a scale or ratio
+            self._note("per")
+            return
         if char in _KEEP:
             self.out.punct(_KEEP[char], m.start(), m.end())
             self._note("punct", char)
+        elif char == "÷" and self.recent[-1][0] in ("number", "unit") and _NEXT_BOUND.match(self.text, m.end()):
+            self.out.word("đến", m.start(), m.end())  # 3÷5 m, Km3+100 ÷ Km3+500: a range in technical text
+            self._note("word", "đến")
         elif char in SYMBOLS:
             self.out.word(SYMBOLS[char], m.start(), m.end())
             self._note("symbol", char)

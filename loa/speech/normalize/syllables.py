@@ -118,3 +118,28 @@ def spell(word: str) -> str:
 def read_capitals(word: str) -> str:
     """An all-capital word: a heading word (a valid syllable) is read, an initialism is spelled."""
     return word.lower() if is_valid_syllable(word.lower()) else spell(word)
+
+
+@lru_cache(maxsize=8192)
+def glued_syllables(word: str) -> tuple[str, ...] | None:
+    """hêrôin -> (hê, rô, in): a word that is no syllable but a run of them, fewest pieces (lowercase).
+
+    Loanwords the Vietnamese way (hêrôin, côcain, amphêtamin) and words whose space was lost
+    (thànhphố) are written so; None when the word is not such a run (Đắk, Krông, Müller).
+    """
+    n = len(word)
+    if n < 3 or n > 40 or not word.isalpha():
+        return None
+    word = word.lower()
+    if is_valid_syllable(word):
+        return None
+    best: list[tuple[str, ...] | None] = [None] * n + [()]
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, min(n, i + 8) + 1):
+            rest = best[j]
+            if rest is not None and is_valid_syllable(word[i:j]):
+                current = best[i]
+                if current is None or len(rest) + 1 < len(current):
+                    best[i] = (word[i:j], *rest)
+    found = best[0]
+    return found if found and len(found) > 1 else None

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 # ASCII letter that may carry its combining marks) can be normalized on its own.
 _NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
+# Letters that look like the Vietnamese đ but are others (the Icelandic eth of some fonts and
+# pages: "Ðầu tư", the African D): read as đ. One char for one, so offsets do not move.
+LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _NO_TONES = dict.fromkeys(map(ord, _TONE_MARKS))
 
