@@ -299,7 +299,9 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loa@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+# No script of Loa or of Wagtail's admin reads the cookie (forms carry the token; the admin gets it
+# from wagtailConfig), so it is HttpOnly too, as scanners (wapiti) expect.
+CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "loa.core.csrf.csrf_failure"  # Vietnamese, and gives back what was typed
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Proxies (addresses or networks) whose X-Forwarded-For is believed; empty: use REMOTE_ADDR.
