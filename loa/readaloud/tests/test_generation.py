@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from loa.readaloud.audio_store import audio_path, audio_url
-from loa.readaloud.keys import default_voice_id
 from loa.readaloud.models import Narration, NarrationState
-from loa.readaloud.tasks import request_narration
+from loa.readaloud.narration.audio_store import audio_path, audio_url
+from loa.readaloud.narration.keys import default_voice_id
+from loa.readaloud.narration.tasks import request_narration
 from loa.speech.normalize import normalize
 
 from .helpers import paragraph, readaloud_tasks, republish, run_tasks
@@ -20,7 +20,7 @@ DEFAULT = "vi-south-male"
 
 
 def readaloud_tasks_named(name: str):
-    return DBTaskResult.objects.filter(task_path=f"loa.readaloud.tasks.{name}")
+    return DBTaskResult.objects.filter(task_path=f"loa.readaloud.narration.tasks.{name}")
 
 
 def narration(page, voice: str = DEFAULT) -> Narration:
@@ -54,7 +54,7 @@ def test_worker_makes_the_audio_and_sentences_point_into_the_page(article, clien
     assert all(s["end"] > s["start"] for s in sentences) and sentences[-1]["end"] <= data["duration"] + 0.01
     assert not any("không được đọc" in s["text"] for s in sentences)
     blocks = {child.id: child for child in article.body}
-    from loa.readaloud.html_text import text_content
+    from loa.readaloud.narration.html_text import text_content
 
     for s in sentences[2:]:
         shown = text_content(str(blocks[s["block"]].render()))

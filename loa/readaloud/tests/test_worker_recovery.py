@@ -17,8 +17,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from loa.pages.demo.convert import text_to_blocks
-from loa.readaloud.liveness import is_abandoned
 from loa.readaloud.models import Narration, NarrationState
+from loa.readaloud.narration.liveness import is_abandoned
 
 from .helpers import keep_test_connection, publish_article, readaloud_tasks
 

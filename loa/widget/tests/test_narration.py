@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loa.readaloud.audio_store import audio_path
+from loa.readaloud.narration.audio_store import audio_path
 from loa.readaloud.tests.helpers import run_tasks
 
 from ..models import WidgetNarration, WidgetPage, WidgetSite
