@@ -193,3 +193,20 @@ def test_a_replaced_file_is_deleted_a_day_later_unless_used_again(article, clien
     assert not audio_path(old.audio_name).exists() and audio_path(new.audio_name).exists()
     assert client.get(audio_url(old.audio_name), HTTP_RANGE="bytes=0-9").status_code == 404
     assert client.get(audio_url(new.audio_name), HTTP_RANGE="bytes=0-9").status_code == 206
+
+
+def test_every_narration_waits_for_a_free_synthesis_slot(article, settings):
+    """eSpeak NG voices too: every synthesis on the machine counts against the same slots."""
+    from loa.readaloud.narration.synthesis_slots import synthesis_slot
+
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
+    with synthesis_slot() as held:
+        assert held is not None
+        run_tasks()
+    narration = Narration.objects.get(page_id=article.pk, voice=default_voice_id())
+    assert narration.state == NarrationState.PENDING
+    waiting = readaloud_tasks("READY").get()
+    assert timezone.now() < waiting.run_after <= timezone.now() + timedelta(seconds=5)
+    run_tasks(make_due=True)
+    narration.refresh_from_db()
+    assert narration.state == NarrationState.READY
