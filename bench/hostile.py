@@ -38,8 +38,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.nginxproc import running_nginx  # noqa: E402
-from bench.serverproc import loa_serve, prepare_site  # noqa: E402
+from tests.support.nginxproc import running_nginx  # noqa: E402
+from tests.support.serverproc import loa_serve, prepare_site  # noqa: E402
 
 SEED = ROOT / "loa" / "pages" / "demo" / "seed-article.txt"
 TARGET_P99_MS = 300.0

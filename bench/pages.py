@@ -40,8 +40,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.nginxproc import running_nginx  # noqa: E402
-from bench.serverproc import loa_command, loa_serve, prepare_site  # noqa: E402
+from tests.support.nginxproc import running_nginx  # noqa: E402
+from tests.support.serverproc import loa_command, loa_serve, prepare_site  # noqa: E402
 
 SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
 DOCUMENT_SLUG = "nghi-quyet-25-2024-du-toan-ngan-sach-2025"

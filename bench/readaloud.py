@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.serverproc import loa_serve, prepare_site  # noqa: E402
+from tests.support.serverproc import loa_serve, prepare_site  # noqa: E402
 
 SEED_TEXT = ROOT / "loa" / "pages" / "demo" / "seed-article.txt"
 SEED_SLUG = "bao-cao-chinh-tri-dai-hoi-dang-bo-co-so-hdnd-tinh-lan-thu-i"
@@ -68,8 +68,8 @@ def wait_ready(page_id: int, timeout: float = 120.0, not_key: str | None = None)
     """Poll the database until the default voice is ready; returns the monotonic time it was seen."""
     from django.db import close_old_connections
 
-    from loa.readaloud.keys import default_voice_id
     from loa.readaloud.models import Narration
+    from loa.readaloud.narration.keys import default_voice_id
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -177,8 +177,8 @@ def main() -> None:
         text = SEED_TEXT.read_text(encoding="utf-8")
         first_bytes = measure_speech_first_byte(base, text)
 
-        from loa.readaloud.audio_store import audio_path, audio_url
         from loa.readaloud.models import Narration
+        from loa.readaloud.narration.audio_store import audio_path, audio_url
 
         narration = Narration.objects.get(page_id=page_id, voice="vi-south-male")
         size = audio_path(narration.audio_name).stat().st_size

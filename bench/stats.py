@@ -9,7 +9,7 @@ Visitors differ by address (X-Forwarded-For from a trusted proxy on 127.0.0.1,
 as behind nginx) and use a few dozen common browser User-Agents, as real
 traffic does; --unique-user-agents gives every visitor its own User-Agent
 instead (the worst case for the crawler check's cache).
-The load generator is bench/loadgen.py (asyncio, keep-alive connections),
+The load generator is tests/support/loadgen.py (asyncio, keep-alive connections),
 so every request is accounted for exactly; wrk is not needed.
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.loadgen import hit_request, run_load, timed_requests  # noqa: E402
-from bench.serverproc import migrate, running_server, scratch_database, server_env  # noqa: E402
+from tests.support.loadgen import hit_request, run_load, timed_requests  # noqa: E402
+from tests.support.serverproc import migrate, running_server, scratch_database, server_env  # noqa: E402
 
 BROWSERS = [
     f"Mozilla/5.0 ({system}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{version}.0.0.0 {mobile}Safari/537.36"

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from bench.serverproc import loa_serve, prepare_site  # noqa: E402
 from tests.support.hostportal import HostSite  # noqa: E402
+from tests.support.serverproc import loa_serve, prepare_site  # noqa: E402
 
 ARTICLE = (ROOT / "tests" / "support" / "hostportal" / "cong-thong-tin" / "tin-tuc.html").read_text(encoding="utf-8")
 

@@ -30,7 +30,8 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.pages.demo": "the demo pages' text is converted to those blocks",
     },
     "documents": {
-        "loa.readaloud": "a document's text is read aloud: the narration service",
+        "loa.readaloud.service": "a document's text is read aloud: its audio is made again when the text changes",
+        "loa.readaloud.voice_choice": "the library chooses the voice its documents are read in (a model field)",
         "loa.pages.editorial": "the demo gives the editors' groups the library's permissions",
     },
     "delegates": {
@@ -57,7 +58,7 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.pages.models": "imported articles and categories are the portal's own pages",
         "loa.infopages.models": "an old portal's static pages become information pages",
         "loa.documents.models": "attachments become documents of the library",
-        "loa.readaloud": "imported pages are narrated later, newest first, at a low priority (backfill)",
+        "loa.readaloud.service": "imported pages are narrated later, newest first, at a low priority (backfill)",
     },
     "opendata": {
         "loa.council_sessions.models": "dataset: sessions and their agendas",
@@ -81,7 +82,8 @@ CROSS_APP_IMPORTS: dict[str, dict[str, str]] = {
         "loa.pages.demo.convert": "the English demo pages' text becomes blocks",
     },
     "widget": {
-        "loa.readaloud": "a host portal's page is narrated by the read-aloud pipeline (generation, cache, streaming)",
+        "loa.readaloud.service": "a host portal's page is narrated by the narration service (generation, streaming)",
+        "loa.readaloud.models": "a host page's narration has the states of an article's (NarrationState, a model field)",
         "loa.stats": "the visitor box counts with the statistics' clock, settings and daily-salted identity",
     },
     "readaloud": {
@@ -173,6 +175,26 @@ def cross_app_imports() -> dict[tuple[str, str], set[str]]:
     return found
 
 
+# The read-aloud app's face to the others: its narration service, and for their own model fields its
+# models and voice field. Its inside (narration/, listening/, speech_api/, editors/) is its own.
+PUBLIC_READALOUD = {"loa.readaloud.service", "loa.readaloud.models", "loa.readaloud.voice_choice"}
+
+
+def test_other_apps_reach_the_read_aloud_app_only_through_its_public_modules():
+    entries = {entry for app, entries in CROSS_APP_IMPORTS.items() for entry in entries
+               if within(entry, "loa.readaloud")}
+    assert entries <= PUBLIC_READALOUD
+    inside = {("widget", "loa.readaloud.narration.tasks.delete_later"): {"loa/widget/narrate.py"},
+              ("documents", "loa.readaloud.narration"): {"loa/documents/texts.py"},
+              ("importer", "loa.readaloud"): {"loa/importer/backfill.py"},
+              ("widget", "loa.readaloud.service.audio_url"): {"loa/widget/views.py"}}
+    assert disallowed_imports(inside, CROSS_APP_IMPORTS) == [
+        "loa/documents/texts.py: documents imports loa.readaloud.narration",
+        "loa/importer/backfill.py: importer imports loa.readaloud",
+        "loa/widget/narrate.py: widget imports loa.readaloud.narration.tasks.delete_later",
+    ]
+
+
 def within(target: str, module: str) -> bool:
     return target == module or target.startswith(module + ".")
 
@@ -205,11 +227,11 @@ def test_the_allow_list_check_refuses_what_is_not_listed():
              ("ads", "loa.core.text"): {"loa/ads/views.py"},
              ("speech", "loa.core.text"): {"loa/speech/x.py"},
              ("documents", "loa.speech.SpeechVoice"): {"loa/documents/texts.py"},
-             ("readaloud", "loa.pages.models"): {"loa/readaloud/feeds.py"},
-             ("readaloud", "loa.pages.modelsx"): {"loa/readaloud/feeds.py"}}
+             ("readaloud", "loa.pages.models"): {"loa/readaloud/listening/feeds.py"},
+             ("readaloud", "loa.pages.modelsx"): {"loa/readaloud/listening/feeds.py"}}
     assert disallowed_imports(found, {"readaloud": {"loa.pages.models": "feeds"}}) == [
         "loa/ads/views.py: ads imports loa.pages.models.ArticlePage",
-        "loa/readaloud/feeds.py: readaloud imports loa.pages.modelsx",
+        "loa/readaloud/listening/feeds.py: readaloud imports loa.pages.modelsx",
         "loa/speech/x.py: speech imports loa.core.text",
     ]
 # The speech library's whole face: synthesis in `loa.speech` (as Piper's `PiperVoice` and friends),
@@ -277,3 +299,11 @@ def test_the_api_check_catches_a_private_module_and_a_private_name():
         "x.py:2 imports engine_for from loa.speech, which is not in its public API",
         "x.py:3 imports loa.speech.voices, not the public loa.speech or loa.speech.packs",
     ]
+
+
+def test_the_product_and_the_tests_do_not_import_the_benches():
+    """bench/ may use the tests' support (tests/support: real servers, nginx, a load generator), never the reverse."""
+    offenders = [f"{path.relative_to(ROOT)} imports {target}"
+                 for top in (PACKAGE, ROOT / "tests") for path in top.rglob("*.py")
+                 for target in imports_of(path) if target == "bench" or target.startswith("bench.")]
+    assert offenders == []

@@ -1,26 +1,7 @@
-"""The core app's shared state: concurrency slots, limiter counters, task worker heartbeats."""
+"""The core app's shared state: limiter counters, task worker heartbeats."""
 from __future__ import annotations
 
 from django.db import models
-
-
-class ConcurrencySlot(models.Model):
-    """One of the slots of a bounded kind of work (e.g. speech synthesis), shared by every process.
-
-    A slot is taken by a conditional UPDATE and held under a lease: its holder renews
-    `expires_at` while working, so a killed process frees its slot when the lease runs out.
-    """
-
-    scope = models.CharField(max_length=40)
-    number = models.PositiveSmallIntegerField()
-    holder = models.CharField(max_length=32, blank=True, default="")
-    expires_at = models.FloatField(default=0.0)  # Unix seconds; a slot past its lease is free
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["scope", "number"], name="core_slot_scope_number")]
-
-    def __str__(self) -> str:
-        return f"{self.scope}#{self.number}"
 
 
 class LimitCounter(models.Model):

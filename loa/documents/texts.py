@@ -143,12 +143,10 @@ def refresh_pages(document_id: int) -> None:
 
 def refresh_audio(page: DocumentPage) -> None:
     """The page's reading script now includes the text: make its audio again (as publishing does)."""
-    from loa.readaloud import narrations
-    from loa.readaloud.tasks import request_narration
+    from loa.readaloud.service import refresh_audio as make_audio
 
     try:
         with transaction.atomic():
-            narrations.refresh_script(page)
-            request_narration(page)
+            make_audio(page)
     except Exception:  # the text is stored either way; the player's API request retries the audio
         logger.exception("documents: could not schedule the audio of page %s", page.pk)

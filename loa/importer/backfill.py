@@ -10,8 +10,7 @@ from __future__ import annotations
 from django.db.models import F
 from django_tasks import task
 
-from loa.readaloud.keys import default_voice_id
-from loa.readaloud.models import Narration
+from loa.readaloud.service import default_voice_narrations, refresh_audio
 
 from . import conf
 from .models import ImportedItem
@@ -25,29 +24,25 @@ def priority() -> int:
 
 def pending_items():
     """Imported live readable pages without a default-voice narration, newest first."""
-    narrated = Narration.objects.filter(voice=default_voice_id()).values("page_id")
+    narrated = default_voice_narrations().values("page_id")
     return (ImportedItem.objects.filter(kind__in=READABLE_KINDS, page__live=True)
             .exclude(page_id__in=narrated).order_by(F("date").desc(nulls_last=True), "-pk"))
 
 
 def progress() -> dict:
     items = ImportedItem.objects.filter(kind__in=READABLE_KINDS, page__live=True)
-    narrations = Narration.objects.filter(voice=default_voice_id(), page_id__in=items.values("page_id"))
+    narrations = default_voice_narrations().filter(page_id__in=items.values("page_id"))
     return {"total": items.count(), "ready": narrations.filter(state="ready").count(),
             "waiting": pending_items().count(), "failed": narrations.filter(state="failed").count()}
 
 
 @task()
 def backfill_next() -> dict:
-    from loa.readaloud import narrations
-    from loa.readaloud.tasks import request_narration
-
     item = pending_items().select_related("page").first()
     if item is None:
         return {"status": "done"}
     page = item.page.specific
-    narrations.refresh_script(page)
-    request_narration(page, priority=priority())
+    refresh_audio(page, priority=priority())
     backfill_next.using(priority=priority() - 1).enqueue()
     return {"status": "requested", "page": page.pk}
 

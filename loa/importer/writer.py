@@ -23,7 +23,7 @@ from loa.core.text import fold, html_to_text
 from loa.documents.models import DocumentAttachment, DocumentIndexPage, DocumentPage, DocumentType, IssuingBody
 from loa.infopages.models import InfoPage
 from loa.pages.models import ArticlePage, CategoryPage, HomePage
-from loa.readaloud.signals import narration_deferred
+from loa.readaloud.service import narration_deferred
 
 from . import docmeta, legacy
 from .html_blocks import html_to_blocks, prepare_wordpress

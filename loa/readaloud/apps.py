@@ -8,7 +8,8 @@ class ReadaloudConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import panels, signals
+        from .editors import panels
+        from .narration import signals
 
         signals.connect()
         panels.attach_to_article_editor()

@@ -14,16 +14,15 @@ DEFAULTS: dict[str, object] = {
     "READALOUD_SPEECH_RATE_WINDOW": 60,  # ... per this many seconds
     "READALOUD_SPEECH_CHAR_BUDGET": 100_000,  # characters per client (IPv4 address or IPv6 /64) ...
     "READALOUD_SPEECH_CHAR_WINDOW": 3600,  # ... per this many seconds
-    "READALOUD_SPEECH_CONCURRENCY": 0,  # syntheses at once on the whole site; 0 = half the CPUs (at least 1)
-    "READALOUD_SPEECH_CONCURRENCY_PER_PROCESS": 1,  # syntheses at once in one server process
-    "READALOUD_SPEECH_SLOT_LEASE": 30,  # seconds a synthesis holds its site slot without renewing it (killed process)
+    # Syntheses at once on one machine, every process together: narrations (articles' and the widget's)
+    # and /v1/audio/speech streams; 0 = one per CPU (narration/synthesis_slots.py).
+    "READALOUD_SYNTHESES_PER_MACHINE": 0,
     "READALOUD_SPEECH_BUSY_RETRY_AFTER": 5,  # Retry-After (seconds) of the 503 when every slot is busy
     "READALOUD_RETRY_DELAYS": [5, 60],  # seconds before the 2nd and 3rd attempt; then "failed"
     "READALOUD_FAILED_RETRY_AFTER": 900,  # seconds before a request retries a failed narration
     "READALOUD_STALE_AFTER": 60,  # seconds without a heartbeat before a running generation counts as abandoned
     "READALOUD_KEEP_REPLACED_AUDIO": 86_400,  # seconds a replaced audio file is kept
     "READALOUD_VOICES_DIR": "",  # "" = <LOA_DATA_DIR>/voices: installed voice packs and the admin's choices
-    "LOA_TTS_JOBS": 1,  # neural narrations generated at once on one machine (all workers together)
     "READALOUD_STREAMS_PER_PROCESS": 2,  # listeners of a narration still being made, per web process
     "READALOUD_STREAM_STALL_SECONDS": 60,  # a growing stream ends after this long without new audio
     "READALOUD_SPEECH_NEURAL_MAX_CHARS": 2_000,  # /v1/audio/speech input limit for neural voices

@@ -17,7 +17,7 @@ class VoiceSelect(forms.Select):
     fall back to the site's default voice, and the editor sees the old choice marked)."""
 
     def get_context(self, name: str, value, attrs) -> dict:
-        from .voices import voice_choices
+        from .narration.voices import voice_choices
 
         choices = voice_choices()
         if value and value not in {key for key, _ in choices}:

@@ -5,7 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, admin_voices
+from .editors import views as editor_views
+from .editors import voice_packs
 from .models import PronunciationEntry
 
 
@@ -26,9 +27,9 @@ register_snippet(PronunciationViewSet)
 
 admin_urls = (
     [
-        path("pages/<int:page_id>/regenerate/", admin_views.regenerate, name="regenerate"),
-        path("voices/", admin_voices.voice_settings, name="voices"),
-        path("reading/fix/", admin_views.fix_reading, name="fix_reading"),
+        path("pages/<int:page_id>/regenerate/", editor_views.regenerate, name="regenerate"),
+        path("voices/", voice_packs.voice_settings, name="voices"),
+        path("reading/fix/", editor_views.fix_reading, name="fix_reading"),
     ],
     "readaloud_admin",
 )

@@ -371,7 +371,7 @@ STATS_BACKEND = env_setting("STATS_BACKEND", "redis" if STATS_REDIS_URL else "me
 # The audio files (MEDIA_ROOT/readaloud/<content hash>.mp3) are answered before sessions, CSRF, auth
 # and the page cache (Range requests are many).
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-                  "loa.readaloud.audio_serving.AudioFileMiddleware")
+                  "loa.readaloud.listening.audio_serving.AudioFileMiddleware")
 # --- end of read-aloud ---
 
 # --- citizens' participation (questions, consultations, schedule, operator settings) ---

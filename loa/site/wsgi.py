@@ -9,7 +9,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loa.site.settings")
 prepare()
 django_application = get_wsgi_application()
 
-from loa.readaloud.speech_gate import with_speech_gate  # noqa: E402  (needs the apps loaded)
+from loa.readaloud.speech_api.gate import with_speech_gate  # noqa: E402  (needs the apps loaded)
 from loa.stats.wsgi import with_stats_fast_path  # noqa: E402
 
 # The stats beacons are answered before Django builds a request (they are the hot path), and so are

@@ -23,7 +23,7 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from loa.readaloud.html_text import readable_pieces
+from loa.readaloud.service import readable_pieces
 
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "dt")
 SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea",

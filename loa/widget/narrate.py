@@ -13,11 +13,15 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from loa.readaloud import conf as readaloud_conf
-from loa.readaloud.generation import generate_audio_file
-from loa.readaloud.keys import narration_key
-from loa.readaloud.models import NarrationState
-from loa.readaloud.tasks import delete_later
+from loa.readaloud.service import (
+    SLOT_WAIT,
+    NarrationState,
+    delete_later,
+    generate_audio,
+    narration_key,
+    setting,
+    synthesis_slot,
+)
 
 from .models import WidgetNarration, WidgetPage
 
@@ -50,12 +54,12 @@ def request_narration(page: WidgetPage, voice_id: str) -> WidgetNarration:
 
 
 def _retry_due(narration: WidgetNarration, now) -> bool:
-    cooldown = timedelta(seconds=readaloud_conf.get("READALOUD_FAILED_RETRY_AFTER"))
+    cooldown = timedelta(seconds=setting("READALOUD_FAILED_RETRY_AFTER"))
     return narration.state == NarrationState.FAILED and now - narration.updated_at >= cooldown
 
 
 def _abandoned(narration: WidgetNarration, now) -> bool:
-    stale = timedelta(seconds=readaloud_conf.get("READALOUD_STALE_AFTER"))
+    stale = timedelta(seconds=setting("READALOUD_STALE_AFTER"))
     return narration.state == NarrationState.RUNNING and now - narration.updated_at > stale
 
 
@@ -67,8 +71,20 @@ def _enqueue(narration: WidgetNarration, delay: float) -> None:
     job.enqueue(narration.pk, narration.key)
 
 
-@task()
-def generate_page_narration(narration_id: int, key: str) -> dict:
+@task(takes_context=True)
+def generate_page_narration(context, narration_id: int, key: str) -> dict:
+    """Made in one of the machine's synthesis slots, as an article's narration; with none free the
+    task comes back SLOT_WAIT seconds later."""
+    with synthesis_slot() as slot:
+        if slot is not None:
+            return _generate(narration_id, key)
+    job = generate_page_narration.using(run_after=timezone.now() + timedelta(seconds=SLOT_WAIT),
+                                        priority=context.task_result.task.priority)
+    job.enqueue(narration_id, key)
+    return {"status": "deferred", "reason": "every synthesis slot is busy"}
+
+
+def _generate(narration_id: int, key: str) -> dict:
     claimed = WidgetNarration.objects.filter(pk=narration_id, key=key).exclude(state=NarrationState.READY).update(
         state=NarrationState.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now(),
     )
@@ -84,7 +100,7 @@ def generate_page_narration(narration_id: int, key: str) -> dict:
             updated_at=timezone.now())
 
     try:
-        audio = generate_audio_file(narration.page.units, narration.voice, on_progress=heartbeat, key=key)
+        audio = generate_audio(narration.page.units, narration.voice, on_progress=heartbeat, key=key)
     except Exception as exc:
         _record_failure(narration, f"{type(exc).__name__}: {exc}")
         raise
@@ -101,7 +117,7 @@ def generate_page_narration(narration_id: int, key: str) -> dict:
 
 
 def _record_failure(narration: WidgetNarration, message: str) -> None:
-    delays = list(readaloud_conf.get("READALOUD_RETRY_DELAYS"))
+    delays = list(setting("READALOUD_RETRY_DELAYS"))
     matching = WidgetNarration.objects.filter(pk=narration.pk, key=narration.key).exclude(state=NarrationState.READY)
     narration.refresh_from_db()
     if narration.attempts <= len(delays):

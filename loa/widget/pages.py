@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from loa.core.ratelimit import over_limit
 from loa.core.safe_fetch import FetchPolicy, FetchRefused, check_url, safe_fetch
-from loa.readaloud.lexicon import lexicon_for, lexicon_hash
-from loa.readaloud.script import script_text, units_from_json, units_hash
+from loa.readaloud.service import fingerprint
 
 from . import conf
 from .extract import NoArticle, decode, extract_article
@@ -105,11 +104,10 @@ def refresh_page(site: WidgetSite, url: str, page: WidgetPage | None = None) -> 
     except NoArticle as exc:
         values.update(status=exc.code, error=str(exc)[:500], blocks=[], units=[], text_hash="", chars=0)
     else:
-        units = units_from_json(article.units)
-        text = script_text(units)
+        hashes = fingerprint(article.units)
         values.update(
             status="ok", error="", title=article.title, blocks=article.blocks, units=article.units,
-            text_hash=units_hash(units), lexicon_hash=lexicon_hash(lexicon_for(text)), chars=article.chars,
+            text_hash=hashes.text_hash, lexicon_hash=hashes.lexicon_hash, chars=article.chars,
             truncated=article.truncated,
         )
     if page is None:

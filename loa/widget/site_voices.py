@@ -1,14 +1,13 @@
 """The voices a registered site offers, and its default: the site's choice among the voices Loa can use."""
 from __future__ import annotations
 
-from loa.readaloud import voices as registry
-from loa.readaloud.keys import default_voice_id
+from loa.readaloud.service import default_voice_id, player_voices
 
 from .models import WidgetSite
 
 
 def offered(site: WidgetSite) -> list:
-    usable = {voice.id: voice for voice in registry.player_voices()}
+    usable = {voice.id: voice for voice in player_voices()}
     chosen = [usable[v] for v in site.voice_list() if v in usable]
     return chosen or list(usable.values())
 

@@ -18,10 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from loa.core.bots import is_bot
 from loa.core.ratelimit import client_over_limit
 from loa.core.safe_fetch import origin_of
-from loa.readaloud.audio_store import audio_url
-from loa.readaloud.models import NarrationState
-from loa.readaloud.progress import read_progress
-from loa.readaloud.streaming import stream_url
+from loa.readaloud.service import NarrationState, audio_url, read_progress, stream_url
 from loa.stats import conf as stats_conf
 
 from . import conf, counting

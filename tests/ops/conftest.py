@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.serverproc import loa_command, prepare_site, scratch_database, server_env
+from tests.support.serverproc import loa_command, prepare_site, scratch_database, server_env
 
 POSTGRES_URL = os.environ.get("LOA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 

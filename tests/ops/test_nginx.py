@@ -1,6 +1,6 @@
 """The production setup for real: nginx with deploy/nginx/loa.conf in front of `loa serve`, all on loopback.
 
-nginx runs in the foreground with a generated main config in a temporary folder (bench/nginxproc.py);
+nginx runs in the foreground with a generated main config in a temporary folder (tests/support/nginxproc.py);
 `loa serve` runs gunicorn with 3 workers × 4 threads (12 request slots) and the task worker on the
 demo site. Clients use several loopback addresses (127.0.0.2, .3, ...) so the address Loa believes
 can be told apart from nginx's own (127.0.0.1).
@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.nginxproc import check_config, nginx_binary, running_nginx, write_config
-from bench.serverproc import Server, loa_serve
+from tests.support.nginxproc import check_config, nginx_binary, running_nginx, write_config
+from tests.support.serverproc import Server, loa_serve
 
 from .conftest import Site
 

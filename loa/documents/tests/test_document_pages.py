@@ -178,7 +178,7 @@ def test_documents_go_through_the_approval_workflow(library, lookups, home):
 
 def test_documents_are_read_in_the_librarys_voice(library, lookups):
     from loa.readaloud.models import Narration
-    from loa.readaloud.voices import page_voice_id
+    from loa.readaloud.narration.voices import page_voice_id
 
     library.readaloud_voice = "vi-central-male"
     library.save_revision().publish()

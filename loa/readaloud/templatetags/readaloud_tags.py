@@ -5,11 +5,11 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext, pgettext
 
-from ..audio_store import audio_url
-from ..embed import embed_code
-from ..next_up import next_candidates
-from ..tasks import request_narration
-from ..voices import page_language, page_voice_id, player_voices
+from ..listening.embed import embed_code
+from ..listening.next_up import next_candidates
+from ..narration.audio_store import audio_url
+from ..narration.tasks import request_narration
+from ..narration.voices import page_language, page_voice_id, player_voices
 
 register = template.Library()
 

@@ -14,7 +14,7 @@ def fresh_audio_dirs(settings, tmp_path):
     settings.READALOUD_CACHE_DIR = tmp_path / "chunks"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.READALOUD_VOICES_DIR = tmp_path / "voices"
-    from loa.readaloud import audio_serving
+    from loa.readaloud.listening import audio_serving
 
     audio_serving._files.clear()
     return tmp_path

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from loa.pages.models import ArticlePage
 from loa.pages.tests.factories import make_article
 
-READALOUD_TASK = "loa.readaloud.tasks.generate_narration"
+READALOUD_TASK = "loa.readaloud.narration.tasks.generate_narration"
 
 
 def heading(text: str, skip: bool = False) -> dict:

@@ -39,7 +39,7 @@ def test_voices_lists_the_six_voices_with_the_default(client):
 def audio(article, client) -> tuple[str, bytes]:
     run_tasks()
     narration = Narration.objects.get(page_id=article.pk)
-    from loa.readaloud.audio_store import audio_path, audio_url
+    from loa.readaloud.narration.audio_store import audio_path, audio_url
 
     return audio_url(narration.audio_name), audio_path(narration.audio_name).read_bytes()
 
@@ -154,9 +154,6 @@ _opened: list = []
 def close_streams():
     """Close every speech stream a test left open, as the WSGI server does when a client goes: a stream holds
     its synthesis slot until then."""
-    from loa.readaloud import speech_guard
-
-    speech_guard.forget_busy()
     yield
     while _opened:
         close_response(_opened.pop())

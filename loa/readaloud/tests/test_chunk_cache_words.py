@@ -5,8 +5,8 @@ import struct
 
 import pytest
 
-from loa.readaloud.chunk_cache import FileChunkCache
 from loa.readaloud.models import Narration
+from loa.readaloud.narration.chunk_cache import FileChunkCache
 from loa.speech import EncodedChunk
 
 from .helpers import paragraph, publish_article, run_tasks

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.contrib.auth import get_user_model
 
-from loa.readaloud.audio_store import audio_path, audio_url
 from loa.readaloud.models import Narration, NarrationState, PronunciationEntry
+from loa.readaloud.narration.audio_store import audio_path, audio_url
 
 from .helpers import paragraph, publish_article, readaloud_tasks, run_tasks
 

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from loa.readaloud.audio_store import audio_path, audio_url
-from loa.readaloud.keys import default_voice_id
 from loa.readaloud.models import Narration, NarrationState
-from loa.readaloud.tasks import request_narration
+from loa.readaloud.narration.audio_store import audio_path, audio_url
+from loa.readaloud.narration.keys import default_voice_id
+from loa.readaloud.narration.tasks import request_narration
 from loa.speech.normalize import normalize
 
 from .helpers import paragraph, readaloud_tasks, republish, run_tasks
@@ -20,7 +20,7 @@ DEFAULT = "vi-south-male"
 
 
 def readaloud_tasks_named(name: str):
-    return DBTaskResult.objects.filter(task_path=f"loa.readaloud.tasks.{name}")
+    return DBTaskResult.objects.filter(task_path=f"loa.readaloud.narration.tasks.{name}")
 
 
 def narration(page, voice: str = DEFAULT) -> Narration:
@@ -54,7 +54,7 @@ def test_worker_makes_the_audio_and_sentences_point_into_the_page(article, clien
     assert all(s["end"] > s["start"] for s in sentences) and sentences[-1]["end"] <= data["duration"] + 0.01
     assert not any("không được đọc" in s["text"] for s in sentences)
     blocks = {child.id: child for child in article.body}
-    from loa.readaloud.html_text import text_content
+    from loa.readaloud.narration.html_text import text_content
 
     for s in sentences[2:]:
         shown = text_content(str(blocks[s["block"]].render()))
@@ -193,3 +193,20 @@ def test_a_replaced_file_is_deleted_a_day_later_unless_used_again(article, clien
     assert not audio_path(old.audio_name).exists() and audio_path(new.audio_name).exists()
     assert client.get(audio_url(old.audio_name), HTTP_RANGE="bytes=0-9").status_code == 404
     assert client.get(audio_url(new.audio_name), HTTP_RANGE="bytes=0-9").status_code == 206
+
+
+def test_every_narration_waits_for_a_free_synthesis_slot(article, settings):
+    """eSpeak NG voices too: every synthesis on the machine counts against the same slots."""
+    from loa.readaloud.narration.synthesis_slots import synthesis_slot
+
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
+    with synthesis_slot() as held:
+        assert held is not None
+        run_tasks()
+    narration = Narration.objects.get(page_id=article.pk, voice=default_voice_id())
+    assert narration.state == NarrationState.PENDING
+    waiting = readaloud_tasks("READY").get()
+    assert timezone.now() < waiting.run_after <= timezone.now() + timedelta(seconds=5)
+    run_tasks(make_due=True)
+    narration.refresh_from_db()
+    assert narration.state == NarrationState.READY

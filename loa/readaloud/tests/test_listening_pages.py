@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 
 from loa.pages.tests.factories import make_category
-from loa.readaloud.audio_store import audio_path, audio_url
+from loa.readaloud.listening.next_up import next_candidates
 from loa.readaloud.models import Narration
-from loa.readaloud.next_up import next_candidates
+from loa.readaloud.narration.audio_store import audio_path, audio_url
 
 from .helpers import paragraph, publish_article, republish, run_tasks
 

@@ -1,5 +1,5 @@
 """Neural voices in the portal (the real joe model): narrations with words, progress and the growing
-stream, an unusable pack (503), a model that fails mid-article, LOA_TTS_JOBS, voice choices and the admin."""
+stream, an unusable pack (503), a model that fails mid-article, the machine's synthesis slots, voice choices and the admin."""
 from __future__ import annotations
 
 import io
@@ -16,14 +16,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from loa.readaloud import voices
-from loa.readaloud.audio_store import audio_path
+from loa.readaloud.listening.streaming import growing_audio
 from loa.readaloud.models import Narration, NarrationState
-from loa.readaloud.progress import PartialWriter, progress_path, read_progress
-from loa.readaloud.progress import audio_path as partial_audio
-from loa.readaloud.slots import tts_slot
-from loa.readaloud.streaming import growing_audio
-from loa.readaloud.tasks import request_narration
+from loa.readaloud.narration import voices
+from loa.readaloud.narration.audio_store import audio_path
+from loa.readaloud.narration.progress import PartialWriter, progress_path, read_progress
+from loa.readaloud.narration.progress import audio_path as partial_audio
+from loa.readaloud.narration.synthesis_slots import synthesis_slot
+from loa.readaloud.narration.tasks import request_narration
 from loa.speech import SpeechVoice
 from loa.speech.packs import install_voice
 
@@ -170,11 +170,11 @@ def test_a_model_that_fails_mid_article_records_the_error_and_retries(joe, neura
 
 
 def test_neural_generation_waits_for_a_free_slot(settings, joe, neural_article):
-    settings.LOA_TTS_JOBS = 1
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     run_tasks()
     narration = request_narration(neural_article, "joe")
-    with tts_slot() as held:
-        assert held
+    with synthesis_slot() as held:
+        assert held is not None
         run_tasks()
     narration.refresh_from_db()
     assert narration.state == NarrationState.PENDING
@@ -215,10 +215,10 @@ def test_admin_voices_page(client, joe):
 
 
 def test_stale_after_deferral_run_after_is_soon(settings, joe, neural_article):
-    settings.LOA_TTS_JOBS = 1
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     run_tasks()
     request_narration(neural_article, "joe")
-    with tts_slot():
+    with synthesis_slot():
         run_tasks()
     waiting = readaloud_tasks("READY").get(args_kwargs__args__1="joe")
     assert waiting.run_after <= timezone.now() + timedelta(seconds=5)

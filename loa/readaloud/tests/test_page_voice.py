@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from loa.readaloud import voices
 from loa.readaloud.models import Narration
+from loa.readaloud.narration import voices
 
 from .helpers import publish_article, run_tasks
 

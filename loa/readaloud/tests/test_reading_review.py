@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from loa.pages.models import ArticlePage
 from loa.readaloud.models import Narration, NarrationState, PronunciationEntry
-from loa.readaloud.review import page_guesses
+from loa.readaloud.narration.review import page_guesses
 
 from .helpers import paragraph, publish_article, run_tasks
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from loa.readaloud.html_text import readable_pieces, text_content
-from loa.readaloud.script import ScriptMap, Unit, article_units, script_text, units_hash
+from loa.readaloud.narration.html_text import readable_pieces, text_content
+from loa.readaloud.narration.script import ScriptMap, Unit, article_units, script_text, units_hash
 
 from .helpers import heading, paragraph, publish_article, republish
 

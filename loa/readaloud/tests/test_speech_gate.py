@@ -11,7 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from loa.core.tests.wsgi import call_wsgi
-from loa.readaloud import speech_gate, speech_guard
+from loa.readaloud.narration import synthesis_slots
+from loa.readaloud.speech_api import gate as speech_gate
 
 from .helpers import close_response
 
@@ -32,7 +33,6 @@ class CountingInput(BytesIO):
 
 @pytest.fixture(autouse=True)
 def fresh_gate():
-    speech_guard.forget_busy()
     speech_gate.forget_refusals()
     yield
     speech_gate.forget_refusals()
@@ -46,9 +46,9 @@ def post_through_the_gate(address: str) -> tuple[str, dict, bytes, CountingInput
     return status, headers, content, body
 
 
-def test_a_busy_process_refuses_without_reading_the_body_or_asking_the_database(settings):
-    settings.READALOUD_SPEECH_CONCURRENCY_PER_PROCESS = 1
-    held = speech_guard.try_start()
+def test_a_busy_machine_refuses_without_reading_the_body_or_asking_the_database(settings):
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
+    held = synthesis_slots.try_take()
     assert held is not None
     try:
         with CaptureQueriesContext(connection) as queries:
@@ -67,7 +67,6 @@ def test_a_client_refused_by_the_view_is_refused_at_the_gate_until_its_retry_aft
                           content_type="application/json", REMOTE_ADDR="192.0.2.20")
     assert allowed.status_code == 200
     close_response(allowed)
-    speech_guard.forget_busy()
     refused = client.post(speech_gate.PATH, data={"input": "Xin chào.", "voice": "vi-south-male"},
                           content_type="application/json", REMOTE_ADDR="192.0.2.20")
     assert refused.status_code == 429

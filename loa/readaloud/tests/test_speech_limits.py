@@ -1,5 +1,5 @@
-"""POST /v1/audio/speech under load: JSON only, a character budget per client, a bound on syntheses
-per process and per site (503 + Retry-After), and slots that come back when a stream closes."""
+"""POST /v1/audio/speech under load: JSON only, a character budget per client, the machine's bound on
+syntheses (503 + Retry-After), and slots that come back when a stream closes."""
 from __future__ import annotations
 
 import json
@@ -7,8 +7,7 @@ import uuid
 
 import pytest
 
-from loa.core import slots
-from loa.readaloud import speech_guard
+from loa.readaloud.narration import synthesis_slots
 
 from .helpers import close_response
 
@@ -18,7 +17,6 @@ _opened: list = []
 
 @pytest.fixture(autouse=True)
 def close_streams():
-    speech_guard.forget_busy()
     yield
     while _opened:
         close_response(_opened.pop())
@@ -31,7 +29,6 @@ def fresh_ip() -> str:
 def speak(client, text: str = "Xin chào cử tri.", ip: str | None = None, content_type: str = "application/json",
           body: bytes | None = None):
     data = body if body is not None else json.dumps({"input": text, "voice": "vi-south-male"})
-    speech_guard.forget_busy()  # each request asks the database, as if it came a while after the last
     response = client.post("/v1/audio/speech", data=data, content_type=content_type, REMOTE_ADDR=ip or fresh_ip())
     _opened.append(response)
     return response
@@ -63,8 +60,8 @@ def test_each_client_has_a_character_budget(client, settings):
     assert speak(client, text, ip="2001:db8:1:3::1").status_code == 200  # another client
 
 
-def test_one_synthesis_per_process_the_next_request_is_told_to_come_back(client, settings):
-    settings.READALOUD_SPEECH_CONCURRENCY = 4  # the site has room: the process bound is the one that bites
+def test_one_synthesis_per_slot_the_next_request_is_told_to_come_back(client, settings):
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     first = speak(client, "Câu thứ nhất. Câu thứ hai. Câu thứ ba.")
     assert first.status_code == 200
     busy = speak(client)
@@ -75,54 +72,53 @@ def test_one_synthesis_per_process_the_next_request_is_told_to_come_back(client,
     assert speak(client).status_code == 200
 
 
-def test_the_site_bound_is_shared_with_other_processes(client, settings):
-    settings.READALOUD_SPEECH_CONCURRENCY = 1
-    other_process = slots.acquire(speech_guard.SCOPE, 1, lease_seconds=30)  # what another worker's request holds
-    assert other_process is not None
+def test_the_bound_counts_every_synthesis_on_the_machine(client, settings):
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
+    narration = synthesis_slots.try_take()  # what a worker making an article's audio holds
+    assert narration is not None
     assert speak(client).status_code == 503
-    settings.READALOUD_SPEECH_CONCURRENCY = 2
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 2
     assert speak(client).status_code == 200
     close_response(_opened.pop())
-    slots.release(other_process)
-    settings.READALOUD_SPEECH_CONCURRENCY = 1
+    narration.release()
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     assert speak(client).status_code == 200
 
 
 def test_a_busy_answer_costs_the_client_nothing_of_its_budget(client, settings):
     settings.READALOUD_SPEECH_CHAR_BUDGET = 100
-    settings.READALOUD_SPEECH_CONCURRENCY = 1
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     ip, text = fresh_ip(), "Một câu có đúng năm mươi ký tự để thử ngân sách nhé."
-    held = slots.acquire(speech_guard.SCOPE, 1, lease_seconds=30)
+    held = synthesis_slots.try_take()
     for _ in range(5):
         assert speak(client, text, ip=ip).status_code == 503
-    slots.release(held)
+    held.release()
     assert speak(client, text, ip=ip).status_code == 200
 
 
-def test_a_full_site_is_remembered_for_a_moment_without_asking_the_database(client, settings, monkeypatch,
-                                                                           django_assert_num_queries):
-    settings.READALOUD_SPEECH_CONCURRENCY = 1
-    monkeypatch.setattr(speech_guard, "BUSY_MEMORY", 60.0)  # a slow machine must not outlast the moment
-    held = slots.acquire(speech_guard.SCOPE, 1, lease_seconds=30)
-    assert speak(client).status_code == 503
+def test_a_flood_on_a_busy_machine_asks_no_database(client, settings, django_assert_num_queries):
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
+    held = synthesis_slots.try_take()
     with django_assert_num_queries(0):
         for _ in range(20):
             busy = client.post("/v1/audio/speech", data=b'{"input": "x"}', content_type="application/json")
             assert busy.status_code == 503
-    slots.release(held)
+    held.release()
 
 
-def test_refused_requests_give_their_slot_back(client):
+def test_refused_requests_give_their_slot_back(client, settings):
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     assert speak(client, body=b"{not json").status_code == 400
     assert speak(client, "x" * 20_001).status_code == 413
     assert speak(client, body=json.dumps({"input": "Xin chào.", "voice": "alloy"}).encode()).status_code == 400
-    assert slots.holders(speech_guard.SCOPE) == 0
+    assert not synthesis_slots.is_full()
     assert speak(client).status_code == 200
 
 
-def test_a_stream_read_to_the_end_frees_its_slot(client):
+def test_a_stream_read_to_the_end_frees_its_slot(client, settings):
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
     response = speak(client, "Câu một. Câu hai.")
     audio = b"".join(response.streaming_content)
     assert audio[:2] in (b"\xff\xf3", b"\xff\xf2", b"\xff\xfb")
-    assert slots.holders(speech_guard.SCOPE) == 0
+    assert not synthesis_slots.is_full()
     assert speak(client).status_code == 200

@@ -17,10 +17,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from loa.pages.demo.convert import text_to_blocks
-from loa.readaloud.liveness import is_abandoned
 from loa.readaloud.models import Narration, NarrationState
+from loa.readaloud.narration.liveness import is_abandoned
 
-from .helpers import keep_test_connection, publish_article, readaloud_tasks
+from .helpers import keep_test_connection, publish_article, readaloud_tasks, run_tasks
 
 SEED = Path(__file__).resolve().parents[2] / "pages" / "demo" / "seed-article.txt"
 
@@ -131,3 +131,21 @@ def test_killed_worker_job_is_picked_up_by_the_next_worker(category, tmp_path):
     _, errors = second.communicate(timeout=120)
     state, attempts, error = read(article.pk)
     assert (state, attempts, error) == ("ready", 2, ""), errors.decode()[-2000:]
+
+
+
+@pytest.mark.django_db
+def test_tasks_queued_before_the_narration_tasks_moved_are_renamed(article):
+    """loa.readaloud.migrations.0002: a task queued under the old module path runs after the upgrade."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("loa.readaloud.migrations.0002_moved_task_paths")
+    queued = readaloud_tasks("READY").get()
+    DBTaskResult.objects.filter(pk=queued.pk).update(task_path="loa.readaloud.tasks.generate_narration")
+    migration.rename(apps, None)
+    queued.refresh_from_db()
+    assert queued.task_path == "loa.readaloud.narration.tasks.generate_narration"
+    run_tasks()
+    assert Narration.objects.get(page_id=article.pk).state == NarrationState.READY

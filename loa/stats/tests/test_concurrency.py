@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from bench.loadgen import counted_requests, hit_request, run_load
-from bench.serverproc import migrate, running_server, scratch_database, server_env
+from tests.support.loadgen import counted_requests, hit_request, run_load
+from tests.support.serverproc import migrate, running_server, scratch_database, server_env
 
 from .conftest import REDIS_URL, delete_prefix, redis_client
 

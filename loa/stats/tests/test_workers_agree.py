@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 
-from bench.loadgen import counted_requests, hit_request, run_load
-from bench.serverproc import migrate, running_server, scratch_database, server_env
+from tests.support.loadgen import counted_requests, hit_request, run_load
+from tests.support.serverproc import migrate, running_server, scratch_database, server_env
 
 WORKERS, CAP = 3, 40
 

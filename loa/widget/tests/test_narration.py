@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loa.readaloud.audio_store import audio_path
+from loa.readaloud.narration.audio_store import audio_path
 from loa.readaloud.tests.helpers import run_tasks
 
 from ..models import WidgetNarration, WidgetPage, WidgetSite
@@ -133,3 +133,21 @@ def test_unknown_voice(client, registered, portal):
     response = ask(client, registered, portal.url(ARTICLE), voice="khong-co")
     assert response.status_code == 400
     assert portal.total_hits() == 0
+
+
+def test_a_host_page_waits_for_a_free_synthesis_slot(client, registered, portal, settings):
+    """The widget's narrations share the machine's synthesis slots with articles and the speech API."""
+    from django_tasks_db.models import DBTaskResult
+
+    from loa.readaloud.narration import synthesis_slots
+
+    settings.READALOUD_SYNTHESES_PER_MACHINE = 1
+    assert ask(client, registered, portal.url(ARTICLE)).json()["status"] == "pending"
+    with synthesis_slots.synthesis_slot() as held:
+        assert held is not None
+        run_tasks()
+    assert ask(client, registered, portal.url(ARTICLE)).json()["status"] == "pending"
+    waiting = DBTaskResult.objects.filter(status="READY", task_path="loa.widget.narrate.generate_page_narration")
+    assert waiting.count() == 1
+    run_tasks(make_due=True)
+    assert ask(client, registered, portal.url(ARTICLE)).json()["status"] == "ready"

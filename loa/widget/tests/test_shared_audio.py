@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loa.readaloud.audio_store import audio_path
-from loa.readaloud.tasks import delete_unused_audio
+from loa.readaloud.narration.audio_store import audio_path
+from loa.readaloud.narration.tasks import delete_unused_audio
 from loa.widget.models import WidgetNarration, WidgetPage, WidgetSite
 
 pytestmark = pytest.mark.django_db

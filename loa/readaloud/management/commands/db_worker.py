@@ -16,7 +16,7 @@ from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 from loa.core.heartbeat import Heartbeat
-from loa.readaloud.tasks import recover_abandoned
+from loa.readaloud.narration.tasks import recover_abandoned
 
 logger = logging.getLogger(__name__)
 WATCH_EVERY = 30.0  # seconds
@@ -36,7 +36,7 @@ def recover_now() -> int:
 
 def warm_up() -> None:
     """Load the offered neural voices' models now, so a listener's first sentence is not kept waiting."""
-    from loa.readaloud.voices import player_voices
+    from loa.readaloud.narration.voices import player_voices
     from loa.speech import SpeechVoice
 
     for voice in player_voices():

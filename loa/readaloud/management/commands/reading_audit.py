@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_date
 from wagtail.models import Site
 
-from loa.readaloud.audit import audit
-from loa.readaloud.review import HOW_LABELS
+from loa.readaloud.narration.audit import audit
+from loa.readaloud.narration.review import HOW_LABELS
 
 
 class Command(BaseCommand):

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SITE_CONFIG = ROOT / "deploy" / "nginx" / "loa.conf"
 EXAMPLE_STATIC, EXAMPLE_MEDIA = "/srv/loa/data/static/", "/srv/loa/data/media/"
 EXAMPLE_UPSTREAM, EXAMPLE_CACHE = "server 127.0.0.1:8000;", "/var/cache/nginx/loa "
@@ -36,7 +36,7 @@ def nginx_binary() -> str | None:
 
 def _replace(text: str, old: str, new: str) -> str:
     if old not in text:
-        raise ValueError(f"deploy/nginx/loa.conf no longer contains {old!r}; update bench/nginxproc.py")
+        raise ValueError(f"deploy/nginx/loa.conf no longer contains {old!r}; update tests/support/nginxproc.py")
     return text.replace(old, new)
 
 
@@ -76,7 +76,7 @@ def render_site(*, listen_port: int, upstream_port: int, static_root: Path, medi
     # Plain HTTP: drop the redirecting port-80 server and the TLS settings of the main one.
     redirect = next((b for b in _top_level_blocks(text) if "return 301 https://" in text[b[0]:b[1]]), None)
     if redirect is None:
-        raise ValueError("deploy/nginx/loa.conf has no port-80 redirect server; update bench/nginxproc.py")
+        raise ValueError("deploy/nginx/loa.conf has no port-80 redirect server; update tests/support/nginxproc.py")
     text = text[:redirect[0]] + text[redirect[1]:]
     text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{listen_port};")
     text = re.sub(r"^\s*listen \[::\]:443.*\n", "", text, flags=re.M)

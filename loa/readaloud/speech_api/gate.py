@@ -2,7 +2,7 @@
 
 A flood of speech requests is answered by refusals; each one costs what the refusal costs. The
 gate (applied in loa.site.wsgi) answers without reading the body, running middleware or touching
-the database when this process has no free synthesis slot (or found the site full a moment ago),
+the database when the machine has no free synthesis slot (narration/synthesis_slots.py),
 or when this client was refused less than its Retry-After ago. Everything else goes to the view,
 which decides as before (and tells the gate about the clients it refuses).
 """
@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 
 from loa.core.clientip import client_key
 
-from . import conf, speech_guard
+from .. import conf
+from ..narration import synthesis_slots
 
 PATH = "/v1/audio/speech"
 PURPOSE = "speech-gate"
@@ -52,7 +53,7 @@ def forget_refusals() -> None:
 
 def refusal(environ: dict) -> tuple[int, int] | None:
     """(status, retry_after) when the request is refused at the gate, else None."""
-    if speech_guard.process_is_busy():
+    if synthesis_slots.is_full():
         return 503, int(conf.get("READALOUD_SPEECH_BUSY_RETRY_AFTER"))
     until = _refused_until.get(client_key(_Environ(environ), PURPOSE))
     if until is not None:

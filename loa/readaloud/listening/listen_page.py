@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Site
 
-from .audio_store import audio_url
+from ..narration.audio_store import audio_url
 from .episodes import current_narrations
 
 PER_PAGE = 20

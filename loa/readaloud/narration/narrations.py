@@ -14,12 +14,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from . import conf
+from .. import conf
+from ..models import Narration, NarrationState, ReadingScript
 from .generation import GeneratedAudio
 from .keys import narration_key
 from .lexicon import lexicon_for, lexicon_hash
 from .liveness import is_abandoned, worker_name
-from .models import Narration, NarrationState, ReadingScript
 from .script import article_units, script_text, units_hash, units_to_json
 from .voices import page_voice_id, page_voice_id_of
 
@@ -202,5 +202,5 @@ def _fail_task_result(task_id: str) -> None:
     with transaction.atomic():
         DBTaskResult.objects.filter(id=task_id, status="RUNNING").update(
             status="FAILED", finished_at=timezone.now(),
-            exception_class_path="loa.readaloud.narrations.AbandonedTask", traceback=ABANDONED_MESSAGE,
+            exception_class_path="loa.readaloud.narration.narrations.AbandonedTask", traceback=ABANDONED_MESSAGE,
         )

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .admin_status import voice_statuses
-from .models import PronunciationEntry
-from .tasks import regenerate_page
+from ..models import PronunciationEntry
+from ..narration.tasks import regenerate_page
+from .status import voice_statuses
 
 
 def regenerate(request: HttpRequest, page_id: int) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""A small HTTP/1.1 keep-alive load generator (asyncio, raw sockets) for the concurrency test and bench/stats.py.
+"""A small HTTP/1.1 keep-alive load generator (asyncio, raw sockets) for the statistics tests and bench/stats.py.
 
 It counts exactly: every request it writes is either answered (status counted)
 or reported as an error, so "sent" can be compared with what the server counted.

@@ -21,7 +21,7 @@ from loa.speech.packs import (
     write_preferences,
 )
 
-from . import conf
+from .. import conf
 
 
 def voices_folder() -> Path:

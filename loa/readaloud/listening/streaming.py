@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
-from . import conf
-from .progress import KEY_RE, audio_path, progress_path, read_progress
+from .. import conf
+from ..narration.progress import KEY_RE, audio_path, progress_path, read_progress
 
 POLL_EVERY = 0.2  # seconds between looks at the growing file
 BLOCK = 64 * 1024

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .models import PronunciationEntry
+from ..models import PronunciationEntry
 
 
 def full_lexicon() -> dict[str, str]:

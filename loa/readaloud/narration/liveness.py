@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from . import conf
-from .models import Narration, NarrationState
+from .. import conf
+from ..models import Narration, NarrationState
 
 
 def worker_name() -> str:

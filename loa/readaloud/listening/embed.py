@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
-from .readable import live_readable_page
+from ..narration.readable import live_readable_page
 
 EMBED_HEIGHT = 230  # px: title, transport, seek bar and options on one phone-width column
 

@@ -7,10 +7,10 @@ from django.templatetags.static import static
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.models import Site
 
-from . import voices
-from .audio_store import audio_url
+from ..narration import voices
+from ..narration.audio_store import audio_url
+from ..narration.keys import default_voice_id
 from .episodes import ready_episodes
-from .keys import default_voice_id
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 EPISODES = 50

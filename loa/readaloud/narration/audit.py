@@ -13,8 +13,8 @@ from wagtail.models import Page, Site
 
 from loa.speech import find_guesses
 
+from ..models import ReadingScript
 from .lexicon import full_lexicon
-from .models import ReadingScript
 from .review import voice_region
 
 

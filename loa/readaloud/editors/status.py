@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .audio_store import audio_url
-from .keys import default_voice_id
-from .liveness import is_abandoned
-from .models import Narration, NarrationState, ReadingScript
-from .narrations import wanted_key
-from .voices import all_voices
+from ..models import Narration, NarrationState, ReadingScript
+from ..narration.audio_store import audio_url
+from ..narration.keys import default_voice_id
+from ..narration.liveness import is_abandoned
+from ..narration.narrations import wanted_key
+from ..narration.voices import all_voices
 
 
 @dataclass

@@ -10,9 +10,9 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
+from ..models import Narration, PronunciationEntry, ReadingScript
 from . import narrations
 from .lexicon import lexicon_for, lexicon_hash
-from .models import Narration, PronunciationEntry, ReadingScript
 from .readable import is_readable
 from .tasks import request_narration
 from .voices import page_voice_id

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from loa.core.cache import bump_content_version
 from loa.speech.packs import catalogue
 
-from . import voices
+from ..narration import voices
 
 REGION_NAMES = {"north": "Miền Bắc", "central": "Miền Trung", "south": "Miền Nam"}
 GENDER_NAMES = {"female": "Nữ", "male": "Nam"}

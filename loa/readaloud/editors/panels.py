@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .admin_status import voice_statuses
-from .readable import readable_models
+from ..narration.readable import readable_models
+from .status import voice_statuses
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +55,8 @@ class ReadingReviewPanel(Panel):
             js = ["readaloud/review.js"]
 
         def get_context_data(self, parent_context=None) -> dict:
-            from .keys import default_voice_id
-            from .review import page_guesses
+            from ..narration.keys import default_voice_id
+            from ..narration.review import page_guesses
 
             context = super().get_context_data(parent_context)
             page = self.instance

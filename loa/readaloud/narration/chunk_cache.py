@@ -16,7 +16,7 @@ from django.conf import settings
 
 from loa.speech import EncodedChunk
 
-from . import conf
+from .. import conf
 
 _HEADER = struct.Struct("<4sdI")  # magic, duration in seconds, number of words
 _WORD = struct.Struct("<ddii")  # a word: start and end in seconds, start and end of its characters

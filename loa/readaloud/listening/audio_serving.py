@@ -16,7 +16,7 @@ from email.utils import formatdate, parsedate_to_datetime
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
-from .audio_store import NAME_RE, URL_PREFIX, audio_path, name_from_url_path
+from ..narration.audio_store import NAME_RE, URL_PREFIX, audio_path, name_from_url_path
 
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 READ_AT_ONCE = 256 * 1024  # ranges up to this size are read into memory in one call

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .keys import default_voice_id
-from .models import Narration, NarrationState, ReadingScript
-from .narrations import wanted_key
+from ..models import Narration, NarrationState, ReadingScript
+from ..narration.keys import default_voice_id
+from ..narration.narrations import wanted_key
 
 
 def current_narrations(pages: Iterable, voice: str | None = None) -> dict[int, Narration]:

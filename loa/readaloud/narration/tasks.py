@@ -10,36 +10,27 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail import hooks
 
-from . import conf, narrations, voices
-from .audio_serving import forget
+from .. import conf
+from ..listening.audio_serving import forget
+from ..models import Narration, ReadingScript
+from . import narrations
 from .audio_store import NAME_RE, audio_path
 from .generation import generate_audio_file
-from .models import Narration, ReadingScript
-from .slots import job_limit, tts_slot
+from .synthesis_slots import SLOT_WAIT, capacity, synthesis_slot
 from .voices import page_voice_id, page_voice_id_of
-
-SLOT_WAIT = 3  # seconds before a neural narration that found every TTS slot busy asks again
 
 
 @task(takes_context=True)
 def generate_narration(context, page_id: int, voice_id: str, key: str) -> dict:
-    """Generate the audio wanted under `key`; a neural voice waits for one of LOA_TTS_JOBS slots."""
-    if not _is_neural(voice_id):
-        return _generate(context, page_id, voice_id, key)
-    with tts_slot() as free:
-        if free:
+    """Generate the audio wanted under `key` in one of the machine's synthesis slots (synthesis_slots.py);
+    with none free, the task comes back SLOT_WAIT seconds later at the same priority."""
+    with synthesis_slot() as slot:
+        if slot is not None:
             return _generate(context, page_id, voice_id, key)
     job = generate_narration.using(run_after=timezone.now() + timedelta(seconds=SLOT_WAIT),
                                    priority=context.task_result.task.priority)
     job.enqueue(page_id, voice_id, key)
-    return {"status": "deferred", "reason": f"all {job_limit()} TTS slots busy"}
-
-
-def _is_neural(voice_id: str) -> bool:
-    try:
-        return voices.voice(voice_id).neural
-    except LookupError:
-        return False
+    return {"status": "deferred", "reason": f"all {capacity()} synthesis slots busy"}
 
 
 def _generate(context, page_id: int, voice_id: str, key: str) -> dict:
