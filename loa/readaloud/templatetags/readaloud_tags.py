@@ -14,7 +14,6 @@ from ..narration.voices import page_language, page_voice_id, player_voices
 register = template.Library()
 
 
-
 def speeds() -> tuple[tuple[str, str], ...]:
     return (("0.75", pgettext("speed", "0,75×")), ("1", gettext("1× (bình thường)")),
             ("1.25", pgettext("speed", "1,25×")), ("1.5", pgettext("speed", "1,5×")), ("2", "2×"))
