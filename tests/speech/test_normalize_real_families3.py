@@ -6,6 +6,7 @@ import re
 import pytest
 
 from loa.speech.normalize import GUESSES, normalize
+from loa.speech.normalize.transliterate import transliterate
 
 
 def said(text: str, region: str = "north") -> str:
@@ -147,3 +148,18 @@ def test_two_reading_abbreviations(written, spoken):
 def test_a_town_by_its_name_is_a_guess():
     assert how_said("TT Phú Mỹ", "thị trấn") in GUESSES
     assert how_said("TT Y tế huyện", "trung tâm") == "table"
+
+
+@pytest.mark.parametrize("word, spoken", [
+    ("ampe", "am pê"),  # the word itself is in the loanword table (am pe); the rule no longer drops its last syllable
+    ("Kempe", "kem pê"),
+    ("horse", "ho"),  # an e after other pairs of consonants stays silent
+    ("dance", "đan"),
+    ("else", "en"),
+])
+def test_e_after_m_and_p_is_said(word, spoken):
+    assert transliterate(word) == spoken
+
+
+def test_ampe_keeps_its_table_reading():
+    assert said("dòng điện 5 ampe") == "dòng điện năm am pe"
