@@ -163,3 +163,18 @@ def test_e_after_m_and_p_is_said(word, spoken):
 
 def test_ampe_keeps_its_table_reading():
     assert said("dòng điện 5 ampe") == "dòng điện năm am pe"
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("UBKTTU", "ủy ban kiểm tra tỉnh ủy"),
+    ("BTCHU", "ban tổ chức huyện ủy"),
+    ("BDVĐU", "ban dân vận đảng ủy"),
+    ("BNCTW", "ban nội chính trung ương"),
+    ("BTGDVTU", "ban tuyên giáo và dân vận tỉnh ủy"),
+    ("Số 12-HD/BTCTU", "số mười hai hướng dẫn ban tổ chức tỉnh ủy"),
+    ("tiếp nhận PAKN", "tiếp nhận phản ánh kiến nghị"),
+    ("ĐTV Công an tỉnh", "điều tra viên công an tỉnh"),
+    ("HVCTQG Hồ Chí Minh", "học viện chính trị quốc gia hồ chí minh"),
+])
+def test_party_committee_organs(written, spoken):
+    assert said(written) == spoken
