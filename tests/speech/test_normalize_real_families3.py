@@ -178,3 +178,14 @@ def test_ampe_keeps_its_table_reading():
 ])
 def test_party_committee_organs(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("màn hình 55 inch", "màn hình năm mươi lăm inh"),
+    ("2.000 kcal mỗi ngày", "hai nghìn ki lô ca lo mỗi ngày"),
+    ("tiếng ồn 70 dB", "tiếng ồn bảy mươi đề xi ben"),
+    ("DB và dB", "đê bê và đê bê"),  # only after a number
+    ("tần số 50 Hz", "tần số năm mươi héc"),
+])
+def test_units_after_numbers(written, spoken):
+    assert said(written) == spoken
