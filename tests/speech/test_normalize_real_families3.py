@@ -189,3 +189,14 @@ def test_party_committee_organs(written, spoken):
 ])
 def test_units_after_numbers(written, spoken):
     assert said(written) == spoken
+
+
+
+@pytest.mark.parametrize("written, title", [
+    ("TT Trump phát biểu", "tổng thống"),  # a name that is no Vietnamese syllable: a president
+    ("TT Macron", "tổng thống"),
+    ("TT Vĩnh Tuy", "thị trấn"),
+])
+def test_tt_before_a_name(written, title):
+    assert said(written).startswith(title + " ")
+    assert how_said(written, title) in GUESSES

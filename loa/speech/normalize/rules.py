@@ -928,8 +928,10 @@ class Reader:
             self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
         elif written == "TT" and _CENTRE_FIELD.match(text, m.end()):
             self.out.word("trung tâm", m.start(), m.end(), TABLE)  # TT Y tế huyện, TT Hành chính công
-        elif written == "TT" and _NEXT_PLACE_NAME.match(text, m.end()):
-            self.out.word("thị trấn", m.start(), m.end(), GUESS)  # TT Phú Mỹ: a town by its name (a guess to hear)
+        elif written == "TT" and (name := _NEXT_PLACE_NAME.match(text, m.end())):
+            # TT Phú Mỹ: a town by its Vietnamese name; TT Trump, TT Macron: a president (both guesses to hear)
+            town = all(is_valid_syllable(part.lower()) for part in name.group().split())
+            self.out.word("thị trấn" if town else "tổng thống", m.start(), m.end(), GUESS)
         elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
               and _LINE_START.search(text, max(m.start() - 3, 0), m.start())):
             self.out.word(spell(written), m.start(), m.end(), SPELLED)
