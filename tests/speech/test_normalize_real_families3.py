@@ -200,3 +200,17 @@ def test_units_after_numbers(written, spoken):
 def test_tt_before_a_name(written, title):
     assert said(written).startswith(title + " ")
     assert how_said(written, title) in GUESSES
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("T6/2024", "tháng sáu năm hai nghìn không trăm hai mươi tư"),
+    ("từ T12/2023 đến T3/2024",
+     "từ tháng mười hai năm hai nghìn không trăm hai mươi ba đến tháng ba năm hai nghìn không trăm hai mươi tư"),
+    ("ngày T7 và CN", "ngày thứ bảy và chủ nhật"),
+    ("từ T2 đến T6", "từ thứ hai đến thứ sáu"),
+    ("T2, T4 và T6", "thứ hai thứ tư và thứ sáu"),
+    ("khu T2 của bệnh viện", "khu tê hai của bệnh viện"),  # no day beside it: a letter and a number
+    ("tầng T3", "tầng tê ba"),
+])
+def test_t_before_a_month_or_a_weekday(written, spoken):
+    assert said(written) == spoken

@@ -159,6 +159,11 @@ _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?: ?/([0-9]{4}))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
 _STAGE_ENDINGS = ("XXST", "XXPT", "TLST", "TLPT", "QĐST", "QĐPT")
+# T6/2024: a month and its year; T2 ... T7 with a day-word or another day beside: a day of the week.
+_MONTH_YEAR_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])/(?:19|20)[0-9]{2}(?![0-9])")
+_DAY_LETTER_NUMBER = re.compile(r"[2-7](?![\w/]|[.,][0-9])")
+_DAY_LETTER_BEFORE = re.compile(r"(?:[Nn]gày|[Tt]ừ|đến|và|[-–,])[ \t]*$")
+_DAY_LETTER_AFTER = re.compile(r"[ \t]*(?:[-–,]|và|đến|hàng tuần)[ \t]*(?:T[2-7](?![\w/])|CN(?!\w)|[Cc]hủ nhật)")
 # mẫu số 2đ, mẫu 3b: a letter glued to a form's number.
 _FORM_BEFORE = re.compile(r"[Mm]ẫu(?:[ \t]+số)?[ \t]*[0-9]{1,3}$")
 _CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)-([0-9.]+)")
@@ -960,6 +965,14 @@ class Reader:
                 return
         else:
             latin_word = word in NON_ASCII_LOANWORDS
+        if word == "T" and _MONTH_YEAR_AFTER.match(text, end):
+            self._note("word", word)  # T6/2024: the month and year say "tháng" themselves
+            return
+        if word == "T" and _DAY_LETTER_NUMBER.match(text, end) and (
+                _DAY_LETTER_BEFORE.search(text, max(start - 8, 0), start) or _DAY_LETTER_AFTER.match(text, end + 1)):
+            self.out.word("thứ", start, end, RULE)  # từ T2 đến T6, ngày T7: a day of the week
+            self._note("word", _THU)
+            return
         value = roman_value(word)
         kind = self._roman_kind() if value else None
         if value and kind and (kind != _MONTH_TRIGGER or value <= 12):
