@@ -214,3 +214,13 @@ def test_tt_before_a_name(written, title):
 ])
 def test_t_before_a_month_or_a_weekday(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("VĐV Nguyễn Thị Oanh giành HCV", "vận động viên nguyễn thị oanh giành huy chương vàng"),
+    ("đoàn giành 5 HCV, 3 HCB và 2 HCĐ", "đoàn giành năm huy chương vàng ba huy chương bạc và hai huy chương đồng"),
+    ("HLV trưởng và CĐV", "huấn luyện viên trưởng và cổ động viên"),
+    ("viêm gan HCV", "viêm gan hát xê vê"),  # a virus, not a medal
+])
+def test_sport_abbreviations(written, spoken):
+    assert said(written) == spoken

@@ -258,6 +258,10 @@ _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] =
             re.compile(r"[-–][ \t]*TB"), "lao động"),),
     # dầu DO: diesel oil, spelled (elsewhere DO in a heading is the word do).
     "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
+    # giành HCV, 3 HCV, HCV SEA Games: a gold medal (viêm gan HCV, a virus, stays spelled).
+    "HCV": ((re.compile(r"(?:[Gg]iành|[Đđ]oạt|[Tt]ấm|[Cc]hiếc|[Đđ]ạt|[Nn]hận|[Đđ]eo|[Mm]ang về|[0-9]+)[ \t]*$"),
+             re.compile(r"[ \t]*(?:,|và)?[ \t]*(?:HCB|HCĐ|[0-9]+[ \t]+HCB|(?:tại|ở|môn|nội dung)[ \t]|SEA Games|ASIAD|Olympic)"),
+             "huy chương vàng"),),
     # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
     "CA": (
         (re.compile(r"(?:[Tt]rưởng|[Gg]iám đốc|[Cc]án bộ|[Cc]hiến sĩ|[Ll]ực lượng|[Pp]hối hợp với)[ \t]*$"),
