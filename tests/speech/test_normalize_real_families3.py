@@ -32,6 +32,11 @@ def how_said(text: str, spoken: str) -> str:
     ("biển số 29A-1234", "biển số hai mươi chín a một hai ba bốn"),
     ("biển số QB 17-22", "biển số quy bê mười bảy hai mươi hai"),
     ("BKS TM 12-34", "biển kiểm soát tê em mười hai ba mươi tư"),
+    # other ways of writing the gap, after a plate word; a dotted plate anywhere
+    ("biển số 51G - 123.45", "biển số năm mươi mốt giê một hai ba bốn năm"),
+    ("BKS: 29C-123.45", "biển kiểm soát hai mươi chín xê một hai ba bốn năm"),
+    ("biển kiểm soát 37C 12345", "biển kiểm soát ba mươi bảy xê một hai ba bốn năm"),
+    ("xe 30E.123.45", "xe ba mươi e một hai ba bốn năm"),
 ])
 def test_licence_plates(written, spoken):
     assert said(written) == spoken
@@ -39,6 +44,8 @@ def test_licence_plates(written, spoken):
 
 @pytest.mark.parametrize("written, spoken", [
     ("hồ sơ 12A-2024", "hồ sơ mười hai a hai nghìn không trăm hai mươi tư"),  # no plate word: not a plate
+    ("lớp 12A 2024", "lớp mười hai a hai nghìn không trăm hai mươi tư"),
+    ("có 12A 12345", "có mười hai a mười hai nghìn ba trăm bốn mươi lăm"),
     ("tỷ số 17-22", "tỷ số mười bảy hai mươi hai"),
     ("từ 17-22 giờ", "từ mười bảy đến hai mươi hai giờ"),
     ("ngày 10-12", "ngày mười tháng mười hai"),

@@ -166,7 +166,7 @@ _DAY_LETTER_BEFORE = re.compile(r"(?:[Nn]gày|[Tt]ừ|đến|và|[-–,])[ \t]*$
 _DAY_LETTER_AFTER = re.compile(r"[ \t]*(?:[-–,]|và|đến|hàng tuần)[ \t]*(?:T[2-7](?![\w/])|CN(?!\w)|[Cc]hủ nhật)")
 # mẫu số 2đ, mẫu 3b: a letter glued to a form's number.
 _FORM_BEFORE = re.compile(r"[Mm]ẫu(?:[ \t]+số)?[ \t]*[0-9]{1,3}$")
-_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)-([0-9.]+)")
+_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)(?: ?[-–.] ?| )([0-9.]+)")
 _MILITARY_PLATE = re.compile(r"([A-Z]{2}) ?([0-9]{2})-([0-9]{2})")
 _FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
