@@ -231,3 +231,17 @@ def test_t_before_a_month_or_a_weekday(written, spoken):
 ])
 def test_sport_abbreviations(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("ngày 30 - 4", "ngày ba mươi tháng tư"),  # a day before a smaller month: no range goes down
+    ("ngày 20 - 11, ngày Nhà giáo", "ngày hai mươi tháng mười một ngày nhà giáo"),
+    ("ngày 22 - 12 - 2024", "ngày hai mươi hai tháng mười hai năm hai nghìn không trăm hai mươi tư"),
+    ("ngày 2 - 9 - 2025", "ngày hai tháng chín năm hai nghìn không trăm hai mươi lăm"),  # its year makes it a date
+    # a rising pair without a year may be a range of days: left as a range
+    ("ngày 2 - 9", "ngày hai đến chín"),
+    ("từ ngày 5 - 7 hàng tháng", "từ ngày năm đến bảy hàng tháng"),
+    ("tăng 30 - 40%", "tăng ba mươi đến bốn mươi phần trăm"),
+])
+def test_spaced_day_month(written, spoken):
+    assert said(written) == spoken

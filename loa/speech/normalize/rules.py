@@ -53,6 +53,11 @@ _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
 _SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
 _SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]*$")
+# ngày 30 - 4: "ngày", a day, then (after the dash) a month and no more digits.
+_DAY_BEFORE_DASH = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+([0-9]{1,2})[ \t]*$")
+_MONTH_AFTER_DASH = re.compile(r"[ \t]*([0-9]{1,2})(?![0-9]|[.,/-][0-9])")
+_YEAR_AFTER_DASH = re.compile(r"[ \t]*[-–][ \t]*(?:19|20)[0-9]{2}(?![0-9])")
+_SPACED_DAY_MONTH_BEFORE = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+[0-9]{1,2}[ \t]*[-–][ \t]*[0-9]{1,2}[ \t]*$")
 # hòa 1 - 1, thắng 3 - 0: a score written with spaces round the dash (no range).
 _SCORE_FIRST = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]+[0-9]{1,2}[ \t]*$")
 _SCORE_SECOND = re.compile(r"[ \t]*[0-9]{1,2}(?![0-9.,/:-])")
@@ -1105,6 +1110,13 @@ class Reader:
         if key == _MONTH and start and before.isdigit() and _NEXT_YEAR.match(text, end):
             self.out.word("năm", start, end)  # tháng 10-2025
             self._note("word", "năm")
+        elif kind == "number" and _YEAR_AFTER_DASH.match(text, start) and _SPACED_DAY_MONTH_BEFORE.search(
+                text, max(start - 20, 0), start):
+            self.out.word("năm", start, end)  # ngày 22 - 12 - 2024: the year of a spaced date
+            self._note("word", "năm")
+        elif kind == "number" and (spaced_date := self._spaced_day_month(start, end)):
+            self.out.word("tháng", start, end)  # ngày 30 - 4: a day before a smaller month is a date (a range rises)
+            self._note("word", spaced_date)
         elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 16, 0), start):
             self.out.pause(start, end)  # hòa 1 - 1: the two sides of a score
             self._note("punct", ",")
@@ -1128,6 +1140,16 @@ class Reader:
         else:
             self.out.pause(start, end)
             self._note("punct", ",")
+
+    def _spaced_day_month(self, start: int, end: int) -> str:
+        """ngày 30 - 4, ngày 2 - 1: the month key when the dash joins a day to a smaller month, else ""."""
+        day = _DAY_BEFORE_DASH.search(self.text, max(start - 12, 0), start)
+        month_after = _MONTH_AFTER_DASH.match(self.text, end)
+        if not (day and month_after and 1 <= int(month_after[1]) <= 12 and 1 <= int(day[1]) <= 31):
+            return ""
+        if int(month_after[1]) < int(day[1]) or _YEAR_AFTER_DASH.match(self.text, month_after.end()):
+            return _THANG  # ngày 2 - 9 - 2024: with its year it is a date whatever the order
+        return ""
 
     def _number_before(self, at: int) -> int | None:
         """The one- or two-digit number just before `at` (spaces skipped), if any."""
