@@ -53,6 +53,14 @@ _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
 _SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
 _SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]*$")
+# ngày 30 - 4: "ngày", a day, then (after the dash) a month and no more digits.
+_DAY_BEFORE_DASH = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+([0-9]{1,2})[ \t]*$")
+_MONTH_AFTER_DASH = re.compile(r"[ \t]*([0-9]{1,2})(?![0-9]|[.,/-][0-9])")
+_YEAR_AFTER_DASH = re.compile(r"[ \t]*[-–][ \t]*(?:19|20)[0-9]{2}(?![0-9])")
+_SPACED_DAY_MONTH_BEFORE = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+[0-9]{1,2}[ \t]*[-–][ \t]*[0-9]{1,2}[ \t]*$")
+# hòa 1 - 1, thắng 3 - 0: a score written with spaces round the dash (no range).
+_SCORE_FIRST = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]+[0-9]{1,2}[ \t]*$")
+_SCORE_SECOND = re.compile(r"[ \t]*[0-9]{1,2}(?![0-9.,/:-])")
 _FILING_LINE = re.compile(r"[ \t]*[-+•]?[ \t]*Lưu[ \t]*:?[^\n]*$")
 _FILING_CODES = {**DOCUMENT_CODES, "VT": "văn thư"}
 _NEXT_CONGRESS = re.compile(r"[ \t]+(?:Đảng|đảng|[Đđ]ại biểu|Đoàn|[Cc]ông đoàn|MTTQ|[Tt]hi đua|[Cc]hi bộ|[Đđ]ảng bộ|lần|[IVX]+(?!\w))")
@@ -153,9 +161,18 @@ _COUNTED_WORDS = _keys("điểm", "chỉ", "tiêu", "người", "xã", "huyện"
 _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]*$")
 # What may stand between "(" and a d/m for it to be a date alone in parentheses: (12/5), (15-16/5).
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
-_DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?:/([0-9]{4}))?")
+_DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?: ?/([0-9]{4}))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
 _STAGE_ENDINGS = ("XXST", "XXPT", "TLST", "TLPT", "QĐST", "QĐPT")
+# T6/2024: a month and its year; T2 ... T7 with a day-word or another day beside: a day of the week.
+_MONTH_YEAR_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])/(?:19|20)[0-9]{2}(?![0-9])")
+_DAY_LETTER_NUMBER = re.compile(r"[2-7](?![\w/]|[.,][0-9])")
+_DAY_LETTER_BEFORE = re.compile(r"(?:[Nn]gày|[Tt]ừ|đến|và|[-–,])[ \t]*$")
+_DAY_LETTER_AFTER = re.compile(r"[ \t]*(?:[-–,]|và|đến|hàng tuần)[ \t]*(?:T[2-7](?![\w/])|CN(?!\w)|[Cc]hủ nhật)")
+# mẫu số 2đ, mẫu 3b: a letter glued to a form's number.
+_FORM_BEFORE = re.compile(r"[Mm]ẫu(?:[ \t]+số)?[ \t]*[0-9]{1,3}$")
+_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)(?: ?[-–.] ?| )([0-9.]+)")
+_MILITARY_PLATE = re.compile(r"([A-Z]{2}) ?([0-9]{2})-([0-9]{2})")
 _FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
 _DOTTED_TIME = re.compile(r"([0-9]{1,2})\.([0-9]{2})")
@@ -172,6 +189,9 @@ _AFTER_PHONE = re.compile(r"[ \t]*(?:$|[^\w ]|[A-ZĐ]|(?:để|hoặc|và|hay|tr
 # Số tài khoản: 1234567890, mã số thuế 0312345678: identifiers, read digit by digit.
 _ACCOUNT_LABEL = re.compile(r"(?i:tài khoản|STK|mã số thuế|mã số doanh nghiệp|mã số|MST|mã hồ sơ|hộ chiếu|CMND|CCCD|căn cước|định danh)[ \t]*(?:số[ \t]*)?:?[ \t]*$")
 _SERVICE = "service"
+# đường dây nóng đã nhận 1250000 cuộc gọi: a number before what it counts is a count, never a line.
+_COUNT_NOUN_NEXT = re.compile(
+    r"[ \t]+(?:cuộc|lượt|người|trường hợp|tin|ý kiến|phản ánh|ca|đồng|lần|hồ sơ|đơn|vụ|cán bộ|hộ)(?!\w)")
 # ĐT: 3829 1234, Fax: 38.291.234: a local line without its area code, right after its label.
 _LOCAL_PHONE_LABEL = re.compile(
     r"(?:(?i:điện thoại|tel|fax|hotline|đường dây nóng)|ĐT|SĐT|ĐTDĐ|Sđt|SDT)[ \t]*:?[ \t]*$")
@@ -203,6 +223,12 @@ _DATELINE_AFTER = re.compile(r"[ \t]*\)?[ \t]*[-–—][ \t]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 # TT before a council, committee or Party committee is "thường trực" (else thông tư).
 _STANDING_BODY = re.compile(r"[ .]?[ ]?(?:HĐND|UBND|UBMTTQ|MTTQ|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Đảng ủy|Tỉnh đoàn)(?![^\W\d_]*[a-zđ])")
+# TT before the field of a centre is "trung tâm"; before another name, a town (thị trấn).
+_CENTRE_FIELD = re.compile(
+    r"[ \t]+(?:Y tế|YT|Văn hóa|Văn hoá|VH|Hành chính|Phục vụ|Dịch vụ|Giáo dục|GDNN|GDTX|Huấn luyện|Bồi dưỡng|"
+    r"Kiểm soát|Truyền thông|Chính trị|Quan trắc|Khuyến nông|Phát triển|Công nghệ|Thông tin|Văn hóa|Thể dục|"
+    r"Nước sạch|Nghiên cứu|Đào tạo|Giám định|Trợ giúp|Lưu trữ|Xúc tiến|Cứu hộ|Điều hành|Điều dưỡng|Bảo trợ)(?!\w)")
+_NEXT_PLACE_NAME = re.compile(r"[ \t]+(?!Liên(?!\w))[A-ZĐ][a-zà-ỹđ]+(?:[ \t]+[A-ZĐ][a-zà-ỹđ]+)*(?![\w/])")
 # KT. CHỦ TỊCH: "ký thay" before a title in capitals (a signature block).
 _SIGNATURE_TITLE = re.compile(r"\.[ \t]*[A-ZĐ]{2}")
 _NEXT_ROMAN = re.compile(r"[ \t]*[IVX]+(?!\w)")
@@ -216,6 +242,10 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
     "CT": (_NEXT_NAME, "chủ tịch"),
     "CN": (re.compile(r"\." + _NEXT_NAME.pattern), "cử nhân"),  # CN. Lê Thị E: a title (CN alone is spelled)
+    # LĐ Sở Nội vụ, LĐ UBND huyện: the leaders of a body (lao động is read by the words before, _BY_SIDES).
+    "LĐ": (re.compile(r"[ \t]+(?:Sở|Ban|UBND|HĐND|Phòng|Công ty|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Văn phòng|Cục|"
+                      r"Bộ|Tổng cục|Trung tâm|Chi cục|Viện|Tòa án|Viện KSND|các sở|các ban|các phòng|cơ quan|đơn vị)(?!\w)"),
+           "lãnh đạo"),
 }
 # Abbreviations with two readings, told apart by the words on either side (else spelled, as unknown):
 # (written, words before, words after, spoken). thi ĐH - CĐ, trường CĐ nghề: cao đẳng; BCH CĐ cơ sở: công đoàn.
@@ -227,8 +257,16 @@ _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] =
     # Ban Chấp hành TƯ, Ủy viên TƯ Đảng: trung ương in running text (in a heading TƯ is the word tư).
     "TƯ": ((re.compile(r"(?:Ban Chấp hành|BCH|[Ủủ]y viên|UV|[Cc]ấp|[Bb]an|Văn phòng|[Hh]ội nghị)[ \t]*$"),
             re.compile(r"[ \t]+(?:Đảng|Đoàn|Hội|MTTQ)(?!\w)"), "trung ương"),),
+    # người LĐ, hợp đồng LĐ, an toàn LĐ, Bộ LĐ-TB&XH: lao động.
+    "LĐ": ((re.compile(r"(?:[Nn]gười|[Aa]n toàn|[Hh]ợp đồng|[Tt]hị trường|[Xx]uất khẩu|[Qq]uan hệ|[Tt]ai nạn|[Bb]ộ|"
+                       r"[Ss]ức|[Nn]gày|[Hh]uân chương|[Nn]ăng suất|[Tt]hương binh)[ \t]*$"),
+            re.compile(r"[-–][ \t]*TB"), "lao động"),),
     # dầu DO: diesel oil, spelled (elsewhere DO in a heading is the word do).
     "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
+    # giành HCV, 3 HCV, HCV SEA Games: a gold medal (viêm gan HCV, a virus, stays spelled).
+    "HCV": ((re.compile(r"(?:[Gg]iành|[Đđ]oạt|[Tt]ấm|[Cc]hiếc|[Đđ]ạt|[Nn]hận|[Đđ]eo|[Mm]ang về|[0-9]+)[ \t]*$"),
+             re.compile(r"[ \t]*(?:,|và)?[ \t]*(?:HCB|HCĐ|[0-9]+[ \t]+HCB|(?:tại|ở|môn|nội dung)[ \t]|SEA Games|ASIAD|Olympic)"),
+             "huy chương vàng"),),
     # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
     "CA": (
         (re.compile(r"(?:[Tt]rưởng|[Gg]iám đốc|[Cc]án bộ|[Cc]hiến sĩ|[Ll]ực lượng|[Pp]hối hợp với)[ \t]*$"),
@@ -295,7 +333,7 @@ def _read_code(code: str, words: NumberWords, table: Mapping[str, str] = DOCUMEN
             parts = [_read_code(part, words, table) for part in code.split(joint) if part]
             worst = next((how for _, how in parts if how != TABLE), TABLE)
             return said.join(spoken for spoken, _ in parts), worst
-    joined = _joined_codes(code.upper(), table)
+    joined = _joined_codes(code, table) or _joined_codes(code.upper(), table)  # QĐTTg keeps TTg's case
     if joined:
         return joined, TABLE
     if not code.isupper():
@@ -495,6 +533,27 @@ class Reader:
         self._note("word", found.group().split()[-1])
         self._skip_to = found.end()
         return True
+
+    def _on_plate(self, m: re.Match[str]) -> None:
+        """70H-041.82 -> bảy mươi hát không bốn một tám hai: a licence plate's province number, series, digits.
+
+        A military plate after "biển số" (QB 17-22) reads its letters, then its two pairs as numbers.
+        """
+        start = m.start()
+        civil = _CIVIL_PLATE.fullmatch(m.group())
+        if civil:
+            province, series, serial = civil.groups()
+            pieces = [(integer(province, self.words), start, start + 2),
+                      (" ".join(DIGIT_WORDS[int(c)] if c.isdigit() else spell(c) for c in series),
+                       start + civil.start(2), start + civil.end(2))]
+            pieces.append((digits(serial), start + civil.start(3), m.end()))
+        else:
+            military = _MILITARY_PLATE.fullmatch(m.group())
+            assert military is not None
+            pieces = [(spell(military[1]), start, start + 2)] + [
+                (integer(military[i], self.words), start + military.start(i), start + military.end(i)) for i in (2, 3)]
+        self.out.words(pieces, RULE)
+        self._note("number")
 
     def _on_docnum(self, m: re.Match[str]) -> None:
         """12-QĐ/ĐU, 42/2022/NĐ-CP: the number, the year, then each code; - and / silent."""
@@ -710,7 +769,8 @@ class Reader:
             self.out.words(self._day_word(m) + [(day_month(a, b, self.words), m.start(), m.end())])
             self._note("date")
             return
-        if _SCORE_BEFORE.search(self.text, max(m.start() - 12, 0), m.start()):  # thắng 3-0, tỷ số 2-1: a score
+        # thắng 3-0, tỷ số 2-1: a score; RON95-3: an octane number and its grade (as RON 95-III)
+        if _SCORE_BEFORE.search(self.text, max(m.start() - 12, 0), m.start()) or self._recent(1) == ("word", "ron"):
             self.out.words([(integer(a, self.words), a0, a1), (integer(b, self.words), b0, b1)])
         else:
             self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
@@ -763,7 +823,7 @@ class Reader:
         if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
             return
-        if 3 <= len(text) <= 8 and text.isdigit() and (_SERVICE_LABEL_WORDS.search(
+        if 3 <= len(text) <= 8 and text.isdigit() and not _COUNT_NOUN_NEXT.match(self.text, m.end()) and (_SERVICE_LABEL_WORDS.search(
                 self.text, max(m.start() - 40, 0), m.start()) or (len(text) >= 7 and _PHONE_LABEL_IN_CLAUSE.search(
                 self.text, max(m.start() - 80, 0), m.start()) and _AFTER_PHONE.match(self.text, m.end()))
                 or (self.recent[-2] == ("number", _SERVICE) and self.recent[-1] in _LIST_JOINERS)):
@@ -803,6 +863,10 @@ class Reader:
         self._note("number", _DAY if self._is_day(text) else "")
 
     def _on_unit(self, m: re.Match[str]) -> None:
+        if len(m.group()) == 1 and _FORM_BEFORE.search(self.text, max(m.start() - 16, 0), m.start()):
+            self.out.word(spell(m.group()), m.start(), m.end())  # mẫu số 2đ: a form's letter, not đồng
+            self._note("word", m.group())
+            return
         if m.group() == "g" and self._hour_g(m):
             self.out.word("giờ", m.start(), m.end())  # lúc 9g sáng, 7g30-11g: g is giờ
             self._note("word", "giờ")
@@ -876,6 +940,12 @@ class Reader:
             self.out.word("chuyên viên", m.start(), m.end(), TABLE)  # CV Hà, CV Phòng Nội vụ: a staff title
         elif written == "TT" and _STANDING_BODY.match(text, m.end()):
             self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
+        elif written == "TT" and _CENTRE_FIELD.match(text, m.end()):
+            self.out.word("trung tâm", m.start(), m.end(), TABLE)  # TT Y tế huyện, TT Hành chính công
+        elif written == "TT" and (name := _NEXT_PLACE_NAME.match(text, m.end())):
+            # TT Phú Mỹ: a town by its Vietnamese name; TT Trump, TT Macron: a president (both guesses to hear)
+            town = all(is_valid_syllable(part.lower()) for part in name.group().split())
+            self.out.word("thị trấn" if town else "tổng thống", m.start(), m.end(), GUESS)
         elif (len(written) <= 2 and _DATELINE_AFTER.match(text, m.end())
               and _LINE_START.search(text, max(m.start() - 3, 0), m.start())):
             self.out.word(spell(written), m.start(), m.end(), SPELLED)
@@ -904,6 +974,14 @@ class Reader:
                 return
         else:
             latin_word = word in NON_ASCII_LOANWORDS
+        if word == "T" and _MONTH_YEAR_AFTER.match(text, end):
+            self._note("word", word)  # T6/2024: the month and year say "tháng" themselves
+            return
+        if word == "T" and _DAY_LETTER_NUMBER.match(text, end) and (
+                _DAY_LETTER_BEFORE.search(text, max(start - 8, 0), start) or _DAY_LETTER_AFTER.match(text, end + 1)):
+            self.out.word("thứ", start, end, RULE)  # từ T2 đến T6, ngày T7: a day of the week
+            self._note("word", _THU)
+            return
         value = roman_value(word)
         kind = self._roman_kind() if value else None
         if value and kind and (kind != _MONTH_TRIGGER or value <= 12):
@@ -1032,6 +1110,16 @@ class Reader:
         if key == _MONTH and start and before.isdigit() and _NEXT_YEAR.match(text, end):
             self.out.word("năm", start, end)  # tháng 10-2025
             self._note("word", "năm")
+        elif kind == "number" and _YEAR_AFTER_DASH.match(text, start) and _SPACED_DAY_MONTH_BEFORE.search(
+                text, max(start - 20, 0), start):
+            self.out.word("năm", start, end)  # ngày 22 - 12 - 2024: the year of a spaced date
+            self._note("word", "năm")
+        elif kind == "number" and (spaced_date := self._spaced_day_month(start, end)):
+            self.out.word("tháng", start, end)  # ngày 30 - 4: a day before a smaller month is a date (a range rises)
+            self._note("word", spaced_date)
+        elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 16, 0), start):
+            self.out.pause(start, end)  # hòa 1 - 1: the two sides of a score
+            self._note("punct", ",")
         elif kind == "date" and _NEXT_CLOCK.match(text, end):  # 21/10/2021 - 06:58: a date, then its time
             self.out.pause(start, end)
             self._note("punct", ",")
@@ -1052,6 +1140,16 @@ class Reader:
         else:
             self.out.pause(start, end)
             self._note("punct", ",")
+
+    def _spaced_day_month(self, start: int, end: int) -> str:
+        """ngày 30 - 4, ngày 2 - 1: the month key when the dash joins a day to a smaller month, else ""."""
+        day = _DAY_BEFORE_DASH.search(self.text, max(start - 12, 0), start)
+        month_after = _MONTH_AFTER_DASH.match(self.text, end)
+        if not (day and month_after and 1 <= int(month_after[1]) <= 12 and 1 <= int(day[1]) <= 31):
+            return ""
+        if int(month_after[1]) < int(day[1]) or _YEAR_AFTER_DASH.match(self.text, month_after.end()):
+            return _THANG  # ngày 2 - 9 - 2024: with its year it is a date whatever the order
+        return ""
 
     def _number_before(self, at: int) -> int | None:
         """The one- or two-digit number just before `at` (spaces skipped), if any."""

@@ -59,7 +59,8 @@ _SPELLING: list[tuple[str, Replacement]] = [
 _AFTER: list[tuple[str, Replacement]] = [
     (r"(?<=[bkdfGpstvz])le(?=s?$)", "¤"),
     (r"(?<![aeiou])([aeiou])([bdfGjklmnprstvzθʃʧ])e(?=s?$|d$)", lambda m: m[1].upper() + m[2]),
-    (r"(?<=[bkdfGjlmnprstvzθʃʧ]{2})e$|(?<=[sj])e$", ""),
+    # horse, dance, else: an e after two consonants is silent, except after m + p (ampe, Kempe: am pe).
+    (r"(?<=[bkdfGjlmnprstvzθʃʧ]{2})(?<!mp)e$|(?<=[sj])e$", ""),
     (r"^y(?=[aeiou])|(?<=[aeiou])y(?=[aeiou])", "Y"),
     (r"(?<=[aeo])w(?![aeiouy])", "ŵ"),
 ]
