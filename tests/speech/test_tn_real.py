@@ -120,10 +120,24 @@ def test_ratchet_names_existing_sentences():
     assert ratchet() <= known
 
 
+def flagged_line(name: str) -> str:
+    """How many misreadings an editor is warned of: a misread sentence with at least one guess in
+    "Cách đọc cần kiểm tra" (the guess may be another word of it), and the warnings on sentences read right."""
+    from loa.speech import find_guesses
+
+    missed = {m.row.ident for m in scored(name, "north").misses}
+    rows = read_set(SETS[name])
+    warned = {row.ident for row in rows if find_guesses(row.written)}
+    return (f"  misread with a guess listed: {len(missed & warned)}/{len(missed)}; misread with none: "
+            f"{len(missed - warned)}/{len(rows)}; read right but with a guess listed: {len(warned - missed)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Score the real-text sets; --update records new passes.")
     parser.add_argument("--update", action="store_true", help="add every id that passes in all regions")
     parser.add_argument("--show", type=int, default=0, help="misses to show per set (north; never the held-out part)")
+    parser.add_argument("--flagged", action="store_true",
+                        help="also count the misread sentences in which the editor's panel lists a guess")
     args = parser.parse_args()
     passing: set[str] = set()
     for name in SETS:
@@ -131,6 +145,8 @@ def main() -> int:
             score = scored(name, region)
             print(f"{SETS[name].name} [{region}]: sentence error rate {error_rate(score):.3f} "
                   f"({score.total - score.right}/{score.total})")
+        if args.flagged:
+            print(flagged_line(name))
         if args.show and name not in UNSHOWN:
             print(scored(name, "north").report(args.show))
         missed = {m.row.ident for region in REGIONS for m in scored(name, region).misses}
