@@ -23,6 +23,9 @@ def assert_accessible(browser_page) -> None:
 
 
 def assert_fits_360(browser_page) -> None:
+    # A page reached by a click may be measured before its stylesheet has arrived (a bare
+    # photo is wider than a phone): measure the page as it is shown, once it has loaded.
+    browser_page.wait_for_load_state("load")
     widths = browser_page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], (browser_page.url, widths, browser_page.evaluate(OVERFLOW_JS)[:5])
 
