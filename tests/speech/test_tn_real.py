@@ -1,7 +1,7 @@
 """Real text: sentences copied from public pages of state bodies and the press (tn_real_SOURCES.md).
 
 tn_real.tsv, tn_real_heldout.tsv (round one's held-out part, tuning data since round two) and
-tn_real_dev3.tsv (round three) are the development sets; tn_real_heldout2.tsv holds other pages and is
+tn_real_dev3.tsv (round three) and tn_real_dev4.tsv (round four) are the development sets; tn_real_heldout2.tsv holds other pages and is
 the held-out part (never tune on it).
 The normalizer does not read them all right yet, so the sets ratchet: an id listed in
 tn_real_passing.txt has passed and must keep passing in every region; the rates are printed.
@@ -24,7 +24,8 @@ from tn_scoring import Score, read_set, score_set
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {"dev": DATA / "tn_real.tsv", "heldout": DATA / "tn_real_heldout.tsv",
-        "heldout2": DATA / "tn_real_heldout2.tsv", "dev3": DATA / "tn_real_dev3.tsv"}
+        "heldout2": DATA / "tn_real_heldout2.tsv", "dev3": DATA / "tn_real_dev3.tsv",
+        "dev4": DATA / "tn_real_dev4.tsv"}
 # The held-out part is scored, never shown: its regressions and misses are reported by id only.
 UNSHOWN = frozenset({"heldout2"})
 PAGES = DATA / "tn_real_pages.txt"
@@ -101,6 +102,9 @@ def test_sizes_sources_and_split():
     # Round three's development part: new pages again, from many hosts.
     assert len(rows["dev3"]) >= 150 and len(parts["dev3"]) >= 50
     assert len(hosts_of(parts["dev3"])) >= 40, "not from one site"
+    # Round four's development part.
+    assert len(rows["dev4"]) >= 200 and len(parts["dev4"]) >= 80
+    assert len(hosts_of(parts["dev4"])) >= 40, "not from one site"
     assert len(hosts_of({p: v for pages in parts.values() for p, v in pages.items()})) >= 40
     for one, other in itertools.combinations(parts, 2):
         assert not set(parts[one]) & set(parts[other]), f"a page is in both {one} and {other}"
