@@ -136,7 +136,7 @@ def test_date_rules_leave_ranges_and_quantities(written, spoken):
 @pytest.mark.parametrize("written, spoken", [
     ("đường ĐT-746 và QL-1A", "đường đường tỉnh bảy trăm bốn mươi sáu và quốc lộ một a"),
     ("(Km3+100 ÷ Km3+500)", "ki lô mét ba cộng một trăm đến ki lô mét ba cộng năm trăm"),
-    ("dày 20÷25 cm", "dày hai mươi đến hai mươi lăm xen ti mét"),
+    ("dày 20÷25 cm", "dày hai mươi đến hai mươi lăm xăng ti mét"),
     ("(Km 14+200 - Km 20+500)", "ki lô mét mười bốn cộng hai trăm đến ki lô mét hai mươi cộng năm trăm"),
     ("tuyến ĐH.02 và ĐT 0912345678", "tuyến đường huyện hai và điện thoại không chín một hai ba bốn năm sáu bảy tám"),
     ("6 ÷ x", "sáu chia ích xì"),

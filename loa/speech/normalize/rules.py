@@ -128,7 +128,11 @@ _NEXT_BOUND = re.compile(r"[ \t]*(?:[A-Za-z]{1,3}\.?)?[0-9]")
 _NEXT_DAY = re.compile(r"[ \t]*(?:ngày|mùng|mồng)[ \t]+[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # "Ngày mai, 2-5, Quốc hội": a date set off by commas ends at a comma, a bracket or the line.
-_CLOSES_APPOSITION = re.compile(r"[ \t]*(?:[,;)]|$)", re.MULTILINE)
+_NEXT_COUNT_NOT_DATE = re.compile(r"[ \t]*(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,}(?![0-9]|[/.,-][0-9])")
+_SERVICE_FIRST = re.compile(r"(?i:tổng đài|đường dây nóng|hotline)[^0-9\n]{0,20}1[89]00$")
+_SERVICE_SECOND = re.compile(r"[0-9]{4}(?:[0-9]{2})?(?![0-9]|[.,/-][0-9])")
+_ROUND_THE_CLOCK_BEFORE = re.compile(r"(?:tuần|suốt|liên tục|trực|hoạt động|[0-9][ \t]*giờ)[^0-9\n]{0,30}$")
+_CLOSES_APPOSITION = re.compile(r"[ \t]*(?:[,;)(]|[.!?](?![0-9])|$)", re.MULTILINE)
 # 14.8 âm lịch, 15/7 ÂL: a day and month of the lunar (or solar) calendar.
 _NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w)")
 # Ngày thành lập Hội Nông dân Việt Nam 14/10, Ngày Nhà giáo Việt Nam 20/11, kỷ niệm ... 2/9:
@@ -435,7 +439,7 @@ class Reader:
     def _roman_kind(self) -> str | None:
         """How a Roman numeral here is read: after a trigger word, or continuing a list."""
         (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
-        if (kind1, key1) == ("abbr", "ĐH"):  # ĐH XIII: đại hội mười ba
+        if (kind1, key1) in (("abbr", "ĐH"), ("abbr", "QHĐ")):  # ĐH XIII: đại hội mười ba; QHĐ VIII
             return "cardinal"
         if kind1 == "word":
             found = trigger_kind(key2 if kind2 == "word" else "", key1)
@@ -634,7 +638,7 @@ class Reader:
         last = self._last_word()
         n_a, w = int(a), self.words
         with_year = len(b) == 4
-        if is_day_month(n_a, int(b)) and (
+        if is_day_month(n_a, int(b)) and not self._round_the_clock(m) and (
             self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
             or (self._after_clock() and not self._share_next(m))
@@ -660,6 +664,11 @@ class Reader:
             pieces = [(integer(a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         self.out.words(pieces)
         self._note("number")
+
+    def _round_the_clock(self, m: re.Match[str]) -> bool:
+        """7 ngày trong tuần (24/7), trực 24/24: hours and days of a service, not the 24th of July."""
+        return m.group() in ("24/7", "24/24") and not self._after_date_word(m) and _ROUND_THE_CLOCK_BEFORE.search(
+            self.text, max(m.start() - 40, 0), m.start()) is not None
 
     def _after_document_type(self) -> bool:
         """TT 15/2020, NQ 05/2024: right after a document type written as its abbreviation."""
@@ -799,7 +808,7 @@ class Reader:
             self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or self._ends_day_range() or (last in _TO_WORDS and not self._counted_next(m))
             or (self._in_parentheses(m) and self._names_before_parenthesis()) or self._names_a_day(m)
-            or self._after_weekday(m)
+            or self._after_weekday(m) or (self._after_clock() and not self._share_next(m))
         )
         if expected and is_day_month(int(day), int(mon)) and not _NEXT_QUANTITY.match(self.text, m.end()):
             self.out.words(self._day_word(m) + [(day_month(day, mon, self.words), m.start(), m.end())])
@@ -1117,10 +1126,14 @@ class Reader:
         elif kind == "number" and (spaced_date := self._spaced_day_month(start, end)):
             self.out.word("tháng", start, end)  # ngày 30 - 4: a day before a smaller month is a date (a range rises)
             self._note("word", spaced_date)
+        elif kind == "number" and _SERVICE_SECOND.match(text, end) and _SERVICE_FIRST.search(text, max(start - 40, 0), start):
+            self.out.pause(start, end)  # đường dây nóng 1900-9095: the two groups of a service number
+            self._note("punct", ",")
         elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 16, 0), start):
             self.out.pause(start, end)  # hòa 1 - 1: the two sides of a score
             self._note("punct", ",")
-        elif kind == "date" and _NEXT_CLOCK.match(text, end):  # 21/10/2021 - 06:58: a date, then its time
+        elif kind == "date" and (_NEXT_CLOCK.match(text, end) or _NEXT_COUNT_NOT_DATE.match(text, end)):
+            # 21/10/2021 - 06:58: a date, then its time; 28/08/2015 - 366 lượt xem: a date, then a count
             self.out.pause(start, end)
             self._note("punct", ",")
         elif (ranged and (_NEXT_DIGIT.match(text, end) or (kind == "date" and _NEXT_DAY.match(text, end))
@@ -1164,7 +1177,7 @@ class Reader:
         per = (
             kind in ("number", "unit", "symbol")
             or self.recent[-2][0] == "per"
-            or self._tone_key(next_word) in _PER_WORDS
+            or (self._tone_key(next_word) in _PER_WORDS and not next_word[:1].isupper())
             or self._last_word() in _PER_AFTER
             or next_word in UNITS
         )
