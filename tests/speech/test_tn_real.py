@@ -1,7 +1,8 @@
 """Real text: sentences copied from public pages of state bodies and the press (tn_real_SOURCES.md).
 
 tn_real.tsv, tn_real_heldout.tsv (round one's held-out part, tuning data since round two) and
-tn_real_dev3.tsv (round three) and tn_real_dev4.tsv (round four) are the development sets; tn_real_heldout2.tsv holds other pages and is
+tn_real_dev3.tsv (round three), tn_real_dev4.tsv (round four), tn_real_dev5.tsv and
+tn_real_dev6.tsv (round five) are the development sets; tn_real_heldout2.tsv holds other pages and is
 the held-out part (never tune on it).
 The normalizer does not read them all right yet, so the sets ratchet: an id listed in
 tn_real_passing.txt has passed and must keep passing in every region; the rates are printed.
@@ -25,7 +26,8 @@ from tn_scoring import Score, read_set, score_set
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {"dev": DATA / "tn_real.tsv", "heldout": DATA / "tn_real_heldout.tsv",
         "heldout2": DATA / "tn_real_heldout2.tsv", "dev3": DATA / "tn_real_dev3.tsv",
-        "dev4": DATA / "tn_real_dev4.tsv"}
+        "dev4": DATA / "tn_real_dev4.tsv",
+        "dev5": DATA / "tn_real_dev5.tsv", "dev6": DATA / "tn_real_dev6.tsv"}
 # The held-out part is scored, never shown: its regressions and misses are reported by id only.
 UNSHOWN = frozenset({"heldout2"})
 PAGES = DATA / "tn_real_pages.txt"
@@ -105,6 +107,11 @@ def test_sizes_sources_and_split():
     # Round four's development part.
     assert len(rows["dev4"]) >= 200 and len(parts["dev4"]) >= 80
     assert len(hosts_of(parts["dev4"])) >= 40, "not from one site"
+    # Round five: state bodies (dev5) and the press (dev6).
+    assert len(rows["dev5"]) >= 120 and len(parts["dev5"]) >= 50
+    assert len(hosts_of(parts["dev5"])) >= 40, "not from one site"
+    assert len(rows["dev6"]) >= 120 and len(parts["dev6"]) >= 50
+    assert len(hosts_of(parts["dev6"])) >= 40, "not from one site"
     assert len(hosts_of({p: v for pages in parts.values() for p, v in pages.items()})) >= 40
     for one, other in itertools.combinations(parts, 2):
         assert not set(parts[one]) & set(parts[other]), f"a page is in both {one} and {other}"
