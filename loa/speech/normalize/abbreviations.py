@@ -31,14 +31,14 @@ _SEPARATORS = re.compile(r"[-&]")
 
 
 def _with_variants(table: dict[str, str]) -> dict[str, str]:
-    """KH&CN is also written KH-CN and KHCN: each joined form gets the other joints, unless taken."""
+    """KH&CN is also written KH-CN, KH- CN and KHCN: each joined form gets the other joints, unless taken."""
     out = dict(table)
     for written, spoken in table.items():
         parts = _SEPARATORS.split(written)
         if len(parts) < 2 or not all(part.isupper() and part.isalpha() for part in parts):
             continue
         # An & form says "và": it is derived only from a form that has one (HĐND&UBND is read part by part).
-        for joint in ("-", "&", "") if "&" in written else ("-", ""):
+        for joint in ("-", "- ", "&", "") if "&" in written else ("-", "- ", ""):
             out.setdefault(joint.join(parts), spoken)
     return out
 

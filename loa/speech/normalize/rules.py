@@ -132,6 +132,17 @@ _NEXT_COUNT_NOT_DATE = re.compile(r"[ \t]*(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,
 _SERVICE_FIRST = re.compile(r"(?i:tổng đài|đường dây nóng|hotline)[^0-9\n]{0,20}1[89]00$")
 _SERVICE_SECOND = re.compile(r"[0-9]{4}(?:[0-9]{2})?(?![0-9]|[.,/-][0-9])")
 _ROUND_THE_CLOCK_BEFORE = re.compile(r"(?:tuần|suốt|liên tục|trực|hoạt động|[0-9][ \t]*giờ)[^0-9\n]{0,30}$")
+_NEXT_COORDINATE = re.compile(r"[ \t]*(?:độ|°)[ \t]*(?:vĩ|kinh|[NSEWB](?!\w)|Bắc|Nam|Đông|Tây)")
+_DOTTED_FRACTION = re.compile(r"[0-9]{1,3}\.[0-9]{1,4}")
+_CODE_NUMBER_BEFORE = re.compile(r"[A-Za-zĐđ][0-9]+[ \t]*$")
+_NEXT_CLOCK_OR_DATE = re.compile(r"[ \t]*(?:[0-9]{1,2}(?:h|:[0-9]{2})|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9])")
+_NEXT_DAY_MONTH_YEAR = re.compile(r"/([0-9]{1,2})/[0-9]{4}(?![0-9])")
+_PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
+_LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
+_LOWER_ROMAN_TRIGGERS = _keys("hạng", "loại", "cấp", "khóa", "nhóm", "vùng")
+_GIAY = tone_key("giây")
+_ENGLISH_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},000")
+_NEXT_DAY_MONTH_YEAR_SPACED = re.compile(r"[ \t]*[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}(?![0-9])")
 _CLOSES_APPOSITION = re.compile(r"[ \t]*(?:[,;)(]|[.!?](?![0-9])|$)", re.MULTILINE)
 # 14.8 âm lịch, 15/7 ÂL: a day and month of the lunar (or solar) calendar.
 _NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w)")
@@ -621,13 +632,52 @@ class Reader:
             ])
         self._note("date")
 
+    def _on_isodate(self, m: re.Match[str]) -> None:
+        """2023-06-21: an ISO date, read day, month, year."""
+        (yr, y0, y1), (mon, m0, m1), (day, d0, d1) = self._number_pieces(m)
+        if not is_day_month(int(day), int(mon)):
+            self.out.words(self._counts(m))
+        else:
+            self.out.words([(f"ngày {integer(day, self.words)}", d0, d1),
+                            (f"tháng {month(int(mon), self.words)}", m0, m1), (year(yr, self.words), y0, y1)], RULE)
+        self._note("date")
+
+    def _on_flight(self, m: re.Match[str]) -> None:
+        """VN578, VN-A871, số hiệu VN 5001: an airline's letters by name, then the digits one by one."""
+        text, start = m.group(), m.start()
+        letters = re.match(r"[A-Z]+", text)
+        assert letters is not None
+        pieces = [(spell(letters.group()), start, start + letters.end())]
+        rest = re.search(r"(A?)([0-9]+)$", text)
+        assert rest is not None
+        if rest[1]:
+            pieces.append((spell("A"), start + rest.start(1), start + rest.end(1)))
+        pieces.append((digits(rest[2]), start + rest.start(2), m.end()))
+        self.out.words(pieces, RULE)
+        self._note("number")
+
+    def _on_variant(self, m: re.Match[str]) -> None:
+        """BA.5, XBB.1.5: a virus variant's letters by name, each dot said, the numbers after it."""
+        letters, *numbers = m.group().split(".")
+        start = m.start()
+        pieces = [(spell(letters), start, start + len(letters))]
+        at = start + len(letters)
+        for number in numbers:
+            pieces.append((f"chấm {integer(number, self.words)}", at, at + 1 + len(number)))
+            at += 1 + len(number)
+        self.out.words(pieces, RULE)
+        self._note("number")
+
     def _on_time(self, m: re.Match[str]) -> None:
         parts = [text for text, _, _ in self._number_pieces(m)] + ["0", "0"]
         hours, minutes, seconds = parts[:3]
         if self.recent[-1][0] == "date":  # ngày 12/8/2024 14h30: a pause between the year and the hour
             self.out.pause(m.start(), m.start())
         if is_time(int(hours), int(minutes), int(seconds)):
-            self.out.word(clock(hours, minutes, seconds, self.words), m.start(), m.end())
+            spoken = clock(hours, minutes, seconds, self.words)
+            if spoken.endswith(" phút") and _NEXT_MINUTES.match(self.text, m.end()):
+                spoken = spoken.removesuffix(" phút")  # 13h30 phút: the page writes the word itself
+            self.out.word(spoken, m.start(), m.end())
         else:
             self.out.words(self._counts(m))
         self._note("time", str(int(hours)))
@@ -652,7 +702,7 @@ class Reader:
             pieces = [(cardinal(n_a, w), a0, a1), ("phần", a1, b0), (denominator(int(b), w), b0, b1)]
         elif with_year and last == _THANG:
             pieces = [(month(n_a, w), a0, a1), (year(b, w), b0, b1)]
-        elif with_year and (last in _NUMBERED_BY_YEAR or self._after_document_type()):
+        elif with_year and (last in _NUMBERED_BY_YEAR or self._after_document_type() or self.recent[-1] == ("symbol", "+")):
             pieces = [(integer(a, w), a0, a1), (year(b, w), b0, b1)]
         elif with_year and 1 <= n_a <= 12 and last != _LE:  # not tỷ lệ 1/2000 (a map scale)
             pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
@@ -669,6 +719,24 @@ class Reader:
         """7 ngày trong tuần (24/7), trực 24/24: hours and days of a service, not the 24th of July."""
         return m.group() in ("24/7", "24/24") and not self._after_date_word(m) and _ROUND_THE_CLOCK_BEFORE.search(
             self.text, max(m.start() - 40, 0), m.start()) is not None
+
+    def _day_list(self, m: re.Match[str]) -> bool:
+        """Các ngày 16,17/10/2023: days listed before their month and year, not a decimal over a number."""
+        found = re.fullmatch(r"([0-9]{1,2}),([0-9]{1,2})", m.group())
+        after = _NEXT_DAY_MONTH_YEAR.match(self.text, m.end())
+        if not (found and after and self._last_word() in _DAY_WORDS):
+            return False
+        first, second, mon = int(found[1]), int(found[2]), int(after[1])
+        if not (first < second and is_day_month(second, mon)):
+            return False
+        start, comma = m.start(), m.start() + len(found[1])
+        self.out.word(integer(found[1], self.words), start, comma)
+        self.out.punct(",", comma, comma + 1)
+        self.out.word(integer(found[2], self.words), comma + 1, m.end())
+        self.out.space(" ", m.end(), m.end() + 1)  # the slash before "10/2023", which says its month and year
+        self._skip_to = m.end() + 1
+        self._note("number", _MONTH)
+        return True
 
     def _after_document_type(self) -> bool:
         """TT 15/2020, NQ 05/2024: right after a document type written as its abbreviation."""
@@ -829,6 +897,12 @@ class Reader:
             self.out.word(digits(text), m.start(), m.end())
             self._note("number")
             return
+        if last == _GIAY and len(text) == 2 and text[0] == "0":  # 3 phút 49 giây 08: hundredths, the zero said
+            self.out.word(digits(text), m.start(), m.end())
+            self._note("number")
+            return
+        if self._day_list(m):
+            return
         if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
             return
@@ -863,9 +937,12 @@ class Reader:
             self.out.word(month(int(text), self.words), m.start(), m.end())
             self._note("number", _MONTH)
             return
-        elif _DOT_DECIMAL.fullmatch(text) and (
-                _NEXT_QUANTITY.match(self.text, m.end()) or _NEXT_SULFUR.match(self.text, m.end())):
-            spoken = numeral(text.replace(".", ","), self.words)
+        elif (_DOT_DECIMAL.fullmatch(text) and (
+                _NEXT_QUANTITY.match(self.text, m.end()) or _NEXT_SULFUR.match(self.text, m.end()))) or (
+                _DOTTED_FRACTION.fullmatch(text) and _NEXT_COORDINATE.match(self.text, m.end())):
+            spoken = numeral(text.replace(".", ","), self.words)  # 2.5%, 14.847 độ vĩ Bắc: a decimal point
+        elif _ENGLISH_THOUSANDS.fullmatch(text):
+            spoken = numeral(text.replace(",", "."), self.words)  # 180,000 bệnh nhân: thousands, the English way
         else:
             spoken = numeral(text, self.words)
         self.out.word(spoken, m.start(), m.end())
@@ -991,7 +1068,8 @@ class Reader:
             self.out.word("thứ", start, end, RULE)  # từ T2 đến T6, ngày T7: a day of the week
             self._note("word", _THU)
             return
-        value = roman_value(word)
+        value = roman_value(word if word not in _LOWER_ROMAN or self._last_word() not in _LOWER_ROMAN_TRIGGERS
+                            else word.upper())
         kind = self._roman_kind() if value else None
         if value and kind and (kind != _MONTH_TRIGGER or value <= 12):
             if kind == "ordinal":
@@ -1047,6 +1125,8 @@ class Reader:
         else:
             latin, how = read_latin(word, self.region, end < len(text) and "0" <= text[end] <= "9")
             spoken = word if latin is None else latin
+            if how != TABLE and len(word) >= 2 and word.isupper() and start and text[start - 1].isdigit():
+                spoken, how = spell(word), SPELLED  # 1241RE: a model's letters after its number (E5RON92 is a name)
             if how != TABLE and not word.isupper() and self._byline(start, end):
                 joined = read_part(word)  # (Baoquangninh) -: a newspaper's name without its tones
                 if len(joined.split()) * 3 <= len(word):  # whole syllables, not letters spelled (Zing)
@@ -1132,6 +1212,11 @@ class Reader:
         elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 16, 0), start):
             self.out.pause(start, end)  # hòa 1 - 1: the two sides of a score
             self._note("punct", ",")
+        elif (kind == "time" and _NEXT_DAY_MONTH_YEAR_SPACED.match(text, end)) or (
+                kind == "number" and _CODE_NUMBER_BEFORE.search(text, max(start - 12, 0), start)
+                and _NEXT_CLOCK_OR_DATE.match(text, end)):
+            self.out.pause(start, end)  # 18:00 - 16/08/2019; (VTV1 - 19h - 10/01/17): a signature's parts
+            self._note("punct", ",")
         elif kind == "date" and (_NEXT_CLOCK.match(text, end) or _NEXT_COUNT_NOT_DATE.match(text, end)):
             # 21/10/2021 - 06:58: a date, then its time; 28/08/2015 - 366 lượt xem: a date, then a count
             self.out.pause(start, end)
@@ -1193,6 +1278,11 @@ class Reader:
                 self.text, m.end()):
             self.out.word("trên", m.start(), m.end())  # tỷ lệ 1:500: a scale or ratio
             self._note("per")
+            return
+        if char in "’'′" and _PRIME_AFTER_CODE.search(self.text, max(m.start() - 3, 0), m.start()) and not (
+                self.text[m.end():m.end() + 1].isalnum()):
+            self.out.word("phẩy", m.start(), m.end(), RULE)  # B1’: a prime after a code
+            self._note("word", "phẩy")
             return
         if char in _KEEP:
             self.out.punct(_KEEP[char], m.start(), m.end())
