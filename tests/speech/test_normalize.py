@@ -3,14 +3,9 @@ import re
 import unicodedata
 
 import pytest
+from spoken import said
 
 from loa.speech.normalize import Normalized, Span, normalize
-
-
-def said(text: str, region: str = "north") -> str:
-    """The spoken words, lowercase, punctuation dropped (as the scorer compares them)."""
-    spoken = normalize(text, region=region).text.lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", spoken).split())
 
 
 def check(cases: list[tuple[str, str]], region: str = "north") -> None:

@@ -1,13 +1,9 @@
 """Real public text (councils, portals, the press): the forms issue 19 found misread, and how each reading was reached."""
-import re
 
 import pytest
+from spoken import said
 
 from loa.speech.normalize import normalize
-
-
-def said(text: str, region: str = "north") -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
 
 
 @pytest.mark.parametrize("written, spoken", [

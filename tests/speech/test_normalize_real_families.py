@@ -3,23 +3,11 @@
 The forms here are not the held-out sentences themselves but their kin: the other bodies, codes,
 dates and numbers of the same sort, so a rule that only fits one sentence fails here.
 """
-import re
 
 import pytest
+from spoken import how_said, said
 
 from loa.speech.normalize import GUESSES, normalize
-
-
-def said(text: str, region: str = "north") -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
-
-
-def how_said(text: str, spoken: str) -> str:
-    """The provenance of the output span whose text is spoken."""
-    result = normalize(text)
-    found = [s.how for s in result.spans if result.text[s.out_start:s.out_end] == spoken]
-    assert found, f"{spoken!r} not in {result.text!r}"
-    return found[0]
 
 
 @pytest.mark.parametrize("written, spoken", [

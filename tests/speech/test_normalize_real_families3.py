@@ -1,24 +1,12 @@
 """Real public text, third round (issue 19): the kinds of miss tn_real_dev3.tsv showed and those the
 second round left unsettled, each with its family and with what its rule must leave alone.
 """
-import re
 
 import pytest
+from spoken import how_said, said
 
-from loa.speech.normalize import GUESSES, normalize
+from loa.speech.normalize import GUESSES
 from loa.speech.normalize.transliterate import transliterate
-
-
-def said(text: str, region: str = "north") -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
-
-
-def how_said(text: str, spoken: str) -> str:
-    """The provenance of the output span whose text is spoken."""
-    result = normalize(text)
-    found = [s.how for s in result.spans if result.text[s.out_start:s.out_end] == spoken]
-    assert found, f"{spoken!r} not in {result.text!r}"
-    return found[0]
 
 
 @pytest.mark.parametrize("written, spoken", [
@@ -196,7 +184,6 @@ def test_party_committee_organs(written, spoken):
 ])
 def test_units_after_numbers(written, spoken):
     assert said(written) == spoken
-
 
 
 @pytest.mark.parametrize("written, title", [

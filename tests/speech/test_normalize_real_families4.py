@@ -1,15 +1,9 @@
 """Real public text, fourth round (issue 19): the kinds of miss tn_real_dev4.tsv showed, each with its
 family and with what its rule must leave alone.
 """
-import re
 
 import pytest
-
-from loa.speech.normalize import normalize
-
-
-def said(text: str, region: str = "north") -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
+from spoken import said
 
 
 @pytest.mark.parametrize("written, spoken", [

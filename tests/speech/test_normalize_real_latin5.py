@@ -1,15 +1,9 @@
 """Real public text, fifth round: the Latin-script words tn_real_dev5.tsv and tn_real_dev6.tsv showed
 (loanwords, foreign names, unaccented Vietnamese in web addresses), each with what must be left alone.
 """
-import re
 
 import pytest
-
-from loa.speech.normalize import normalize
-
-
-def said(text: str, region: str = "north") -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", normalize(text, region=region).text.lower()).split())
+from spoken import said
 
 
 @pytest.mark.parametrize("written, spoken", [

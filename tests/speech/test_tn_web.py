@@ -1,7 +1,7 @@
 """The words of the web: loanwords, acronyms, unknown Latin words, addresses, fractions."""
-import re
 
 import pytest
+from spoken import said
 
 from loa.speech.normalize import normalize
 from loa.speech.normalize.abbreviations import rows
@@ -10,11 +10,6 @@ from loa.speech.normalize.syllables import is_valid_syllable
 from loa.speech.normalize.transliterate import transliterate
 
 REGIONS = ["north", "central", "south"]
-
-
-def said(text: str, region: str = "north", lexicon=None) -> str:
-    spoken = normalize(text, region=region, lexicon=lexicon).text.lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", spoken).split())
 
 
 @pytest.mark.parametrize("written, spoken", [
