@@ -33,7 +33,7 @@ UNSHOWN = frozenset({"heldout2"})
 PAGES = DATA / "tn_real_pages.txt"
 RATCHET = DATA / "tn_real_passing.txt"
 REGIONS = ("north", "central", "south")
-SOURCE = re.compile(r"^# source (p\d{3}): (https?://\S+)$")
+SOURCE = re.compile(r"^# source (p\d{3,4}): (https?://\S+)$")
 
 
 @cache
