@@ -84,3 +84,26 @@ def test_codes_and_numerals(written, spoken):
 ])
 def test_times_numbers_and_dates(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # round six (tn_real_dev7.tsv): drug, legal and culture bodies; the court in a document code
+    ("Số: 3256/QLD-CL", "số ba nghìn hai trăm năm mươi sáu quản lý dược chất lượng"),
+    ("văn bản QPPL", "văn bản quy phạm pháp luật"),
+    ("Nguồn: SVHTTDL", "nguồn sở văn hóa thể thao và du lịch"),
+    ("toàn thể CBCS đơn vị", "toàn thể cán bộ chiến sĩ đơn vị"),
+    ("Số 22/KH-TA", "số hai mươi hai kế hoạch tòa án"),
+    # ... and a quality code's CL stays out of running text; a document type keeps its place
+    ("Số 15/2020/TT-BTC", "số mười lăm năm hai nghìn không trăm hai mươi thông tư bộ tài chính"),
+    # a map's scale with a thousands dot; a date is still a date
+    ("tỷ lệ 1/25.000 hoặc 1/10.000", "tỷ lệ một trên hai mươi lăm nghìn hoặc một trên mười nghìn"),
+    ("ngày 25/10", "ngày hai mươi lăm tháng mười"),
+    # a 12-hour suffix after a 24-hour time is the part of the day of that hour
+    ("14:21 PM", "mười bốn giờ hai mươi mốt phút chiều"),
+    ("8:00 PM", "tám giờ tối"),
+    # names glued together are read apart; a loanword as said
+    ("tỉnh ĐắkLắk", "tỉnh đắk lắk"),
+    ("bình gas mini", "bình ga mi ni"),
+])
+def test_round_six(written, spoken):
+    assert said(written) == spoken

@@ -38,6 +38,20 @@ from .unicode import tone_key
 from .web import read_email, read_file_name, read_hashtag, read_mention, read_part, read_url
 
 
+def camel_parts(word: str) -> list[str]:
+    """ĐắkLắk -> [Đắk, Lắk]: a capitalized word split before each capital that follows a small letter;
+    [] unless every part is one capital and small letters."""
+    parts: list[str] = []
+    for char in word:
+        if char.isupper() and (not parts or parts[-1][-1].islower()):
+            parts.append(char)
+        elif parts and char.islower():
+            parts[-1] += char
+        else:
+            return []
+    return parts if all(len(part) > 1 for part in parts) else []
+
+
 def _keys(*words: str) -> frozenset[str]:
     return frozenset(tone_key(w) for w in words)
 
@@ -143,6 +157,8 @@ _LOWER_ROMAN_TRIGGERS = _keys("hạng", "loại", "cấp", "khóa", "nhóm", "v�
 _GIAY = tone_key("giây")
 _ENGLISH_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},000")
 _NEXT_DAY_MONTH_YEAR_SPACED = re.compile(r"[ \t]*[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}(?![0-9])")
+_SCALE_SLASH = re.compile(r"([0-9]{1,3})/([0-9]{1,3}(?:\.[0-9]{3})+)")
+_HAS_VOWEL = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 _CLOSES_APPOSITION = re.compile(r"[ \t]*(?:[,;)(]|[.!?](?![0-9])|$)", re.MULTILINE)
 # 14.8 âm lịch, 15/7 ÂL: a day and month of the lunar (or solar) calendar.
 _NEXT_CALENDAR = re.compile(r"[ \t]*(?:âm lịch|dương lịch|ÂL|AL|DL)(?!\w)")
@@ -684,6 +700,12 @@ class Reader:
 
     def _on_slashnum(self, m: re.Match[str]) -> None:
         """a/b: a date after ngày, a month or period with a year, else a ratio (a trên b)."""
+        if scale := _SCALE_SLASH.fullmatch(m.group()):  # tỷ lệ 1/25.000: a map's scale
+            middle = m.start() + len(scale[1])
+            self.out.words([(integer(scale[1], self.words), m.start(), middle), ("trên", middle, middle + 1),
+                            (numeral(scale[2], self.words), middle + 1, m.end())])
+            self._note("number")
+            return
         (a, a0, a1), (b, b0, b1) = self._number_pieces(m)
         last = self._last_word()
         n_a, w = int(a), self.words
@@ -1109,7 +1131,10 @@ class Reader:
         elif not latin_word:
             spoken = word
             glued = glued_syllables(word)
-            if glued:
+            parts = camel_parts(word)
+            if len(parts) > 1 and all(len(part) <= 7 and _HAS_VOWEL.search(part.lower()) for part in parts):
+                spoken, how = " ".join(parts), GUESS  # ĐắkLắk, HàNội: names glued, a guess to hear
+            elif glued:
                 spoken, how = " ".join(glued), GUESS  # hêrôin: syllables run together, a guess to hear
             elif word.isupper():
                 spoken = read_capitals(word)
@@ -1166,6 +1191,7 @@ class Reader:
     def _part_of_day(self, marker: str) -> str:
         """08:30 AM -> sáng; 2:00 PM -> chiều, 8:00 PM -> tối (the hour is the time just read)."""
         hours = int(self.recent[-1][1] or 0)
+        hours = hours - 12 if hours > 12 else hours  # 14:21 PM: a 24-hour time with the suffix too
         if marker == "AM":
             return "sáng"
         return "trưa" if hours == 12 else "chiều" if hours < 6 else "tối"
