@@ -107,3 +107,7 @@ def test_times_numbers_and_dates(written, spoken):
 ])
 def test_round_six(written, spoken):
     assert said(written) == spoken
+
+
+def test_an_iso_date_after_ngay_says_ngay_once():
+    assert said("ngày 2023-06-21 lúc") == "ngày hai mươi mốt tháng sáu năm hai nghìn không trăm hai mươi ba lúc"

@@ -143,7 +143,6 @@ _NEXT_DAY = re.compile(r"[ \t]*(?:ngày|mùng|mồng)[ \t]+[0-9]")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # "Ngày mai, 2-5, Quốc hội": a date set off by commas ends at a comma, a bracket or the line.
 _NEXT_COUNT_NOT_DATE = re.compile(r"[ \t]*(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,}(?![0-9]|[/.,-][0-9])")
-_SERVICE_FIRST = re.compile(r"(?i:tổng đài|đường dây nóng|hotline)[^0-9\n]{0,20}1[89]00$")
 _SERVICE_SECOND = re.compile(r"[0-9]{4}(?:[0-9]{2})?(?![0-9]|[.,/-][0-9])")
 _ROUND_THE_CLOCK_BEFORE = re.compile(r"(?:tuần|suốt|liên tục|trực|hoạt động|[0-9][ \t]*giờ)[^0-9\n]{0,30}$")
 _NEXT_COORDINATE = re.compile(r"[ \t]*(?:độ|°)[ \t]*(?:vĩ|kinh|[NSEWB](?!\w)|Bắc|Nam|Đông|Tây)")
@@ -637,7 +636,17 @@ class Reader:
         return [(integer(text, self.words), s, e) for text, s, e in self._number_pieces(m)]
 
     def _on_date(self, m: re.Match[str]) -> None:
-        (day, d0, d1), (mon, m0, m1), (yr, y0, y1) = self._number_pieces(m)
+        day, mon, yr = self._number_pieces(m)
+        self._say_date(m, day, mon, yr)
+
+    def _on_isodate(self, m: re.Match[str]) -> None:
+        """2023-06-21: an ISO date, read day, month, year."""
+        yr, mon, day = self._number_pieces(m)
+        self._say_date(m, day, mon, yr)
+
+    def _say_date(self, m: re.Match[str], day_piece: Piece, month_piece: Piece, year_piece: Piece) -> None:
+        """A whole date (its day, month and year with their source ranges), or its numbers if it is none."""
+        (day, d0, d1), (mon, m0, m1), (yr, y0, y1) = day_piece, month_piece, year_piece
         if not is_day_month(int(day), int(mon)):
             self.out.words(self._counts(m))
         else:
@@ -646,16 +655,6 @@ class Reader:
                 (f"tháng {month(int(mon), self.words)}", m0, m1),
                 (year(yr, self.words), y0, y1),
             ])
-        self._note("date")
-
-    def _on_isodate(self, m: re.Match[str]) -> None:
-        """2023-06-21: an ISO date, read day, month, year."""
-        (yr, y0, y1), (mon, m0, m1), (day, d0, d1) = self._number_pieces(m)
-        if not is_day_month(int(day), int(mon)):
-            self.out.words(self._counts(m))
-        else:
-            self.out.words([(f"ngày {integer(day, self.words)}", d0, d1),
-                            (f"tháng {month(int(mon), self.words)}", m0, m1), (year(yr, self.words), y0, y1)], RULE)
         self._note("date")
 
     def _on_flight(self, m: re.Match[str]) -> None:
@@ -1090,8 +1089,8 @@ class Reader:
             self.out.word("thứ", start, end, RULE)  # từ T2 đến T6, ngày T7: a day of the week
             self._note("word", _THU)
             return
-        value = roman_value(word if word not in _LOWER_ROMAN or self._last_word() not in _LOWER_ROMAN_TRIGGERS
-                            else word.upper())
+        lower_roman = word in _LOWER_ROMAN and self._last_word() in _LOWER_ROMAN_TRIGGERS  # hạng iv
+        value = roman_value(word.upper() if lower_roman else word)
         kind = self._roman_kind() if value else None
         if value and kind and (kind != _MONTH_TRIGGER or value <= 12):
             if kind == "ordinal":
@@ -1232,7 +1231,7 @@ class Reader:
         elif kind == "number" and (spaced_date := self._spaced_day_month(start, end)):
             self.out.word("tháng", start, end)  # ngày 30 - 4: a day before a smaller month is a date (a range rises)
             self._note("word", spaced_date)
-        elif kind == "number" and _SERVICE_SECOND.match(text, end) and _SERVICE_FIRST.search(text, max(start - 40, 0), start):
+        elif (kind, key) == ("number", _SERVICE) and _SERVICE_SECOND.match(text, end):
             self.out.pause(start, end)  # đường dây nóng 1900-9095: the two groups of a service number
             self._note("punct", ",")
         elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 16, 0), start):
