@@ -93,32 +93,28 @@ def hosts_of(pages: dict[str, tuple[str, list[str]]]) -> set[str]:
     return {re.sub(r"^https?://(www\.)?", "", url).split("/")[0] for url, _ in pages.values()}
 
 
+# The least sentences, pages and hosts of each part after round one.
+LATER_PARTS = {
+    "heldout2": (250, 80, 40),  # round two's held-out part
+    "dev3": (150, 50, 40),  # round three
+    "dev4": (200, 80, 40),  # round four
+    "dev5": (120, 50, 40),  # round five: state bodies
+    "dev6": (120, 50, 40),  # round five: the press
+    "heldout3": (250, 100, 80),  # the third held-out part, collected after round five
+    "dev7": (120, 50, 40),  # round six: sectors the earlier rounds used little
+}
+
+
 def test_sizes_sources_and_split():
     parts = {name: pages_of(path) for name, path in SETS.items()}
     rows = {name: read_set(path) for name, path in SETS.items()}
     # Round one: 622 sentences, about 30 % of them held out by page.
     assert len(rows["dev"]) + len(rows["heldout"]) >= 600
     assert 0.25 <= len(rows["heldout"]) / (len(rows["dev"]) + len(rows["heldout"])) <= 0.35
-    # Round two's held-out part: new pages from many hosts.
-    assert len(rows["heldout2"]) >= 250 and len(parts["heldout2"]) >= 80
-    assert len(hosts_of(parts["heldout2"])) >= 40, "not from one site"
-    # Round three's development part: new pages again, from many hosts.
-    assert len(rows["dev3"]) >= 150 and len(parts["dev3"]) >= 50
-    assert len(hosts_of(parts["dev3"])) >= 40, "not from one site"
-    # Round four's development part.
-    assert len(rows["dev4"]) >= 200 and len(parts["dev4"]) >= 80
-    assert len(hosts_of(parts["dev4"])) >= 40, "not from one site"
-    # The third held-out part: state bodies and the press, collected after round five.
-    assert len(rows["heldout3"]) >= 250 and len(parts["heldout3"]) >= 100
-    assert len(hosts_of(parts["heldout3"])) >= 80, "not from one site"
-    # Round six (dev7): state bodies and the press again, sectors the earlier rounds used little.
-    assert len(rows["dev7"]) >= 120 and len(parts["dev7"]) >= 50
-    assert len(hosts_of(parts["dev7"])) >= 40, "not from one site"
-    # Round five: state bodies (dev5) and the press (dev6).
-    assert len(rows["dev5"]) >= 120 and len(parts["dev5"]) >= 50
-    assert len(hosts_of(parts["dev5"])) >= 40, "not from one site"
-    assert len(rows["dev6"]) >= 120 and len(parts["dev6"]) >= 50
-    assert len(hosts_of(parts["dev6"])) >= 40, "not from one site"
+    # Every later part: new pages from many hosts (not from one site).
+    for name, (least_rows, least_pages, least_hosts) in LATER_PARTS.items():
+        assert len(rows[name]) >= least_rows and len(parts[name]) >= least_pages, name
+        assert len(hosts_of(parts[name])) >= least_hosts, f"{name}: not from one site"
     assert len(hosts_of({p: v for pages in parts.values() for p, v in pages.items()})) >= 40
     for one, other in itertools.combinations(parts, 2):
         assert not set(parts[one]) & set(parts[other]), f"a page is in both {one} and {other}"

@@ -4,7 +4,7 @@
 port, in a thread, replacing `{{LOA}}` (Loa's origin) and `{{KEY}}` (the site's public key) in
 HTML files, and counts every request it gets (`hits`), so a test can say nothing was fetched.
 
-- `cong-thong-tin/`: shaped like the reference portal (the seed page of the shared corpus): banner,
+- `cong-thong-tin/`: shaped like the reference portal (the provincial council's seed page): banner,
   "THỐNG KÊ TRUY CẬP" box, an article with headings and lists, ad images in a sidebar.
 - `so-khac/`: built differently (div soup, sections, ordered lists) with aggressive CSS of its own.
 
