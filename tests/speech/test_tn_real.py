@@ -2,7 +2,9 @@
 
 tn_real.tsv, tn_real_heldout.tsv (round one's held-out part, tuning data since round two) and
 tn_real_dev3.tsv (round three), tn_real_dev4.tsv (round four), tn_real_dev5.tsv and
-tn_real_dev6.tsv (round five) and tn_real_dev7.tsv (round six) are the development sets; tn_real_heldout2.tsv and tn_real_heldout3.tsv hold
+tn_real_dev6.tsv (round five), tn_real_dev7.tsv (round six), tn_real_dev8.tsv and
+tn_real_dev9.tsv (round seven) are the development sets; tn_real_heldout2.tsv, tn_real_heldout3.tsv and
+tn_real_heldout4.tsv hold
 other pages and are the held-out parts (never tune on them).
 The normalizer does not read them all right yet, so the sets ratchet: an id listed in
 tn_real_passing.txt has passed and must keep passing in every region; the rates are printed.
@@ -28,9 +30,11 @@ SETS = {"dev": DATA / "tn_real.tsv", "heldout": DATA / "tn_real_heldout.tsv",
         "heldout2": DATA / "tn_real_heldout2.tsv", "dev3": DATA / "tn_real_dev3.tsv",
         "dev4": DATA / "tn_real_dev4.tsv",
         "dev5": DATA / "tn_real_dev5.tsv", "dev6": DATA / "tn_real_dev6.tsv",
-        "heldout3": DATA / "tn_real_heldout3.tsv", "dev7": DATA / "tn_real_dev7.tsv"}
+        "heldout3": DATA / "tn_real_heldout3.tsv", "dev7": DATA / "tn_real_dev7.tsv",
+        "dev8": DATA / "tn_real_dev8.tsv", "dev9": DATA / "tn_real_dev9.tsv",
+        "heldout4": DATA / "tn_real_heldout4.tsv"}
 # The held-out part is scored, never shown: its regressions and misses are reported by id only.
-UNSHOWN = frozenset({"heldout2", "heldout3"})
+UNSHOWN = frozenset({"heldout2", "heldout3", "heldout4"})
 PAGES = DATA / "tn_real_pages.txt"
 RATCHET = DATA / "tn_real_passing.txt"
 REGIONS = ("north", "central", "south")
@@ -102,6 +106,9 @@ LATER_PARTS = {
     "dev6": (120, 50, 40),  # round five: the press
     "heldout3": (250, 100, 80),  # the third held-out part, collected after round five
     "dev7": (120, 50, 40),  # round six: sectors the earlier rounds used little
+    "dev8": (120, 50, 40),  # round seven: state bodies
+    "dev9": (120, 50, 40),  # round seven: the press
+    "heldout4": (200, 90, 70),  # the fourth held-out part, collected in round seven
 }
 
 
