@@ -66,7 +66,9 @@ _LUC = tone_key("lúc")
 _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
 _SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
-_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]*$")
+# thắng 3-0, hòa Hải Phòng 1-1, nâng tỷ số lên 2-0: the score may follow a team's name or lên/xuống
+_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)"
+                           r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với)){0,4}[ \t]*$")
 # ngày 30 - 4: "ngày", a day, then (after the dash) a month and no more digits.
 _DAY_BEFORE_DASH = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+([0-9]{1,2})[ \t]*$")
 _MONTH_AFTER_DASH = re.compile(r"[ \t]*([0-9]{1,2})(?![0-9]|[.,/-][0-9])")
@@ -150,11 +152,19 @@ _DOTTED_FRACTION = re.compile(r"[0-9]{1,3}\.[0-9]{1,4}")
 _CODE_NUMBER_BEFORE = re.compile(r"[A-Za-zĐđ][0-9]+[ \t]*$")
 _NEXT_CLOCK_OR_DATE = re.compile(r"[ \t]*(?:[0-9]{1,2}(?:h|:[0-9]{2})|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})(?![0-9])")
 _NEXT_DAY_MONTH_YEAR = re.compile(r"/([0-9]{1,2})/[0-9]{4}(?![0-9])")
+_NEXT_NAMED_YEAR = re.compile(r"[ \t]+năm[ \t]+(?:sau|trước|nay|tới|ngoái|(?:19|20)[0-9]{2}(?![0-9]))")
+_NEXT_LISTED_DATE = re.compile(r",[ \t]*([0-9]{1,2})/([0-9]{1,2})(?:/[0-9]{4}(?![0-9])|(?=\)))")
+_RATIO_WORDS = _keys("số", "lệ", "thứ", "hạng")
+_NEXT_MONTH_WORD = re.compile(r"[ \t]+tháng[ \t]+([0-9]{1,2})(?![0-9])")
 _PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
 _LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
 _LOWER_ROMAN_TRIGGERS = _keys("hạng", "loại", "cấp", "khóa", "nhóm", "vùng")
 _GIAY = tone_key("giây")
 _ENGLISH_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},000")
+# Lượt xem: 2,050: a page counter counts whole visits, so its comma groups thousands
+_ABBR_GLUED = re.compile(r"([A-ZĐ]{2,})([A-ZĐ][a-zà-ỹđ]+)")
+_COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_VIEWS_BEFORE = re.compile(r"(?i:lượt xem|lượt truy cập|lượt đọc|lượt thích|views?)[ \t]*:?[ \t]*$")
 _NEXT_DAY_MONTH_YEAR_SPACED = re.compile(r"[ \t]*[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}(?![0-9])")
 _SCALE_SLASH = re.compile(r"([0-9]{1,3})/([0-9]{1,3}(?:\.[0-9]{3})+)")
 _HAS_VOWEL = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
@@ -191,7 +201,7 @@ _COUNTED_WORDS = _keys("điểm", "chỉ", "tiêu", "người", "xã", "huyện"
 _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]*$")
 # What may stand between "(" and a d/m for it to be a date alone in parentheses: (12/5), (15-16/5).
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
-_DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?: ?/([0-9]{4}))?")
+_DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?: ?/([0-9]{4})|-((?:19|20)[0-9]{2})(?=/))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
 _STAGE_ENDINGS = ("XXST", "XXPT", "TLST", "TLPT", "QĐST", "QĐPT")
 # T6/2024: a month and its year; T2 ... T7 with a day-word or another day beside: a day of the week.
@@ -201,7 +211,7 @@ _DAY_LETTER_BEFORE = re.compile(r"(?:[Nn]gày|[Tt]ừ|đến|và|[-–,])[ \t]*$
 _DAY_LETTER_AFTER = re.compile(r"[ \t]*(?:[-–,]|và|đến|hàng tuần)[ \t]*(?:T[2-7](?![\w/])|CN(?!\w)|[Cc]hủ nhật)")
 # mẫu số 2đ, mẫu 3b: a letter glued to a form's number.
 _FORM_BEFORE = re.compile(r"[Mm]ẫu(?:[ \t]+số)?[ \t]*[0-9]{1,3}$")
-_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)(?: ?[-–.] ?| )([0-9.]+)")
+_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)(?: ?[-–.] ?| )([0-9.]+[xX]*)")
 _MILITARY_PLATE = re.compile(r"([A-Z]{2}) ?([0-9]{2})-([0-9]{2})")
 _FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
@@ -245,7 +255,7 @@ _ADDRESS_NEAR = re.compile(
     r"|KP|[Kk]hu phố|[Tt]ổ dân phố|[Hh]ẻm|[Nn]gõ)(?!\w))")
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
 # ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
-_PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn)[ \t]*$")
+_PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn|khu vực)[ \t]*$")
 # H.T.T.H., N. T.: initials, not a place.
 _NEXT_INITIAL = re.compile(r"[ ]?[A-ZĐ]\.")
 # TP - , (PL)- at the start of a line: a newspaper's name (Tiền Phong, Pháp Luật), spelled.
@@ -480,6 +490,12 @@ class Reader:
         (kind2, key2), (kind1, key1) = self._recent(2), self._recent(1)
         return (kind2 == "date" or (kind2, key2) == ("number", _DAY)) and (kind1, key1) in _DATE_JOINERS
 
+    def _opens_day_list(self, m: re.Match[str]) -> bool:
+        """(5, 6/8/2015): a day in brackets listed before a later day's full date is a day too."""
+        after = _NEXT_LISTED_DATE.match(self.text, m.end())
+        return (self.recent[-1] == ("punct", "(") and after is not None and m.group().isdigit()
+                and int(m.group()) < int(after[1]) and is_day_month(int(after[1]), int(after[2])))
+
     def _is_day(self, text: str) -> bool:
         """A count that names a day: right after "ngày", or joined to a day just read."""
         if not (len(text) <= 2 and text.isdigit() and 1 <= int(text) <= 31):
@@ -576,7 +592,8 @@ class Reader:
             pieces = [(integer(province, self.words), start, start + 2),
                       (" ".join(DIGIT_WORDS[int(c)] if c.isdigit() else spell(c) for c in series),
                        start + civil.start(2), start + civil.end(2))]
-            pieces.append((digits(serial), start + civil.start(3), m.end()))
+            masked = len(serial) - len(serial.rstrip("xX"))
+            pieces.append((" ".join([digits(serial.rstrip("xX"))] + ["ích xì"] * masked), start + civil.start(3), m.end()))
         else:
             military = _MILITARY_PLATE.fullmatch(m.group())
             assert military is not None
@@ -596,12 +613,13 @@ class Reader:
             return
         head = _DOC_HEAD.match(m.group())
         assert head is not None
-        number, suffix, doc_year = head.groups()
+        number, suffix, doc_year, dashed_year = head.groups()
         pieces = [(integer(number.replace(".", ""), self.words), start, start + len(number))]
         if suffix:
             pieces.append((spell(suffix), start + head.start(2), start + head.end(2)))
-        if doc_year:
-            pieces.append((year(doc_year, self.words), start + head.start(3), start + head.end(3)))
+        if doc_year or dashed_year:  # 42/2022/NĐ-CP; 19-2017/NQ-CP
+            group = 3 if doc_year else 4
+            pieces.append((year(head[group], self.words), start + head.start(group), start + head.end(group)))
         self.out.words(pieces)
         codes = list(_DOC_CODE.finditer(m.group(), head.end()))
         # 34/2025/DS-ST, 45/2024/QĐXXST-HS: a court's number (a stage of trial, alone or closing a code)
@@ -715,6 +733,9 @@ class Reader:
             or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
             or self._after_from_day(m, n_a) or self._names_a_day(m) or self._after_weekday(m)
+            or _NEXT_NAMED_YEAR.match(self.text, m.end())
+            # ngày thi đấu 22/5, ...: a day over a smaller month, then no counted word, is no share of anything
+            or self._improper_before_pause(m, n_a, int(b))
         ):
             self.out.words(self._day_word(m) + [(day_month(a, b, w), m.start(), m.end())])
             self._note("date")
@@ -729,6 +750,8 @@ class Reader:
             pieces = [(f"tháng {month(n_a, w)}", a0, a1), (year(b, w), b0, b1)]
         elif with_year and len(a) == 4 and n_a < int(b):  # năm học 2023/2024
             pieces = [(cardinal(n_a, w), a0, a1), ("đến", a1, b0), (cardinal(int(b), w), b0, b1)]
+        elif with_year and last == _THU and b[:2] in ("19", "20") and n_a <= 53:  # tuần thứ 27/2025
+            pieces = [(ordinal(n_a, w), a0, a1), (year(b, w), b0, b1)]
         elif last == _THU and len(a) <= 3:  # xếp thứ 4/63 tỉnh
             pieces = [(ordinal(n_a, w), a0, a1), ("trên", a1, b0), (integer(b, w), b0, b1)]
         else:
@@ -736,15 +759,22 @@ class Reader:
         self.out.words(pieces)
         self._note("number")
 
+    def _improper_before_pause(self, m: re.Match[str], a: int, b: int) -> bool:
+        """ngày thi đấu 22/5, ...: a day over a smaller month, then a pause, names a day (no count is
+        more than its whole); not a ratio (tỷ số 3/1, xếp thứ), an address (hẻm 12/5,) or 24/7."""
+        return (a > b and self._last_word() not in _RATIO_WORDS and m.group() != "24/7"
+                and _CLOSES_APPOSITION.match(self.text, m.end()) is not None
+                and not _ADDRESS_NEAR.search(self.text, max(m.start() - 30, 0), m.start()))
+
     def _round_the_clock(self, m: re.Match[str]) -> bool:
         """7 ngày trong tuần (24/7), trực 24/24: hours and days of a service, not the 24th of July."""
         return m.group() in ("24/7", "24/24") and not self._after_date_word(m) and _ROUND_THE_CLOCK_BEFORE.search(
             self.text, max(m.start() - 40, 0), m.start()) is not None
 
     def _day_list(self, m: re.Match[str]) -> bool:
-        """Các ngày 16,17/10/2023: days listed before their month and year, not a decimal over a number."""
+        """Các ngày 16,17/10/2023, ngày 13,14 tháng 12: days listed before their month, not a decimal."""
         found = re.fullmatch(r"([0-9]{1,2}),([0-9]{1,2})", m.group())
-        after = _NEXT_DAY_MONTH_YEAR.match(self.text, m.end())
+        after = _NEXT_DAY_MONTH_YEAR.match(self.text, m.end()) or _NEXT_MONTH_WORD.match(self.text, m.end())
         if not (found and after and self._last_word() in _DAY_WORDS):
             return False
         first, second, mon = int(found[1]), int(found[2]), int(after[1])
@@ -754,8 +784,9 @@ class Reader:
         self.out.word(integer(found[1], self.words), start, comma)
         self.out.punct(",", comma, comma + 1)
         self.out.word(integer(found[2], self.words), comma + 1, m.end())
-        self.out.space(" ", m.end(), m.end() + 1)  # the slash before "10/2023", which says its month and year
-        self._skip_to = m.end() + 1
+        if after.group().startswith("/"):
+            self.out.space(" ", m.end(), m.end() + 1)  # the slash before "10/2023", which says its month and year
+            self._skip_to = m.end() + 1
         self._note("number", _MONTH)
         return True
 
@@ -868,7 +899,7 @@ class Reader:
             self._note("date")
             return
         # thắng 3-0, tỷ số 2-1: a score; RON95-3: an octane number and its grade (as RON 95-III)
-        if _SCORE_BEFORE.search(self.text, max(m.start() - 12, 0), m.start()) or self._recent(1) == ("word", "ron"):
+        if _SCORE_BEFORE.search(self.text, max(m.start() - 40, 0), m.start()) or self._recent(1) == ("word", "ron"):
             self.out.words([(integer(a, self.words), a0, a1), (integer(b, self.words), b0, b1)])
         else:
             self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
@@ -918,8 +949,10 @@ class Reader:
             self.out.word(digits(text), m.start(), m.end())
             self._note("number")
             return
-        if last == _GIAY and len(text) == 2 and text[0] == "0":  # 3 phút 49 giây 08: hundredths, the zero said
-            self.out.word(digits(text), m.start(), m.end())
+        if last == _GIAY and len(text) in (2, 3) and text[0] == "0" and text.isdigit():
+            # 3 phút 49 giây 08, 8 giây 053: hundredths or thousandths, the zero said
+            said = digits(text) if len(text) == 2 or text[1] == "0" else f"không {integer(text[1:], self.words)}"
+            self.out.word(said, m.start(), m.end())
             self._note("number")
             return
         if self._day_list(m):
@@ -962,12 +995,13 @@ class Reader:
                 _NEXT_QUANTITY.match(self.text, m.end()) or _NEXT_SULFUR.match(self.text, m.end()))) or (
                 _DOTTED_FRACTION.fullmatch(text) and _NEXT_COORDINATE.match(self.text, m.end())):
             spoken = numeral(text.replace(".", ","), self.words)  # 2.5%, 14.847 độ vĩ Bắc: a decimal point
-        elif _ENGLISH_THOUSANDS.fullmatch(text):
+        elif _ENGLISH_THOUSANDS.fullmatch(text) or (
+                _COMMA_THOUSANDS.fullmatch(text) and _VIEWS_BEFORE.search(self.text, max(m.start() - 20, 0), m.start())):
             spoken = numeral(text.replace(",", "."), self.words)  # 180,000 bệnh nhân: thousands, the English way
         else:
             spoken = numeral(text, self.words)
         self.out.word(spoken, m.start(), m.end())
-        self._note("number", _DAY if self._is_day(text) else "")
+        self._note("number", _DAY if self._is_day(text) or self._opens_day_list(m) else "")
 
     def _on_unit(self, m: re.Match[str]) -> None:
         if len(m.group()) == 1 and _FORM_BEFORE.search(self.text, max(m.start() - 16, 0), m.start()):
@@ -1131,7 +1165,9 @@ class Reader:
             spoken = word
             glued = glued_syllables(word)
             parts = camel_parts(word)
-            if len(parts) > 1 and all(len(part) <= 7 and _HAS_VOWEL.search(part.lower()) for part in parts):
+            if (glued_abbr := _ABBR_GLUED.fullmatch(word)) and glued_abbr[1] in ABBREVIATIONS:
+                spoken, how = f"{ABBREVIATIONS[glued_abbr[1]]} {glued_abbr[2]}", GUESS  # UBNDThành phố: a space lost
+            elif len(parts) > 1 and all(len(part) <= 7 and _HAS_VOWEL.search(part.lower()) for part in parts):
                 spoken, how = " ".join(parts), GUESS  # ĐắkLắk, HàNội: names glued, a guess to hear
             elif glued:
                 spoken, how = " ".join(glued), GUESS  # hêrôin: syllables run together, a guess to hear

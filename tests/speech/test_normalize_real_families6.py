@@ -1,0 +1,91 @@
+"""Real public text, seventh round (issue 19): the kinds of miss tn_real_dev8.tsv (state bodies) and
+tn_real_dev9.tsv (the press) showed, each with its family and with what its rule must leave alone.
+"""
+
+import pytest
+from spoken import said
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # bodies and terms the tables lacked (the large additions of this round are plain rows)
+    ("Trích báo cáo số 84/BC-TTT ngày 09/6/2020",
+     "trích báo cáo số tám mươi tư báo cáo thanh tra tỉnh ngày chín tháng sáu năm hai nghìn không trăm hai mươi"),
+    ("thông báo số 106/TB-TCĐBVN", "thông báo số một trăm linh sáu thông báo tổng cục đường bộ việt nam"),
+    ("cấp GCN QSD đất", "cấp giấy chứng nhận quyền sử dụng đất"),
+    ("Hội PN huyện", "hội phụ nữ huyện"),
+    ("NVH TDP và TTVH-TT các phường", "nhà văn hóa tổ dân phố và trung tâm văn hóa thể thao các phường"),
+    ("Cảng HKQT Long Thành", "cảng hàng không quốc tế long thành"),
+    ("Chi nhánh NHNo&PTNT tỉnh", "chi nhánh ngân hàng nông nghiệp và phát triển nông thôn tỉnh"),
+    ("Sở LĐ-TB & XH tỉnh", "sở lao động thương binh và xã hội tỉnh"),
+    ("các HSQ-BS và CLB", "các hạ sĩ quan binh sĩ và câu lạc bộ"),
+    ("Phòng KHTC của Sở", "phòng kế hoạch tài chính của sở"),
+    # Latin words of the press
+    ("mái taluy dương, ta-luy âm", "mái ta luy dương ta luy âm"),
+    ("Vn-Index đóng cửa", "vê en in đéc đóng cửa"),
+    ("trên VTVGo!", "trên vê tê vê gô"),
+    ("vòng 8 V.League 2023", "vòng tám vê li hai nghìn không trăm hai mươi ba"),
+    ("vòng 10 V-League 2023", "vòng mười vê li hai nghìn không trăm hai mươi ba"),
+    ("hộp thư duongdaynong@bacgiang.gov.vn", "hộp thư đường dây nóng a còng bắc giang chấm gốp chấm vê en"),
+    # ... while a unit stays a unit
+    ("điện áp 220 V. Sau đó", "điện áp hai trăm hai mươi vôn sau đó"),
+    ("nặng 3 kg.", "nặng ba ki lô gam"),
+])
+def test_bodies_terms_and_latin_words(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # a space before the slash, a year joined by a dash
+    ("Số: 566 /TB-UBND", "số năm trăm sáu mươi sáu thông báo ủy ban nhân dân"),
+    ("Nghị quyết số 19-2017/NQ-CP", "nghị quyết số mười chín năm hai nghìn không trăm mười bảy nghị quyết chính phủ"),
+    # ... while a span of years stays a span and a plain number keeps its slash
+    ("giai đoạn 2021-2025/NQ", "giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn không trăm hai mươi lăm nghị quyết"),
+    ("Nghị định 42/2022/NĐ-CP", "nghị định bốn mươi hai năm hai nghìn không trăm hai mươi hai nghị định chính phủ"),
+    ("Số 15 /2024", "số mười lăm trên hai nghìn không trăm hai mươi tư"),
+    # an abbreviation that lost its space before the next word
+    ("nguyên Phó Chủ tịch UBNDThành phố", "nguyên phó chủ tịch ủy ban nhân dân thành phố"),
+    ("ABCThành", "abcthành"),
+])
+def test_document_numbers_and_glued_bodies(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # days listed before their month
+    ("trong 02 ngày 13,14 tháng 12 năm 2018", "trong hai ngày mười ba mười bốn tháng mười hai năm hai nghìn không trăm mười tám"),
+    ("trong 2 ngày (5, 6/8/2015)", "trong hai ngày năm sáu tháng tám năm hai nghìn không trăm mười lăm"),
+    # a d/m before "năm sau", a day over a smaller month before a pause
+    ("từ 31/9 năm trước đến 01/10 năm sau",
+     "từ ngày ba mươi mốt tháng chín năm trước đến ngày một tháng mười năm sau"),
+    ("cuối ngày thi đấu 22/5, đoàn", "cuối ngày thi đấu ngày hai mươi hai tháng năm đoàn"),
+    ("tuần giao dịch thứ 27/2025 tại", "tuần giao dịch thứ hai mươi bảy năm hai nghìn không trăm hai mươi lăm tại"),
+    # ... while decimals, shares, ratios, addresses and round-the-clock stay what they were
+    ("khoảng 1,5 tháng", "khoảng một phẩy năm tháng"),
+    ("gồm (3, 4/5 số phiếu)", "gồm ba bốn phần năm số phiếu"),
+    ("đạt 25/12 phiếu", "đạt hai mươi lăm trên mười hai phiếu"),
+    ("tỉ số 3/1", "tỉ số ba trên một"),
+    ("xếp thứ 4/63 tỉnh", "xếp thứ tư trên sáu mươi ba tỉnh"),
+    ("Địa chỉ: hẻm 12/5, phường 3", "địa chỉ hẻm mười hai trên năm phường ba"),
+    ("nội trú 24/7, kể cả", "nội trú hai mươi tư trên bảy kể cả"),
+])
+def test_days_and_months(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # scores after a team's name or lên/xuống
+    ("Công an Hà Nội hòa Hải Phòng 1-1", "công an hà nội hòa hải phòng một một"),
+    ("nâng được tỷ số lên 2-0", "nâng được tỷ số lên hai không"),
+    ("rút ngắn tỷ số xuống 1-2", "rút ngắn tỷ số xuống một hai"),
+    ("thắng lợi trong giai đoạn 10-15 năm", "thắng lợi trong giai đoạn mười đến mười lăm năm"),
+    # thousandths after giây, a counter's thousands, a masked plate, a district near "khu vực"
+    ("thời gian 9 phút 08 giây 053", "thời gian chín phút tám giây không năm mươi ba"),
+    ("9 giây 005", "chín giây không không năm"),
+    ("Lượt xem : 2,050", "lượt xem hai nghìn không trăm năm mươi"),
+    ("tăng 2,050 lần", "tăng hai phẩy không năm mươi lần"),
+    ("trên xe 14H5-5.46x bị thương", "trên xe mười bốn hát năm năm bốn sáu ích xì bị thương"),
+    ("xe 51F-678.xx", "xe năm mươi mốt ép sáu bảy tám ích xì ích xì"),
+    ("(thuộc khu vực H. Quế Sơn)", "thuộc khu vực huyện quế sơn"),
+])
+def test_scores_counts_plates_and_places(written, spoken):
+    assert said(written) == spoken
