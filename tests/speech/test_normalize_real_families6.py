@@ -89,3 +89,17 @@ def test_days_and_months(written, spoken):
 ])
 def test_scores_counts_plates_and_places(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # a sample of this round's gatherings: issuing bodies in numbers, agencies in text, units, the news's Latin words
+    ("Văn bản số 566/TB-CĐBVN", "văn bản số năm trăm sáu mươi sáu thông báo cục đường bộ việt nam"),
+    ("Công văn 45/UBND-PTNMT", "công văn bốn mươi lăm ủy ban nhân dân phòng tài nguyên và môi trường"),
+    ("Cục HQ tỉnh và Hạt KL huyện", "cục hải quan tỉnh và hạt kiểm lâm huyện"),
+    ("ngày rằm tháng Giêng (ÂL)", "ngày rằm tháng giêng âm lịch"),
+    ("huyết áp 140 mmHg", "huyết áp một trăm bốn mươi mi li mét thủy ngân"),
+    ("đến Hong Kong và Phu Quoc", "đến hồng công và phú quốc"),
+    ("qua Zalo Pay", "qua da lô pây"),
+])
+def test_gathered_rows(written, spoken):
+    assert said(written) == spoken
