@@ -103,3 +103,18 @@ def test_scores_counts_plates_and_places(written, spoken):
 ])
 def test_gathered_rows(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # after the type, TTr, TT and KL name the issuing office; a unit code with a leading zero is spelled
+    ("Kết luận số 12/KL-TTr", "kết luận số mười hai kết luận thanh tra"),
+    ("Thông báo 45/TB-HĐND-TT", "thông báo bốn mươi lăm thông báo hội đồng nhân dân thường trực"),
+    ("Công văn 12/BNN-KL", "công văn mười hai bộ nông nghiệp kiểm lâm"),
+    ("Kế hoạch 12/KH-CAT-PC06", "kế hoạch mười hai kế hoạch công an tỉnh pê xê không sáu"),
+    # ... while first they are types, and a term's number without a zero is a number
+    ("Thông tư 12/2024/TT-BTC", "thông tư mười hai năm hai nghìn không trăm hai mươi tư thông tư bộ tài chính"),
+    ("Tờ trình 07/TTr-UBND", "tờ trình bảy tờ trình ủy ban nhân dân"),
+    ("Nghị quyết 01/2021/NQ-QH15", "nghị quyết một năm hai nghìn không trăm hai mươi mốt nghị quyết quốc hội mười lăm"),
+])
+def test_codes_after_the_type(written, spoken):
+    assert said(written) == spoken

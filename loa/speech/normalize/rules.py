@@ -203,6 +203,8 @@ _FROM_DAY = re.compile(r"(?<![^\W\d_])[Tt]ừ[ \t]+([0-9]{1,2})[ \t]*[-–][ \t]
 _OPENS_DATE = re.compile(r"\((?:[0-9]{1,2}[ ]?[-–][ ]?)?$")
 _DOC_HEAD = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)([a-zđ]?)(?: ?/([0-9]{4})|-((?:19|20)[0-9]{2})(?=/))?")
 _DOC_CODE = re.compile(r"[^-/ ]+")
+# Codes that name a document type first in a number but, after it, the body or office issuing it.
+_LATER_CODES = {"TTr": "thanh tra", "TT": "thường trực", "KL": "kiểm lâm"}
 _STAGE_ENDINGS = ("XXST", "XXPT", "TLST", "TLPT", "QĐST", "QĐPT")
 # T6/2024: a month and its year; T2 ... T7 with a day-word or another day beside: a day of the week.
 _MONTH_YEAR_AFTER = re.compile(r"(?:1[0-2]|0?[1-9])/(?:19|20)[0-9]{2}(?![0-9])")
@@ -362,6 +364,8 @@ def _read_code(code: str, words: NumberWords, table: Mapping[str, str] = DOCUMEN
     table: the codes of this kind of number (COURT_CODES in a judgment's number).
     """
     numbered = _CODE_NUMBER.fullmatch(code)
+    if numbered and numbered[2].startswith("0") and numbered[1].isupper():
+        return f"{spell(numbered[1])} {digits(numbered[2])}", SPELLED  # CAT-PC06, C08: a police unit's code
     if numbered:
         spoken, how = _read_code(numbered[1], words, table)
         return f"{spoken} {integer(numbered[2], words)}", how
@@ -624,7 +628,10 @@ class Reader:
         codes = list(_DOC_CODE.finditer(m.group(), head.end()))
         # 34/2025/DS-ST, 45/2024/QĐXXST-HS: a court's number (a stage of trial, alone or closing a code)
         court = any(code.group() in COURT_STAGES or code.group().endswith(_STAGE_ENDINGS) for code in codes)
-        for code in codes:
+        for place, code in enumerate(codes):
+            if place and code.group() in _LATER_CODES:  # 12/KL-TTr, TB-HĐND-TT, BNN-KL: a body, not a second type
+                self.out.word(_LATER_CODES[code.group()], start + code.start(), start + code.end(), TABLE)
+                continue
             spoken, how = _read_code(code.group(), self.words, COURT_CODES if court else DOCUMENT_CODES)
             self.out.word(spoken, start + code.start(), start + code.end(), how)
         self._note("number")
