@@ -26,9 +26,10 @@ PYTEST := $(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WO
 test: $(STAMP)
 	$(PYTEST)
 
-# The Django apps' tests again, on PostgreSQL (the browser and ops tests run once, on SQLite, in `make test`).
+# The Django apps' tests that use the database, again on PostgreSQL (the browser and ops tests and the
+# tests that touch no database run once, in `make test`).
 test-postgres: $(STAMP)
-	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) loa
+	LOA_TESTS_DATABASE_ONLY=1 DATABASE_URL=$(POSTGRES_URL) $(PYTEST) loa
 
 # migrate, collectstatic (when changed), demo content and admin account (once),
 # then gunicorn + the django-tasks worker; Ctrl-C stops both.

@@ -35,6 +35,23 @@ def _wagtail_initial_data(request) -> None:
         Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
 
 
+def uses_database(item: pytest.Item) -> bool:
+    return (item.get_closest_marker("django_db") is not None or item.get_closest_marker("database_in_children") is not None
+            or bool(DB_FIXTURES & set(getattr(item, "fixturenames", ()))))
+
+
+def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
+    """LOA_TESTS_DATABASE_ONLY=1 (the PostgreSQL pass of `make test-postgres`): only the tests that use
+    the database; the others ran in `make test` already and do the same on any database."""
+    import os
+
+    if os.environ.get("LOA_TESTS_DATABASE_ONLY") != "1":
+        return
+    kept = [item for item in items if uses_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+    items[:] = kept
+
+
 def pytest_unconfigure(config) -> None:
     from loa.site.test_settings import TEST_DIR
 

@@ -19,6 +19,8 @@ from loa.readaloud.models import Narration
 
 from .oldportal import OldPortal
 
+pytestmark = pytest.mark.database_in_children  # run again in the PostgreSQL pass
+
 
 def _database_for_subprocess(tmp_path):
     """A DATABASE_URL the child process can open, and a way to count rows in it (as the worker recovery test)."""

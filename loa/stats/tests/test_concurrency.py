@@ -15,6 +15,8 @@ from tests.support.serverproc import migrate, running_server, scratch_database, 
 
 from .conftest import REDIS_URL, delete_prefix, redis_client
 
+pytestmark = pytest.mark.database_in_children  # run again in the PostgreSQL pass
+
 HITS, VISITORS, WORKERS = 20_000, 1_000, 4
 
 

@@ -8,9 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.loadgen import counted_requests, hit_request, run_load
 from tests.support.serverproc import migrate, running_server, scratch_database, server_env
+
+pytestmark = pytest.mark.database_in_children  # run again in the PostgreSQL pass
 
 WORKERS, CAP = 3, 40
 
