@@ -118,3 +118,29 @@ def test_gathered_rows(written, spoken):
 ])
 def test_codes_after_the_type(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # round eight (dev10, dev11): dates and counts
+    ("từ 13 đến hết 15-2.", "từ mười ba đến hết mười lăm tháng hai"),
+    ("Sáng ngày 9 - 9, tại", "sáng ngày chín tháng chín tại"),
+    ("diễn ra trong 3 tháng 6,7,8/2020, chọn", "diễn ra trong ba tháng sáu bảy tám năm hai nghìn không trăm hai mươi chọn"),
+    ("đối với 1/3 tập thể và 13/163 cá nhân", "đối với một trên ba tập thể và mười ba trên một trăm sáu mươi ba cá nhân"),
+    # ... while a rising dash is a range, a share is a share and a decimal over a year stays what it was
+    ("hết 2-5 ngày", "hết hai đến năm ngày"),
+    ("ngày 3 - 9", "ngày ba đến chín"),
+    ("chiếm 1/3 dân số", "chiếm một phần ba dân số"),
+    ("3/4 hộ dân", "ba phần tư hộ dân"),
+    ("tăng 6,7/2020", "tăng sáu phẩy bảy trên hai nghìn không trăm hai mươi"),
+    # places and initials after H.
+    ("(H.Châu Thành, tỉnh Sóc Trăng)", "huyện châu thành tỉnh sóc trăng"),
+    ("xăng dầu H.T, tại ấp 6", "xăng dầu hát tê tại ấp sáu"),
+    # bodies
+    ("VPTT BCH PCTT&TKCN tỉnh", "văn phòng thường trực ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh"),
+    ("BCH công an, BCH quân sự", "ban chỉ huy công an ban chỉ huy quân sự"),
+    ("Về THA hành chính", "về thi hành án hành chính"),
+    ("83 đợt HMTN", "tám mươi ba đợt hiến máu tình nguyện"),
+    ("từ Campuchia", "từ cam pu chia"),
+])
+def test_round_eight(written, spoken):
+    assert said(written) == spoken

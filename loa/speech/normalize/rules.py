@@ -155,6 +155,7 @@ _NEXT_DAY_MONTH_YEAR = re.compile(r"/([0-9]{1,2})/[0-9]{4}(?![0-9])")
 _NEXT_NAMED_YEAR = re.compile(r"[ \t]+năm[ \t]+(?:sau|trước|nay|tới|ngoái|(?:19|20)[0-9]{2}(?![0-9]))")
 _NEXT_LISTED_DATE = re.compile(r",[ \t]*([0-9]{1,2})/([0-9]{1,2})(?:/[0-9]{4}(?![0-9])|(?=\)))")
 _RATIO_WORDS = _keys("số", "lệ", "thứ", "hạng")
+_NEXT_SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9])")
 _NEXT_MONTH_WORD = re.compile(r"[ \t]+tháng[ \t]+([0-9]{1,2})(?![0-9])")
 _PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
 _LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
@@ -254,12 +255,13 @@ _ACTING_TITLE_AFTER = re.compile(
 # An address nearby makes P. Q. H. X. before a name phường, quận, huyện, xã.
 _ADDRESS_NEAR = re.compile(
     r"(?<!\w)(?:[PQHX]\.|TP\.|Tp\.|TX\.|[Ss]ố [0-9]|(?:[Qq]uận|[Pp]hường|[Hh]uyện|[Đđ]ường|[Xx]ã|[Tt]hôn|ấp|Ấp"
-    r"|KP|[Kk]hu phố|[Tt]ổ dân phố|[Hh]ẻm|[Nn]gõ)(?!\w))")
+    r"|KP|[Kk]hu phố|[Tt]ổ dân phố|[Hh]ẻm|[Nn]gõ|[Tt]ỉnh)(?!\w))")
 _PLACE_WORDS = {"P": "phường", "Q": "quận", "H": "huyện", "X": "xã"}
 # ngụ H.Bình Chánh, Công an Q.1: words right before P. Q. H. X. that make it a place.
 _PLACE_CUE = re.compile(r"(?:ngụ|trú|tại|thuộc|ở|quê|an|UBND|nhân dân|địa bàn|khu vực)[ \t]*$")
 # H.T.T.H., N. T.: initials, not a place.
 _NEXT_INITIAL = re.compile(r"[ ]?[A-ZĐ]\.")
+_NEXT_LONE_CAPITAL = re.compile(r"[A-ZĐ](?![\w.])")
 # TP - , (PL)- at the start of a line: a newspaper's name (Tiền Phong, Pháp Luật), spelled.
 _DATELINE_AFTER = re.compile(r"[ \t]*\)?[ \t]*[-–—][ \t]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
@@ -354,6 +356,7 @@ _COUNTED_AFTER = _keys(
     "xã", "huyện", "tỉnh", "thành", "phường", "thị", "tổ", "khu", "ấp", "thôn", "bản", "đơn", "chỉ",
     "tiêu", "trường", "lớp", "đội", "đoàn", "chi", "câu", "bài", "trận", "ván", "ghế", "phiếu", "giải",
     "huy", "điểm", "sở", "ban", "ngành", "cơ", "dự", "công", "nhiệm", "ứng", "thành", "ủy",
+    "tập", "cá", "vụ", "hồ",
 )
 
 def _read_code(code: str, words: NumberWords, table: Mapping[str, str] = DOCUMENT_CODES) -> tuple[str, str]:
@@ -797,6 +800,25 @@ class Reader:
         self._note("number", _MONTH)
         return True
 
+    def _month_list(self, m: re.Match[str]) -> bool:
+        """trong 3 tháng 6,7,8/2020: months listed before their year, not decimals over a number."""
+        months = m.group().split(",")
+        if not (self._last_word() == _THANG and len(months) > 1 and _NEXT_SLASH_YEAR.match(self.text, m.end())
+                and all(len(x) <= 2 and x.isdigit() for x in months)
+                and [int(x) for x in months] == sorted(set(int(x) for x in months)) and 1 <= int(months[0])
+                and int(months[-1]) <= 12):
+            return False
+        at = m.start()
+        for number in months:
+            if at > m.start():
+                self.out.punct(",", at - 1, at)
+            self.out.word(month(int(number), self.words), at, at + len(number))
+            at += len(number) + 1
+        self.out.word("năm", m.end(), m.end() + 1)  # the slash before the year
+        self._skip_to = m.end() + 1
+        self._note("word", "năm")
+        return True
+
     def _after_document_type(self) -> bool:
         """TT 15/2020, NQ 05/2024: right after a document type written as its abbreviation."""
         kind, key = self.recent[-1]
@@ -899,6 +921,7 @@ class Reader:
             self._after_date_word(m) or self._continues_dates() or self._after_weekday(m)
             or (self._last_word() in _FEAST_WORDS and not _NEXT_SPAN.match(self.text, m.end()))
             or self._opens_line_as_date(m)
+            or (self._last_word() in _DATE_NAME_WORDS and int(a) > int(b))  # đến hết 15-2, trước 30-4
             # (25-10), Đầu tuần này (14-10): alone in brackets, a day before a smaller month is a date (a range rises)
             or (self._in_parentheses(m) and int(a) > int(b))
         ):
@@ -962,7 +985,7 @@ class Reader:
             self.out.word(said, m.start(), m.end())
             self._note("number")
             return
-        if self._day_list(m):
+        if self._day_list(m) or self._month_list(m):
             return
         if last == _GIO and text in ("00", "0") and not _NEXT_MINUTES.match(self.text, m.end()):  # 7 giờ 00
             self._note("number")
@@ -1049,8 +1072,8 @@ class Reader:
         near = _ADDRESS_NEAR.search(text, max(m.start() - 50, 0), m.start()) or _ADDRESS_NEAR.search(
             text, end, min(end + 60, len(text)))
         cue = _PLACE_CUE.search(text, max(m.start() - 12, 0), m.start())
-        if _NEXT_INITIAL.match(text, end):
-            near = cue = None
+        if _NEXT_INITIAL.match(text, end) or _NEXT_LONE_CAPITAL.match(text, end):
+            near = cue = None  # H.T.T.H., xăng dầu H.T: initials
         if next_char.isdigit() and letter in "PQ":
             self.out.word(_PLACE_WORDS[letter], m.start(), end)
         elif letter == "P" and (_TITLE_AFTER.match(text, end) or _SIGNED_TITLE_AFTER.match(text, end)):
@@ -1308,12 +1331,13 @@ class Reader:
             self._note("punct", ",")
 
     def _spaced_day_month(self, start: int, end: int) -> str:
-        """ngày 30 - 4, ngày 2 - 1: the month key when the dash joins a day to a smaller month, else ""."""
+        """ngày 30 - 4, ngày 9 - 9: the month key when the dash joins a day to a month no larger (a range
+        rises), else ""."""
         day = _DAY_BEFORE_DASH.search(self.text, max(start - 12, 0), start)
         month_after = _MONTH_AFTER_DASH.match(self.text, end)
         if not (day and month_after and 1 <= int(month_after[1]) <= 12 and 1 <= int(day[1]) <= 31):
             return ""
-        if int(month_after[1]) < int(day[1]) or _YEAR_AFTER_DASH.match(self.text, month_after.end()):
+        if int(month_after[1]) <= int(day[1]) or _YEAR_AFTER_DASH.match(self.text, month_after.end()):
             return _THANG  # ngày 2 - 9 - 2024: with its year it is a date whatever the order
         return ""
 
