@@ -805,7 +805,7 @@ class Reader:
         months = m.group().split(",")
         if not (self._last_word() == _THANG and len(months) > 1 and _NEXT_SLASH_YEAR.match(self.text, m.end())
                 and all(len(x) <= 2 and x.isdigit() for x in months)
-                and [int(x) for x in months] == sorted(set(int(x) for x in months)) and 1 <= int(months[0])
+                and [int(x) for x in months] == sorted({int(x) for x in months}) and 1 <= int(months[0])
                 and int(months[-1]) <= 12):
             return False
         at = m.start()
