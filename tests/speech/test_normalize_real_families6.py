@@ -144,3 +144,24 @@ def test_codes_after_the_type(written, spoken):
 ])
 def test_round_eight(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # a numeral of two or more letters after a foreign name or a code counts
+    ("tàu tên lửa Osa II", "tàu tên lửa ô xa hai"),
+    ("xăng RON A95 III đang", "xăng rôn a chín mươi lăm ba đang"),
+    ("Nữ hoàng Elizabeth II", "nữ hoàng ê li da bét hai"),
+    # ... not after a Vietnamese word, and a lone I stays a letter
+    ("Đội II", "đội i i"),
+    ("Elizabeth I", "ê li da bét i"),
+])
+def test_roman_numerals_after_names(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("các ô có gắn dấu (*) là bắt buộc", "các ô có gắn dấu sao là bắt buộc"),
+    ("Ghi chú (*): số liệu ước", "ghi chú số liệu ước"),  # a footnote's mark is not read
+])
+def test_a_named_star(written, spoken):
+    assert said(written) == spoken

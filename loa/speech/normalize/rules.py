@@ -156,6 +156,8 @@ _NEXT_NAMED_YEAR = re.compile(r"[ \t]+năm[ \t]+(?:sau|trước|nay|tới|ngoái
 _NEXT_LISTED_DATE = re.compile(r",[ \t]*([0-9]{1,2})/([0-9]{1,2})(?:/[0-9]{4}(?![0-9])|(?=\)))")
 _RATIO_WORDS = _keys("số", "lệ", "thứ", "hạng")
 _NEXT_SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9])")
+_NAME_OR_CODE_BEFORE = re.compile(r"(?<![\w.])(?:([A-Z][a-z]{2,})|[A-Z]{1,3}[0-9]{1,4})[ \t]+$")
+_NAMED_MARK_BEFORE = re.compile(r"(?:[Dd]ấu|[Kk]ý hiệu)[ \t]*[(\[]?[ \t]*$")
 _NEXT_MONTH_WORD = re.compile(r"[ \t]+tháng[ \t]+([0-9]{1,2})(?![0-9])")
 _PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
 _LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
@@ -491,6 +493,16 @@ class Reader:
         if kind2 == "roman" and ((kind1, key1) in _LIST_JOINERS or (kind1, key1) == ("word", _DEN)):
             return key2
         return None
+
+    def _roman_after_name(self, start: int, word: str) -> str | None:
+        """Osa II, RON A95 III, Elizabeth II: a numeral of two or more letters after a foreign name or a
+        code counts (a lone I, V or X there may still be a letter)."""
+        if len(word) < 2:
+            return None
+        before = _NAME_OR_CODE_BEFORE.search(self.text, max(start - 24, 0), start)
+        if before is None or (before[1] and is_valid_syllable(before[1].lower())):
+            return None
+        return "cardinal"
 
     def _continues_dates(self) -> bool:
         """ngày 30/4 và 1/5, ngày 19, 20 và 21/8: a d/m joined to a date or day just read is a date too."""
@@ -1155,7 +1167,7 @@ class Reader:
             return
         lower_roman = word in _LOWER_ROMAN and self._last_word() in _LOWER_ROMAN_TRIGGERS  # hạng iv
         value = roman_value(word.upper() if lower_roman else word)
-        kind = self._roman_kind() if value else None
+        kind = (self._roman_kind() or self._roman_after_name(start, word)) if value else None
         if value and kind and (kind != _MONTH_TRIGGER or value <= 12):
             if kind == "ordinal":
                 spoken = ordinal(value, self.words)
@@ -1375,6 +1387,10 @@ class Reader:
                 self.text[m.end():m.end() + 1].isalnum()):
             self.out.word("phẩy", m.start(), m.end(), RULE)  # B1’: a prime after a code
             self._note("word", "phẩy")
+            return
+        if char == "*" and _NAMED_MARK_BEFORE.search(self.text, max(m.start() - 8, 0), m.start()):
+            self.out.word("sao", m.start(), m.end(), RULE)  # các ô có dấu (*): the mark named, so said
+            self._note("word", "sao")
             return
         if char in _KEEP:
             self.out.punct(_KEEP[char], m.start(), m.end())
