@@ -165,3 +165,21 @@ def test_roman_numerals_after_names(written, spoken):
 ])
 def test_a_named_star(written, spoken):
     assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    # round nine (dev12, dev13)
+    ("Tỷ số chung cuộc là 1 - 0 nghiêng về", "tỷ số chung cuộc là một không nghiêng về"),
+    ("dẫn trước đến 4-1, sau đó gỡ hòa 4-4", "dẫn trước đến bốn một sau đó gỡ hòa bốn bốn"),
+    ("Ảnh: Doãn Tấn/TTXVN", "ảnh doãn tấn thông tấn xã việt nam"),
+    ("Hôm nay: ngày 21 / 9 / 2021", "hôm nay ngày hai mươi mốt tháng chín năm hai nghìn không trăm hai mươi mốt"),
+    ("tàu cá với 1.851.808 CV", "tàu cá với một triệu tám trăm năm mươi mốt nghìn tám trăm linh tám mã lực"),
+    ("camera 12 MP, chip 3nm, ping 25 ms", "ca mê ra mười hai mê ga pích xeo chíp ba na nô mét pinh hai mươi lăm mi li giây"),
+    ("trên SVĐ Mỹ Đình", "trên sân vận động mỹ đình"),
+    # ... while a count of letters stays letters, a price per ton stays per ton, a rising range stays a range
+    ("theo 2 CV của Sở", "theo hai công văn của sở"),
+    ("giá 20 triệu đồng/tấn", "giá hai mươi triệu đồng trên tấn"),
+    ("dẫn 2-3 đoàn công tác", "dẫn hai đến ba đoàn công tác"),
+])
+def test_round_nine(written, spoken):
+    assert said(written) == spoken

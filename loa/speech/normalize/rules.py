@@ -67,15 +67,17 @@ _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
 _SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
 # thắng 3-0, hòa Hải Phòng 1-1, nâng tỷ số lên 2-0: the score may follow a team's name or lên/xuống
-_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)"
-                           r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với)){0,4}[ \t]*$")
+_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt|[Dd]ẫn trước)"
+                           r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với|đến|chung cuộc|lần lượt)){0,4}[ \t]*$")
 # ngày 30 - 4: "ngày", a day, then (after the dash) a month and no more digits.
 _DAY_BEFORE_DASH = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+([0-9]{1,2})[ \t]*$")
 _MONTH_AFTER_DASH = re.compile(r"[ \t]*([0-9]{1,2})(?![0-9]|[.,/-][0-9])")
 _YEAR_AFTER_DASH = re.compile(r"[ \t]*[-–][ \t]*(?:19|20)[0-9]{2}(?![0-9])")
 _SPACED_DAY_MONTH_BEFORE = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+[0-9]{1,2}[ \t]*[-–][ \t]*[0-9]{1,2}[ \t]*$")
 # hòa 1 - 1, thắng 3 - 0: a score written with spaces round the dash (no range).
-_SCORE_FIRST = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt)[ \t]+[0-9]{1,2}[ \t]*$")
+_SCORE_FIRST = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt|[Dd]ẫn trước)"
+                          r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với|đến|chung cuộc|lần lượt)){0,4}"
+                          r"[ \t]+[0-9]{1,2}[ \t]*$")
 _SCORE_SECOND = re.compile(r"[ \t]*[0-9]{1,2}(?![0-9.,/:-])")
 _FILING_LINE = re.compile(r"[ \t]*[-+•]?[ \t]*Lưu[ \t]*:?[^\n]*$")
 _FILING_CODES = {**DOCUMENT_CODES, "VT": "văn thư"}
@@ -158,6 +160,8 @@ _RATIO_WORDS = _keys("số", "lệ", "thứ", "hạng")
 _NEXT_SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9])")
 _NAME_OR_CODE_BEFORE = re.compile(r"(?<![\w.])(?:([A-Z][a-z]{2,})|[A-Z]{1,3}[0-9]{1,4})[ \t]+$")
 _NAMED_MARK_BEFORE = re.compile(r"(?:[Dd]ấu|[Kk]ý hiệu)[ \t]*[(\[]?[ \t]*$")
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w])[A-ZĐ][^\W\d_]*$")
+_ENGINE_BEFORE = re.compile(r"(?i:tàu|máy|công suất|động cơ|xe|ca nô|xuồng)")
 _NEXT_MONTH_WORD = re.compile(r"[ \t]+tháng[ \t]+([0-9]{1,2})(?![0-9])")
 _PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
 _LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
@@ -1054,6 +1058,10 @@ class Reader:
             self.out.word("giờ", m.start(), m.end())  # lúc 9g sáng, 7g30-11g: g is giờ
             self._note("word", "giờ")
             return
+        if m.group() == "CV" and not _ENGINE_BEFORE.search(self.text, max(m.start() - 60, 0), m.start()):
+            self.out.word(DOCUMENT_CODES["CV"], m.start(), m.end(), TABLE)  # theo 2 CV của Sở: letters, not horsepower
+            self._note("abbr", "CV")
+            return
         self.out.word(UNITS[m.group()], m.start(), m.end(), TABLE)
         self._note("unit")
 
@@ -1312,7 +1320,7 @@ class Reader:
         elif (kind, key) == ("number", _SERVICE) and _SERVICE_SECOND.match(text, end):
             self.out.pause(start, end)  # đường dây nóng 1900-9095: the two groups of a service number
             self._note("punct", ",")
-        elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 16, 0), start):
+        elif kind == "number" and _SCORE_SECOND.match(text, end) and _SCORE_FIRST.search(text, max(start - 48, 0), start):
             self.out.pause(start, end)  # hòa 1 - 1: the two sides of a score
             self._note("punct", ",")
         elif (kind == "time" and _NEXT_DAY_MONTH_YEAR_SPACED.match(text, end)) or (
@@ -1367,7 +1375,8 @@ class Reader:
             kind in ("number", "unit", "symbol")
             or self.recent[-2][0] == "per"
             or (self._tone_key(next_word) in _PER_WORDS and not next_word[:1].isupper())
-            or self._last_word() in _PER_AFTER
+            or (self._last_word() in _PER_AFTER and not self.text[m.start() - 1:m.start()].isupper()
+                and not _CAPITALIZED_BEFORE.search(self.text, max(m.start() - 12, 0), m.start()))  # not Doãn Tấn/TTXVN
             or next_word in UNITS
         )
         if per and (after or _NEXT_DIGIT.match(self.text, m.end())):
