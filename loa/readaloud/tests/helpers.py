@@ -1,10 +1,12 @@
 """Building articles and running the task queue the way the real worker does."""
 from __future__ import annotations
 
+import time
 import uuid
 from contextlib import contextmanager
 from unittest import mock
 
+from django.db import OperationalError
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -74,11 +76,21 @@ def run_tasks(make_due: bool = False) -> int:
     if make_due:
         DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
     before = DBTaskResult.objects.exclude(status="READY").count()
-    with keep_test_connection():
-        Worker(
-            queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
-            max_tasks=None, worker_id="pytest", excluded_queue_names=[],
-        ).run()
+    # The tests' in-memory SQLite database is shared between threads by a shared cache, where a table
+    # another thread is reading (a live-server request still finishing) refuses a write at once
+    # ("database table is locked") instead of waiting as a file database with its busy timeout does.
+    for attempt in range(40):
+        try:
+            with keep_test_connection():
+                Worker(
+                    queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                    max_tasks=None, worker_id="pytest", excluded_queue_names=[],
+                ).run()
+            break
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 39:
+                raise
+            time.sleep(0.25)
     return DBTaskResult.objects.exclude(status="READY").count() - before
 
 
