@@ -57,7 +57,7 @@ def test_document_numbers_and_glued_bodies(written, spoken):
     # a d/m before "năm sau", a day over a smaller month before a pause
     ("từ 31/9 năm trước đến 01/10 năm sau",
      "từ ngày ba mươi mốt tháng chín năm trước đến ngày một tháng mười năm sau"),
-    ("cuối ngày thi đấu 22/5, đoàn", "cuối ngày thi đấu ngày hai mươi hai tháng năm đoàn"),
+    ("cuối ngày thi đấu 22/5, đoàn", "cuối ngày thi đấu hai mươi hai tháng năm đoàn"),
     ("tuần giao dịch thứ 27/2025 tại", "tuần giao dịch thứ hai mươi bảy năm hai nghìn không trăm hai mươi lăm tại"),
     # ... while decimals, shares, ratios, addresses and round-the-clock stay what they were
     ("khoảng 1,5 tháng", "khoảng một phẩy năm tháng"),
@@ -182,4 +182,16 @@ def test_a_named_star(written, spoken):
     ("dẫn 2-3 đoàn công tác", "dẫn hai đến ba đoàn công tác"),
 ])
 def test_round_nine(written, spoken):
+    assert said(written) == spoken
+
+
+@pytest.mark.parametrize("written, spoken", [
+    ("Trong cả ngày làm việc 10/12, Quốc hội", "trong cả ngày làm việc mười tháng mười hai quốc hội"),
+    ("thời lượng 45’/tập", "thời lượng bốn mươi lăm phút trên tập"),
+    ("với tỷ số lần lượt 6/0, 6/3.", "với tỷ số lần lượt sáu không sáu ba"),
+    # ... while a ratio and a count of matches stay what they were
+    ("tỷ số 3/1", "tỷ số ba trên một"),
+    ("thắng 3/5 trận", "thắng ba trên năm trận"),
+])
+def test_named_days_minutes_and_set_scores(written, spoken):
     assert said(written) == spoken

@@ -162,6 +162,9 @@ _NAME_OR_CODE_BEFORE = re.compile(r"(?<![\w.])(?:([A-Z][a-z]{2,})|[A-Z]{1,3}[0-9
 _NAMED_MARK_BEFORE = re.compile(r"(?:[Dd]ấu|[Kk]ý hiệu)[ \t]*[(\[]?[ \t]*$")
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w])[A-ZĐ][^\W\d_]*$")
 _ENGINE_BEFORE = re.compile(r"(?i:tàu|máy|công suất|động cơ|xe|ca nô|xuồng)")
+_NAMED_DAY_PHRASE = re.compile(r"[Nn]gày (?:làm việc|thi đấu|bầu cử|khai mạc|bế mạc|hội)[ \t]*$")
+_SCORE = "score"
+_SLASH_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|các set|các ván)[ \t]+lần lượt[ \t]*$")  # 6/0, 6/3: sets, not a ratio
 _NEXT_MONTH_WORD = re.compile(r"[ \t]+tháng[ \t]+([0-9]{1,2})(?![0-9])")
 _PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
 _LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
@@ -536,6 +539,7 @@ class Reader:
     def _day_word(self, m: re.Match[str]) -> list[Piece]:
         """The "ngày" a date needs, unless it was already said (ngày 2/9, 30/4 và 1/5)."""
         said = self._last_word() in _DAY_SAID or self._continues_dates() or self._ends_day_range() or (
+            _NAMED_DAY_PHRASE.search(self.text, max(m.start() - 24, 0), m.start()) is not None) or (
             self._last_word() in _TO_WORDS and self._recent(2)[1] in _DAY_WORDS)  # các ngày từ 21.6
         return [] if said else [("ngày", m.start(), m.end())]
 
@@ -753,6 +757,11 @@ class Reader:
         last = self._last_word()
         n_a, w = int(a), self.words
         with_year = len(b) == 4
+        if len(a) <= 2 and len(b) <= 2 and (_SLASH_SCORE_BEFORE.search(self.text, max(m.start() - 30, 0), m.start())
+                                            or self.recent[-2] == ("number", _SCORE)):
+            self.out.words([(integer(a, w), a0, a1), (integer(b, w), b0, b1)])  # tỷ số lần lượt 6/0, 6/3
+            self._note("number", _SCORE)
+            return
         if is_day_month(n_a, int(b)) and not self._round_the_clock(m) and (
             self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
@@ -760,6 +769,7 @@ class Reader:
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
             or self._after_from_day(m, n_a) or self._names_a_day(m) or self._after_weekday(m)
             or _NEXT_NAMED_YEAR.match(self.text, m.end())
+            or _NAMED_DAY_PHRASE.search(self.text, max(m.start() - 24, 0), m.start())  # ngày làm việc 10/12
             # ngày thi đấu 22/5, ...: a day over a smaller month, then no counted word, is no share of anything
             or self._improper_before_pause(m, n_a, int(b))
         ):
@@ -1391,6 +1401,10 @@ class Reader:
                 self.text, m.end()):
             self.out.word("trên", m.start(), m.end())  # tỷ lệ 1:500: a scale or ratio
             self._note("per")
+            return
+        if char in "’'′" and self.recent[-1][0] == "number" and self.text[m.end():m.end() + 1] == "/":
+            self.out.word("phút", m.start(), m.end(), RULE)  # thời lượng 45’/tập: minutes
+            self._note("unit")
             return
         if char in "’'′" and _PRIME_AFTER_CODE.search(self.text, max(m.start() - 3, 0), m.start()) and not (
                 self.text[m.end():m.end() + 1].isalnum()):
