@@ -45,11 +45,16 @@ def test_dev_set_accuracy(region):
     assert float(found.group(1)) >= 0.98, proc.stdout
 
 
+# The rows each set is allowed to miss (read wrong before the real-text work began); any other miss fails.
+KNOWN_MISSES = {DATA / "tn_web.tsv": {"w351"}}
+
+
 @pytest.mark.parametrize("extra", EXTRAS, ids=lambda p: p.stem)
 @pytest.mark.parametrize("region", REGIONS)
 def test_extra_set_accuracy(region, extra):
     score = score_set(extra, region)
     assert score.accuracy >= EXTRAS[extra][1], score.report()
+    assert {m.row.ident for m in score.misses} <= KNOWN_MISSES.get(extra, set()), score.report()
 
 
 def test_every_set_in_data_is_scored():
