@@ -47,8 +47,10 @@ def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
 
     if os.environ.get("LOA_TESTS_DATABASE_ONLY") != "1":
         return
-    kept = [item for item in items if uses_database(item)]
-    config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+    kept, left = [], []
+    for item in items:
+        (kept if uses_database(item) else left).append(item)
+    config.hook.pytest_deselected(items=left)
     items[:] = kept
 
 

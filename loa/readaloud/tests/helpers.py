@@ -79,7 +79,8 @@ def run_tasks(make_due: bool = False) -> int:
     # The tests' in-memory SQLite database is shared between threads by a shared cache, where a table
     # another thread is reading (a live-server request still finishing) refuses a write at once
     # ("database table is locked") instead of waiting as a file database with its busy timeout does.
-    for attempt in range(40):
+    attempts = 40  # 10 s at most
+    for attempt in range(attempts):
         try:
             with keep_test_connection():
                 Worker(
@@ -88,7 +89,7 @@ def run_tasks(make_due: bool = False) -> int:
                 ).run()
             break
         except OperationalError as exc:
-            if "locked" not in str(exc) or attempt == 39:
+            if "locked" not in str(exc) or attempt == attempts - 1:
                 raise
             time.sleep(0.25)
     return DBTaskResult.objects.exclude(status="READY").count() - before

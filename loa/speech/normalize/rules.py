@@ -67,17 +67,16 @@ _LE = tone_key("lệ")
 _CUM = tone_key("cụm")
 _SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
 # thắng 3-0, hòa Hải Phòng 1-1, nâng tỷ số lên 2-0: the score may follow a team's name or lên/xuống
-_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt|[Dd]ẫn trước)"
-                           r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với|đến|chung cuộc|lần lượt)){0,4}[ \t]*$")
+_SCORE_LEAD = (r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt|[Dd]ẫn trước)"
+               r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với|đến|chung cuộc|lần lượt)){0,4}")
+_SCORE_BEFORE = re.compile(_SCORE_LEAD + r"[ \t]*$")
 # ngày 30 - 4: "ngày", a day, then (after the dash) a month and no more digits.
 _DAY_BEFORE_DASH = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+([0-9]{1,2})[ \t]*$")
 _MONTH_AFTER_DASH = re.compile(r"[ \t]*([0-9]{1,2})(?![0-9]|[.,/-][0-9])")
 _YEAR_AFTER_DASH = re.compile(r"[ \t]*[-–][ \t]*(?:19|20)[0-9]{2}(?![0-9])")
 _SPACED_DAY_MONTH_BEFORE = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+[0-9]{1,2}[ \t]*[-–][ \t]*[0-9]{1,2}[ \t]*$")
 # hòa 1 - 1, thắng 3 - 0: a score written with spaces round the dash (no range).
-_SCORE_FIRST = re.compile(r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt|[Dd]ẫn trước)"
-                          r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với|đến|chung cuộc|lần lượt)){0,4}"
-                          r"[ \t]+[0-9]{1,2}[ \t]*$")
+_SCORE_FIRST = re.compile(_SCORE_LEAD + r"[ \t]+[0-9]{1,2}[ \t]*$")
 _SCORE_SECOND = re.compile(r"[ \t]*[0-9]{1,2}(?![0-9.,/:-])")
 _FILING_LINE = re.compile(r"[ \t]*[-+•]?[ \t]*Lưu[ \t]*:?[^\n]*$")
 _FILING_CODES = {**DOCUMENT_CODES, "VT": "văn thư"}
@@ -171,8 +170,9 @@ _LOWER_ROMAN = frozenset({"i", "ii", "iii", "iv", "vii", "viii"})
 _LOWER_ROMAN_TRIGGERS = _keys("hạng", "loại", "cấp", "khóa", "nhóm", "vùng")
 _GIAY = tone_key("giây")
 _ENGLISH_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},000")
-# Lượt xem: 2,050: a page counter counts whole visits, so its comma groups thousands
+# UBNDThành phố: a known abbreviation that lost the space before the next word
 _ABBR_GLUED = re.compile(r"([A-ZĐ]{2,})([A-ZĐ][a-zà-ỹđ]+)")
+# Lượt xem: 2,050: a page counter counts whole visits, so its comma groups thousands
 _COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
 _VIEWS_BEFORE = re.compile(r"(?i:lượt xem|lượt truy cập|lượt đọc|lượt thích|views?)[ \t]*:?[ \t]*$")
 _NEXT_DAY_MONTH_YEAR_SPACED = re.compile(r"[ \t]*[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}(?![0-9])")
