@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -124,11 +125,31 @@ def page(context):
     browser_page.close()
 
 
+# This process's copy of the in-memory test database just after the demo was first loaded.
+_demo_database: list[sqlite3.Connection] = []
+
+
 @pytest.fixture
 def demo_site(site_url) -> str:
+    """Loading the demo takes seconds; on the in-memory SQLite test database the first load is copied
+    aside and later tests get that copy back (the same rows a new load makes, the same files)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
     from loa.pages.demo.loader import load_demo
 
-    load_demo()
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        load_demo()
+        return site_url
+    connection.ensure_connection()
+    if _demo_database:
+        _demo_database[0].backup(connection.connection)
+        ContentType.objects.clear_cache()  # the flush after the last test made content types with other ids
+    else:
+        load_demo()
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _demo_database.append(copy)
     return site_url
 
 
