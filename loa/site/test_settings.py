@@ -28,3 +28,8 @@ LOA_PAGE_CACHE_SECONDS = int(os.environ.get("LOA_TEST_PAGE_CACHE_SECONDS", "0"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STATS_FLUSH_SECONDS = float(os.environ.get("STATS_TEST_FLUSH_SECONDS", "0"))
 SECRET_KEY = SECRET_KEY or "loa-test-secret-key-not-for-production"  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The in-memory test database is one shared cache for a test and its live server's threads, where a
+    # reader's table lock makes a writer fail at once ("database table is locked", no busy timeout there):
+    # readers take none. (A file database, as the commands tests start use, ignores this.)
+    DATABASES["default"]["OPTIONS"]["init_command"] += " PRAGMA read_uncommitted=1;"  # noqa: F405

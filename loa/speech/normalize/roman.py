@@ -14,6 +14,7 @@ _TRIGGERS = frozenset(tone_key(w) for w in (
     "vùng", "loại", "hạng", "phường", "cụm", "lần",  # vùng I (minimum wage), đô thị loại II, hạng I, Phường IV
     "cấp", "bậc", "nhóm", "tầng", "khu", "dãy", "khối", "tập",  # trường cấp III, bậc II, nhóm I, khối II, tập III
     "trục", "phà", "tuyến",  # Trục I Tây Bắc, Bến phà II, tuyến II (Đội I stays a team letter)
+    "số",  # Trại tạm giam số II, Nhà máy số III
 ))
 _PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
     ("đại", "hội"), ("hội", "nghị"), ("thế", "kỷ"), ("thế", "kỉ"), ("giai", "đoạn"),
@@ -22,6 +23,7 @@ _PAIR_TRIGGERS = frozenset((tone_key(a), tone_key(b)) for a, b in (
     ("phân", "khu"), ("tiểu", "khu"), ("cấp", "độ"), ("nhiệm", "kỳ"), ("học", "kỳ"),
     ("tiểu", "đoàn"), ("trung", "đoàn"), ("lữ", "đoàn"),
     ("vành", "đai"), ("sơ", "đồ"), ("hoạch", "điện"),  # Vành đai III, Tổng sơ đồ VII, Quy hoạch điện VIII
+    ("chuyên", "khoa"), ("mức", "độ"),  # bác sĩ chuyên khoa II, đạt chuẩn mức độ I
 ))
 # After these the numeral is an ordinal: lần thứ IV -> lần thứ tư.
 _ORDINAL_TRIGGERS = frozenset({tone_key("thứ")})

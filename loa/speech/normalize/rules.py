@@ -70,6 +70,9 @@ _SCALE_BEFORE = re.compile(r"[Tt][ỷỉ] lệ(?: bản đồ)?[ \t]+[0-9.]+$")
 _SCORE_LEAD = (r"(?:[Tt][ỷỉ] số|[Tt]hắng|[Tt]hua|[Hh]òa|[Hh]oà|cách biệt|[Dd]ẫn trước)"
                r"(?:[ \t]+(?:[A-ZĐ][^\W\d_]*|FC|lên|xuống|là|với|đến|chung cuộc|lần lượt)){0,4}")
 _SCORE_BEFORE = re.compile(_SCORE_LEAD + r"[ \t]*$")
+# thắng 3-1 (6-2, 3-6, 7-6(5), ...: the sets of a match, in brackets after its score
+_SET_SCORES_BEFORE = re.compile(_SCORE_LEAD + r"[ \t]*[0-9]{1,2}[ \t]*[-–][ \t]*[0-9]{1,2}[ \t]*\("
+                                r"(?:[0-9]{1,2}[ \t]*[-–][ \t]*[0-9]{1,2}(?:\([0-9]{1,2}\))?[ \t]*[,;][ \t]*){0,6}$")
 # ngày 30 - 4: "ngày", a day, then (after the dash) a month and no more digits.
 _DAY_BEFORE_DASH = re.compile(r"(?:[Nn]gày|[Mm]ùng|[Mm]ồng)[ \t]+([0-9]{1,2})[ \t]*$")
 _MONTH_AFTER_DASH = re.compile(r"[ \t]*([0-9]{1,2})(?![0-9]|[.,/-][0-9])")
@@ -100,7 +103,8 @@ _DAY_WORDS = _keys("ngày", "mùng", "mồng")
 # Words before a d/m that names a day (Quốc khánh 2/9, dịp 30/4, trước 30/6); said without "ngày".
 # Streets named after a day are too: đường 30/4, đường 3/2.
 _DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết", "đường")
-_DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS
+_DOT = tone_key("đợt")  # huy hiệu Đảng đợt 2/9: an occasion named by its date, "ngày" not said
+_DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS | {_DOT}
 # Words before a d/m (d.m) that make it a date unless it has the shape of a fraction: đến 25/11, vào 12.8.
 _TO_WORDS = _keys("đến", "tới", "vào", "từ", "sau", "hạn")
 # Words after which n/yyyy is "n năm yyyy" (a period or a document number).
@@ -163,6 +167,17 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![\w])[A-ZĐ][^\W\d_]*$")
 _ENGINE_BEFORE = re.compile(r"(?i:tàu|máy|công suất|động cơ|xe|ca nô|xuồng)")
 _NAMED_DAY_PHRASE = re.compile(r"[Nn]gày (?:làm việc|thi đấu|bầu cử|khai mạc|bế mạc|hội)[ \t]*$")
 _SCORE = "score"
+_YEAR_PAIR = re.compile(r"((?:19|20)[0-9]{2}),((?:19|20)[0-9]{2})")
+_YEARS_BEFORE = re.compile(r"(?<!\w)năm(?![\w])[^.;\n]{0,30}$")
+_LATITUDE_BEFORE = re.compile(r"[0-9][ \t]*(?:độ|°)[ \t]*(?:[Vv]ĩ|[Kk]inh)[ \t]+(?:[Bb]ắc|[Nn]am|[Đđ]ông|[Tt]ây)[ \t]*$")
+_COORD_NUMBER_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}(?:[,.][0-9]{1,2})?$")
+_LONGITUDE_NEXT = re.compile(r"[ \t]*[-–,;][ \t]*[0-9]{1,3}(?:[,.][0-9]{1,2})?E(?!\w)")
+_LATITUDE_PAIR_BEFORE = re.compile(r"[0-9]{1,2}(?:[,.][0-9]{1,2})?N[ \t]*[-–,;][ \t]*[0-9]{1,3}(?:[,.][0-9]{1,2})?$")
+_TITLES_GLUED = {"CT": "chủ tịch", "PCT": "phó chủ tịch", "BT": "bí thư", "PBT": "phó bí thư"}
+_GLUED_NAME = re.compile(r"\.(?=[A-ZĐ])")
+_NEXT_TERM_YEARS = re.compile(r"[ \t]*(?:19|20)[0-9]{2}[ \t]*[-–][ \t]*(?:19|20)[0-9]{2}(?![0-9])")
+_GOAL_MINUTE = re.compile(r"['’′](?=[ \t]*(?:[,;(]|$))", re.MULTILINE)
+_SCORER_BEFORE = re.compile(r"[A-ZĐ][^\W\d_]*[ \t]+$")
 _SLASH_SCORE_BEFORE = re.compile(r"(?:[Tt][ỷỉ] số|các set|các ván)[ \t]+lần lượt[ \t]*$")  # 6/0, 6/3: sets, not a ratio
 _NEXT_MONTH_WORD = re.compile(r"[ \t]+tháng[ \t]+([0-9]{1,2})(?![0-9])")
 _PRIME_AFTER_CODE = re.compile(r"[A-Z][0-9]{1,2}$")
@@ -201,8 +216,11 @@ _NEXT_DATE = re.compile(r"[ \t]*(?:[-–—]|đến)[ \t]*(?:ngày[ \t]*)?[0-9]{
 _NEXT_YEAR = re.compile(r"[ \t]*(?:19|20)[0-9]{2}(?![0-9])")
 # 6.5%, 2.5 triệu: a dot before one or two digits, then a quantity word, is a decimal point.
 _DOT_DECIMAL = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+_NEXT_SHARE_OF = re.compile(r"[ \t]+(?:số|tổng|giá trị|kinh phí)(?!\w)")  # đợt 1/3 số tiền: a share
+# After a number: what makes 6.5 a quantity, not a date (6.5 kg, 6.5 trở lên, 2.2 - 2.5 bar).
 _NEXT_QUANTITY = re.compile(
-    rf"[ \t]*(?:[%‰]|(?:triệu|tỷ|nghìn|ngàn)(?!\w)|(?:{alternation(UNITS, left_boundary=False)}))"
+    rf"(?:[ \t]*[-–][ \t]*[0-9]{{1,3}}[.,][0-9]{{1,3}})?"
+    rf"[ \t]*(?:[%‰]|(?:triệu|tỷ|nghìn|ngàn|trở lên|trở xuống)(?!\w)|(?:{alternation(UNITS, left_boundary=False)}))"
 )
 _MONTH = "month"
 # Words after "từ 5-7/10" that make it a score or share, not a day range.
@@ -765,6 +783,7 @@ class Reader:
         if is_day_month(n_a, int(b)) and not self._round_the_clock(m) and (
             self._after_date_word(m) or last in _DATE_NAME_WORDS or self._continues_dates()
             or (last in _TO_WORDS and not n_a < int(b) <= 10 and not self._counted_next(m))
+            or (last == _DOT and not with_year and not _NEXT_SHARE_OF.match(self.text, m.end()))
             or (self._after_clock() and not self._share_next(m))
             or _NEXT_DATE.match(self.text, m.end()) or self._in_parentheses(m)
             or self._after_from_day(m, n_a) or self._names_a_day(m) or self._after_weekday(m)
@@ -955,7 +974,8 @@ class Reader:
             self._note("date")
             return
         # thắng 3-0, tỷ số 2-1: a score; RON95-3: an octane number and its grade (as RON 95-III)
-        if _SCORE_BEFORE.search(self.text, max(m.start() - 40, 0), m.start()) or self._recent(1) == ("word", "ron"):
+        if (_SCORE_BEFORE.search(self.text, max(m.start() - 40, 0), m.start()) or self._recent(1) == ("word", "ron")
+                or _SET_SCORES_BEFORE.search(self.text, max(m.start() - 120, 0), m.start())):
             self.out.words([(integer(a, self.words), a0, a1), (integer(b, self.words), b0, b1)])
         else:
             self.out.words([(integer(a, self.words), a0, a1), ("đến", a1, b0), (integer(b, self.words), b0, b1)])
@@ -999,6 +1019,20 @@ class Reader:
             self.out.words([(month(int(month_year[1]), self.words), m.start(), m.start() + len(month_year[1])),
                             (year(month_year[2], self.words), m.end() - 4, m.end())])
             self._note("date")
+            return
+        if (pair := _YEAR_PAIR.fullmatch(text)) and _YEARS_BEFORE.search(self.text, max(m.start() - 40, 0), m.start()):
+            # các năm 2023, 2024,2025: two years, the space after the comma lost
+            self.out.word(cardinal(int(pair[1]), self.words), m.start(), m.start() + 4)
+            self.out.pause(m.start() + 4, m.start() + 5)
+            self.out.word(cardinal(int(pair[2]), self.words), m.start() + 5, m.end())
+            self._note("number")
+            return
+        if (text.isdigit() and len(text) <= 3 and _GOAL_MINUTE.match(self.text, m.end())
+                and _SCORER_BEFORE.search(self.text, max(m.start() - 30, 0), m.start())):
+            # Duy Mạnh 26', Quế Ngọc Hải 55' (pen): the minute of a goal
+            self.out.word(f"phút {integer(text, self.words)}", m.start(), m.end() + 1, RULE)
+            self._skip_to = m.end() + 1
+            self._note("number")
             return
         if (text[0] == "0" and 2 <= len(text) <= 3 and text.isdigit() and _CODE_BEFORE.search(
                 self.text, max(m.start() - 2, 0), m.start())):  # PC08, Cục C03, tàu HQ-012: a code, its zero said
@@ -1135,6 +1169,8 @@ class Reader:
             self.out.word("công nghiệp tập trung", m.start(), m.end(), TABLE)  # Cụm CNTT: an industrial cluster
         elif written == "ĐH" and _NEXT_CONGRESS.match(text, m.end()):
             self.out.word("đại hội", m.start(), m.end(), TABLE)  # ĐH Đảng bộ, ĐH XIII: a congress, not a university
+        elif written == "NK" and _NEXT_TERM_YEARS.match(text, m.end()):
+            self.out.word("nhiệm kỳ", m.start(), m.end(), TABLE)  # NK 2022-2027: a term of office, not nhập khẩu
         elif written == "UV" and self._last_word() in _RAY_WORDS:
             self.out.word(spell(written), m.start(), m.end(), TABLE)  # chỉ số UV, tia UV: ultraviolet, not ủy viên
         elif written == "CV" and _NEXT_STAFF.match(text, m.end()):
@@ -1165,8 +1201,26 @@ class Reader:
         self.out.word(year(yr, self.words), split + 1, m.end())
         self._note("number")
 
+    def _coordinate(self, letter: str, start: int, end: int) -> str:
+        """16,8N-115,3E: a latitude and a longitude written as a pair, else ""."""
+        if letter == "N" and _COORD_NUMBER_BEFORE.search(self.text, max(start - 6, 0), start) and (
+                _LONGITUDE_NEXT.match(self.text, end)):
+            return "độ vĩ bắc"
+        if letter == "E" and _LATITUDE_PAIR_BEFORE.search(self.text, max(start - 20, 0), start):
+            return "độ kinh đông"
+        return ""
+
     def _on_word(self, m: re.Match[str]) -> None:
         word, start, end, text = m.group(), m.start(), m.end(), self.text
+        if word in ("N", "E") and (coordinate := self._coordinate(word, start, end)):
+            self.out.word(coordinate, start, end, RULE)  # 16,8N-115,3E: a storm's centre
+            self._note("word", word)  # a dash after it joins the pair, it is no range
+            return
+        if word in _TITLES_GLUED and _GLUED_NAME.match(text, end):  # CT.Hội LHPN, CT.MTTQ: a title, the dot lost
+            self.out.word(_TITLES_GLUED[word], start, end + 1, TABLE)
+            self._skip_to = end + 1
+            self._note("abbr", word)
+            return
         latin_word = word.isascii()  # Latin rules; other words are Vietnamese, read as written
         if latin_word:
             if word in ("x", "X") and self._multiplier(word, start, end):
@@ -1350,6 +1404,9 @@ class Reader:
             if hours and first is not None and first <= int(hours[1]) <= 24:
                 self.out.word("giờ", start, start)
             self.out.word("đến", start, end)
+            self._note("word", "đến")
+        elif _LATITUDE_BEFORE.search(text, max(start - 30, 0), start) and _NEXT_DIGIT.match(text, end):
+            self.out.word("đến", start, end)  # từ 16,5 độ Vĩ Bắc - 20,5 độ Vĩ Bắc
             self._note("word", "đến")
         elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
             self.out.word("âm", start, end)
