@@ -24,6 +24,13 @@ from spoken import said
     ("Công văn số 5417/VKSTC-V8", "công văn số năm nghìn bốn trăm mười bảy viện kiểm sát nhân dân tối cao vụ tám"),
     ("Kế hoạch số 03/KH-VC3-VP", "kế hoạch số ba kế hoạch viện cấp cao ba văn phòng"),
     ("Thông báo số 12/TB-UBND", "thông báo số mười hai thông báo ủy ban nhân dân"),
+    ("trên địa bàn KP4, phường Tân Hòa", "trên địa bàn khu phố bốn phường tân hòa"),
+    ("là tp. Hà Giang có", "là thành phố hà giang có"),
+    ("Chủ tịch Hội ĐKSSYN huyện", "chủ tịch hội đoàn kết sư sãi yêu nước huyện"),
+    ("lễ Sêne Đôlta năm 2022", "lễ sê ne đôn ta năm hai nghìn không trăm hai mươi hai"),
+    # a company's name among the codes of a document number
+    ("thông báo số 1791/Viwaco-KD về", "thông báo số một nghìn bảy trăm chín mươi mốt vi oa cô kinh doanh về"),
+    ("Quyết định 12/Qđ-UBND", "quyết định mười hai quyết định ủy ban nhân dân"),
 ])
 def test_titles_terms_and_table_rows(written, spoken):
     assert said(written) == spoken
@@ -45,6 +52,9 @@ def test_titles_terms_and_table_rows(written, spoken):
     ("từ 15.6 trở đi", "từ ngày mười lăm tháng sáu trở đi"),
     # one-digit minutes; a year after a spaced slash; two years glued by a comma
     ("khoảng 19h5 ngày 11/2", "khoảng mười chín giờ năm phút ngày mười một tháng hai"),
+    ("15/04/2022 05:10 CH", "ngày mười lăm tháng tư năm hai nghìn không trăm hai mươi hai năm giờ mười phút chiều"),
+    ("09:15 SA", "chín giờ mười lăm phút sáng"),
+    ("tại Quảng trường 19/8, Trung tâm", "tại quảng trường mười chín tháng tám trung tâm"),
     ("Bộ luật Lao động ngày 20/11/ 2019", "bộ luật lao động ngày hai mươi tháng mười một năm hai nghìn không trăm mười chín"),
     ("các năm 2023, 2024,2025 và",
      "các năm hai nghìn không trăm hai mươi ba hai nghìn không trăm hai mươi tư hai nghìn không trăm hai mươi lăm và"),

@@ -102,7 +102,7 @@ _DATE_WORDS = _keys("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chi�
 _DAY_WORDS = _keys("ngày", "mùng", "mồng")
 # Words before a d/m that names a day (Quốc khánh 2/9, dịp 30/4, trước 30/6); said without "ngày".
 # Streets named after a day are too: đường 30/4, đường 3/2.
-_DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết", "đường")
+_DATE_NAME_WORDS = _keys("khánh", "niệm", "dịp", "lễ", "tết", "trước", "hết", "đường", "trường")  # Quảng trường 19/8
 _DOT = tone_key("đợt")  # huy hiệu Đảng đợt 2/9: an occasion named by its date, "ngày" not said
 _DAY_SAID = _DAY_WORDS | _DATE_NAME_WORDS | {_DOT}
 # Words before a d/m (d.m) that make it a date unless it has the shape of a fraction: đến 25/11, vào 12.8.
@@ -167,6 +167,7 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![\w])[A-ZĐ][^\W\d_]*$")
 _ENGINE_BEFORE = re.compile(r"(?i:tàu|máy|công suất|động cơ|xe|ca nô|xuồng)")
 _NAMED_DAY_PHRASE = re.compile(r"[Nn]gày (?:làm việc|thi đấu|bầu cử|khai mạc|bế mạc|hội)[ \t]*$")
 _SCORE = "score"
+_DAY_PART_MARKERS = {"AM": "AM", "am": "AM", "SA": "AM", "PM": "PM", "pm": "PM", "CH": "PM"}
 _YEAR_PAIR = re.compile(r"((?:19|20)[0-9]{2}),((?:19|20)[0-9]{2})")
 _YEARS_BEFORE = re.compile(r"(?<!\w)năm(?![\w])[^.;\n]{0,30}$")
 _LATITUDE_BEFORE = re.compile(r"[0-9][ \t]*(?:độ|°)[ \t]*(?:[Vv]ĩ|[Kk]inh)[ \t]+(?:[Bb]ắc|[Nn]am|[Đđ]ông|[Tt]ây)[ \t]*$")
@@ -674,6 +675,9 @@ class Reader:
                 self.out.word(_LATER_CODES[code.group()], start + code.start(), start + code.end(), TABLE)
                 continue
             spoken, how = _read_code(code.group(), self.words, COURT_CODES if court else DOCUMENT_CODES)
+            if how == WRITTEN and code.group()[1:].islower() and code.group().isascii():
+                latin, how = read_latin(code.group(), self.region)  # 1791/Viwaco-KD: a company's name
+                spoken = latin or spoken
             self.out.word(spoken, start + code.start(), start + code.end(), how)
         self._note("number")
 
@@ -1268,8 +1272,8 @@ class Reader:
                 self.out.word(spoken_here, start, end, TABLE)
                 self._note("word", word)
                 return
-        if word in ("AM", "PM", "am", "pm") and self.recent[-1][0] == "time":
-            self.out.word(self._part_of_day(word.upper()), start, end)
+        if word in _DAY_PART_MARKERS and self.recent[-1][0] == "time":  # 08:30 AM, 05:10 CH (chiều), 9:00 SA
+            self.out.word(self._part_of_day(_DAY_PART_MARKERS[word]), start, end)
             self._note("word", word)
             return
         how = WRITTEN
