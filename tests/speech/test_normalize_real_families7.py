@@ -31,6 +31,10 @@ from spoken import said
     # a company's name among the codes of a document number
     ("thông báo số 1791/Viwaco-KD về", "thông báo số một nghìn bảy trăm chín mươi mốt vi oa cô kinh doanh về"),
     ("Quyết định 12/Qđ-UBND", "quyết định mười hai quyết định ủy ban nhân dân"),
+    ("ông Trạng – CT UBND huyện, CT UBBC huyện Trà Ôn", "ông trạng chủ tịch ủy ban nhân dân huyện chủ tịch ủy ban bầu cử huyện trà ôn"),
+    ("gọi là CSNV xuất ngũ", "gọi là chiến sĩ nghĩa vụ xuất ngũ"),
+    ("HCV cự ly 100m ếch, HCV tiếp sức 4x100 m", "huy chương vàng cự ly một trăm mét ếch huy chương vàng tiếp sức bốn nhân một trăm mét"),
+    ("viêm gan HCV", "viêm gan hát xê vê"),
 ])
 def test_titles_terms_and_table_rows(written, spoken):
     assert said(written) == spoken
@@ -81,6 +85,14 @@ def test_numerals_dates_and_quantities(written, spoken):
     ("từ 16,5 độ Vĩ Bắc - 20,5 độ Vĩ Bắc",
      "từ mười sáu phẩy năm độ vĩ bắc đến hai mươi phẩy năm độ vĩ bắc"),
     ("lớp 5E", "lớp năm e"),
+    # a race time; a plate with its dash left out; an area code of four digits in brackets
+    ("100m ếch (1:05.24)", "một trăm mét ếch một phút không năm giây hai mươi tư"),
+    ("lúc 10:36 ngày", "lúc mười giờ ba mươi sáu phút ngày"),
+    ("xe con biển số 93A189.59 lưu thông", "xe con biển số chín mươi ba a một tám chín năm chín lưu thông"),
+    ("Hotline: (02133) 878 436", "hót lai không hai một ba ba tám bảy tám bốn ba sáu"),
+    # Covid -19 is no negative number; a temperature is
+    ("dịch bệnh Covid -19.", "dịch bệnh cô vít mười chín"),
+    ("nhiệt độ -5 độ", "nhiệt độ âm năm độ"),
 ])
 def test_plates_scores_and_coordinates(written, spoken):
     assert said(written) == spoken

@@ -4,7 +4,8 @@ tn_real.tsv, tn_real_heldout.tsv (round one's held-out part, tuning data since r
 tn_real_dev3.tsv (round three), tn_real_dev4.tsv (round four), tn_real_dev5.tsv and
 tn_real_dev6.tsv (round five), tn_real_dev7.tsv (round six), tn_real_dev8.tsv and
 tn_real_dev9.tsv (round seven), tn_real_dev10.tsv and tn_real_dev11.tsv (round eight), tn_real_dev12.tsv and tn_real_dev13.tsv (round nine), tn_real_dev14.tsv and
-tn_real_dev15.tsv and tn_real_dev17.tsv (round ten) are the
+tn_real_dev15.tsv, tn_real_dev16.tsv and
+tn_real_dev17.tsv (round ten) are the
 development sets; tn_real_heldout2.tsv, tn_real_heldout3.tsv and
 tn_real_heldout4.tsv and tn_real_heldout5.tsv hold
 other pages and are the held-out parts (never tune on them).
@@ -38,7 +39,7 @@ SETS = {"dev": DATA / "tn_real.tsv", "heldout": DATA / "tn_real_heldout.tsv",
         "dev11": DATA / "tn_real_dev11.tsv", "dev13": DATA / "tn_real_dev13.tsv",
         "dev12": DATA / "tn_real_dev12.tsv", "dev14": DATA / "tn_real_dev14.tsv",
         "dev15": DATA / "tn_real_dev15.tsv", "heldout5": DATA / "tn_real_heldout5.tsv",
-        "dev17": DATA / "tn_real_dev17.tsv"}
+        "dev16": DATA / "tn_real_dev16.tsv", "dev17": DATA / "tn_real_dev17.tsv"}
 # The held-out part is scored, never shown: its regressions and misses are reported by id only.
 UNSHOWN = frozenset({"heldout2", "heldout3", "heldout4", "heldout5"})
 PAGES = DATA / "tn_real_pages.txt"
@@ -122,6 +123,7 @@ LATER_PARTS = {
     "dev14": (120, 50, 40),  # round ten: state bodies
     "dev15": (120, 50, 40),  # round ten: the press and sectors
     "heldout5": (200, 120, 100),  # the fifth held-out part, collected in round ten
+    "dev16": (120, 50, 40),  # round ten: a broad mix from provinces the earlier rounds used little
     "dev17": (120, 50, 40),  # round ten: provinces and sectors the earlier rounds used little
 }
 

@@ -167,6 +167,7 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![\w])[A-ZĐ][^\W\d_]*$")
 _ENGINE_BEFORE = re.compile(r"(?i:tàu|máy|công suất|động cơ|xe|ca nô|xuồng)")
 _NAMED_DAY_PHRASE = re.compile(r"[Nn]gày (?:làm việc|thi đấu|bầu cử|khai mạc|bế mạc|hội)[ \t]*$")
 _SCORE = "score"
+_COVID_BEFORE = re.compile(r"(?i:covid)[ \t]*$")
 _DAY_PART_MARKERS = {"AM": "AM", "am": "AM", "SA": "AM", "PM": "PM", "pm": "PM", "CH": "PM"}
 _YEAR_PAIR = re.compile(r"((?:19|20)[0-9]{2}),((?:19|20)[0-9]{2})")
 _YEARS_BEFORE = re.compile(r"(?<!\w)năm(?![\w])[^.;\n]{0,30}$")
@@ -242,7 +243,7 @@ _DAY_LETTER_BEFORE = re.compile(r"(?:[Nn]gày|[Tt]ừ|đến|và|[-–,])[ \t]*$
 _DAY_LETTER_AFTER = re.compile(r"[ \t]*(?:[-–,]|và|đến|hàng tuần)[ \t]*(?:T[2-7](?![\w/])|CN(?!\w)|[Cc]hủ nhật)")
 # mẫu số 2đ, mẫu 3b: a letter glued to a form's number.
 _FORM_BEFORE = re.compile(r"[Mm]ẫu(?:[ \t]+số)?[ \t]*[0-9]{1,3}$")
-_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)(?: ?[-–.] ?| )([0-9.]+[xX]*)")
+_CIVIL_PLATE = re.compile(r"([0-9]{2})([A-Z]{1,2}[0-9]?)(?: ?[-–.] ?| |(?=[0-9]{3}\.))([0-9.]+[xX]*)")
 _MILITARY_PLATE = re.compile(r"([A-Z]{2}) ?([0-9]{2})-([0-9]{2})")
 _FUEL_GRADE = re.compile(r"([0-9]{2,3})-([IV]{1,3})")
 _DATE_PARTS = re.compile(r"[0-9]+")
@@ -312,7 +313,7 @@ _BEFORE_CONTEXT: dict[str, tuple[re.Pattern[str], str]] = {
     "SN": (_NEXT_YEAR_NUMBER, "sinh năm"),
     "PL": (re.compile(r"\.?[ \t]*25[0-9]{2}(?![0-9])"), "phật lịch"),
     "DL": (_NEXT_YEAR_NUMBER, "dương lịch"),
-    "CT": (_NEXT_NAME, "chủ tịch"),
+    "CT": (re.compile(_NEXT_NAME.pattern + r"|[ \t]+(?:UB[A-ZĐ]*|HĐND|MTTQ|LĐLĐ|Hội)(?!\w)"), "chủ tịch"),  # CT UBBC huyện
     "CN": (re.compile(r"\." + _NEXT_NAME.pattern), "cử nhân"),  # CN. Lê Thị E: a title (CN alone is spelled)
     # LĐ Sở Nội vụ, LĐ UBND huyện: the leaders of a body (lao động is read by the words before, _BY_SIDES).
     "LĐ": (re.compile(r"[ \t]+(?:Sở|Ban|UBND|HĐND|Phòng|Công ty|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Văn phòng|Cục|"
@@ -337,7 +338,8 @@ _BY_SIDES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]] =
     "DO": ((re.compile(r"[Dd]ầu[ \t]*$"), re.compile(r"(?!)"), "đê ô"),),
     # giành HCV, 3 HCV, HCV SEA Games: a gold medal (viêm gan HCV, a virus, stays spelled).
     "HCV": ((re.compile(r"(?:[Gg]iành|[Đđ]oạt|[Tt]ấm|[Cc]hiếc|[Đđ]ạt|[Nn]hận|[Đđ]eo|[Mm]ang về|[0-9]+)[ \t]*$"),
-             re.compile(r"[ \t]*(?:,|và)?[ \t]*(?:HCB|HCĐ|[0-9]+[ \t]+HCB|(?:tại|ở|môn|nội dung)[ \t]|SEA Games|ASIAD|Olympic)"),
+             re.compile(r"[ \t]*(?:,|và)?[ \t]*(?:HCB|HCĐ|[0-9]+[ \t]+HCB|(?:tại|ở|môn|nội dung|cự ly|tiếp sức)[ \t]"
+                        r"|SEA Games|ASIAD|Olympic)"),
              "huy chương vàng"),),
     # CA huyện, Phó Trưởng CA xã: công an (in a heading CA is the word ca, read as written).
     "CA": (
@@ -766,6 +768,14 @@ class Reader:
         else:
             self.out.words(self._counts(m))
         self._note("time", str(int(hours)))
+
+    def _on_racetime(self, m: re.Match[str]) -> None:
+        """1:05.24 (a swimmer's or runner's time): một phút không năm giây hai mươi tư."""
+        minutes, seconds, hundredths = re.split(r"[:.]", m.group())
+        self.out.word(f"{integer(minutes, self.words)} phút {digits(seconds) if seconds[0] == '0' else integer(seconds, self.words)}"
+                      f" giây {integer(hundredths, self.words) if hundredths[0] != '0' else digits(hundredths)}",
+                      m.start(), m.end(), RULE)
+        self._note("number")
 
     def _on_slashnum(self, m: re.Match[str]) -> None:
         """a/b: a date after ngày, a month or period with a year, else a ratio (a trên b)."""
@@ -1412,6 +1422,8 @@ class Reader:
         elif _LATITUDE_BEFORE.search(text, max(start - 30, 0), start) and _NEXT_DIGIT.match(text, end):
             self.out.word("đến", start, end)  # từ 16,5 độ Vĩ Bắc - 20,5 độ Vĩ Bắc
             self._note("word", "đến")
+        elif "0" <= after <= "9" and _COVID_BEFORE.search(text, max(start - 7, 0), start):
+            self.out.space(" ", start, end)  # Covid -19: the name of the disease, no minus sign
         elif "0" <= after <= "9" and (not before or before.isspace() or before in "([/"):
             self.out.word("âm", start, end)
             self._note("word", "âm")
