@@ -40,16 +40,26 @@ def uses_database(item: pytest.Item) -> bool:
             or bool(DB_FIXTURES & set(getattr(item, "fixturenames", ()))))
 
 
+# The longest files (a minute or more each: demo sites, servers, browsers, neural models): handed out first, so
+# that the two test processes end together instead of one finishing a long file alone (--dist loadfile keeps
+# the collection order of files).
+LONGEST_FIRST = ("tests/ops/test_backup.py", "tests/ops/test_nginx.py", "tests/e2e/test_participation.py",
+                 "tests/speech/test_engine_kokoro.py", "loa/stats/tests/test_concurrency.py", "tests/e2e/test_player.py",
+                 "tests/e2e/test_accessibility.py", "tests/e2e/test_listening.py")
+
+
 def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
-    """LOA_TESTS_DATABASE_ONLY=1 (the PostgreSQL pass of `make test-postgres`): only the tests that use
-    the database; the others ran in `make test` already and do the same on any database."""
+    """The longest files first; LOA_TESTS_DATABASE_ONLY=1 (the PostgreSQL pass of `make test-postgres`): only
+    the tests that use the database; the others ran in `make test` already and do the same on any database."""
     import os
 
+    rank = {path: place for place, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest keep their order
     if os.environ.get("LOA_TESTS_DATABASE_ONLY") != "1":
         return
     kept, left = [], []
     for item in items:
-        (kept if uses_database(item) else left).append(item)
+        (kept if uses_database(item) and item.get_closest_marker("once") is None else left).append(item)
     config.hook.pytest_deselected(items=left)
     items[:] = kept
 

@@ -1,6 +1,7 @@
 """Print what a site holds as JSON, seen through Django and over its own HTTP handling (run inside the site's env).
 
     python tests/ops/snapshot.py    -> {"pages": [...], "images": [...], "audio": [...], "files": {...}, ...}
+    python tests/ops/snapshot.py --rows    -> the same without asking the site's HTTP handling (rows and files)
 
 Used by the backup tests to compare a site with its restored copy: page rows and how each
 live page answers, image rows and the bytes of their files, every narration and the bytes
@@ -40,6 +41,7 @@ def main() -> None:
 
     from loa.readaloud.models import Narration
 
+    over_http = "--rows" not in sys.argv
     media = Path(settings.MEDIA_ROOT)
     # Static files are collected when the server starts (`loa serve`), not by a restore.
     override_settings(STORAGES={**settings.STORAGES, "staticfiles": {
@@ -48,7 +50,7 @@ def main() -> None:
     pages = []
     for page in Page.objects.order_by("path"):
         row = [page.id, page.url_path, page.title, page.live]
-        if page.live and page.depth > 1:
+        if over_http and page.live and page.depth > 1:
             response = http.get(page.url)
             row += [response.status_code, page.title in response.content.decode()]
         pages.append(row)
@@ -56,6 +58,9 @@ def main() -> None:
               for image in get_image_model().objects.order_by("id")]
     audio = []
     for narration in Narration.objects.order_by("page_id", "voice"):
+        if not over_http:
+            audio.append([narration.page_id, narration.voice, narration.state, narration.audio_name])
+            continue
         api = http.get(f"/api/readaloud/pages/{narration.page_id}", {"voice": narration.voice}).json()
         served = http.get(api["audio_url"]) if api.get("audio_url") else None
         body = b"".join(served.streaming_content) if served is not None and served.streaming else (

@@ -15,10 +15,17 @@ from .conftest import Site
 SNAPSHOT = Path(__file__).with_name("snapshot.py")
 
 
-def snapshot(site: Site) -> dict:
-    done = subprocess.run([sys.executable, str(SNAPSHOT)], env=site.env, capture_output=True, text=True, timeout=300)
+def snapshot(site: Site, over_http: bool = True) -> dict:
+    """What the site holds; over_http=False: its rows and files only, without rendering every page again."""
+    done = subprocess.run([sys.executable, str(SNAPSHOT), *([] if over_http else ["--rows"])], env=site.env,
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout)
+
+
+def rows_of(full: dict) -> dict:
+    """A snapshot taken over HTTP, less what only HTTP gave (each page's answer, each narration's served audio)."""
+    return {**full, "pages": [row[:4] for row in full["pages"]], "audio": [row[:4] for row in full["audio"]]}
 
 
 def members(archive: Path) -> list[str]:
@@ -64,10 +71,11 @@ def test_a_demo_site_comes_back_with_the_same_pages_images_and_audio(site_factor
     # A second restore into the now occupied target is refused and changes nothing ...
     refused = target.loa("restore", str(archive), check=False)
     assert refused.returncode != 0 and "không trống" in refused.stderr and "--force" in refused.stderr
-    # ... unless forced: the target then holds exactly the backup again, nothing of its own.
+    # ... unless forced: the target then holds exactly the backup again, nothing of its own (its pages were
+    # seen answering after the first restore; here its rows and files are compared).
     (target.data_dir / "media" / "original_images" / "stray.png").write_bytes(b"not from the backup")
     target.loa("restore", "--force", str(archive))
-    assert snapshot(target) == before
+    assert snapshot(target, over_http=False) == rows_of(before)
 
 
 def test_the_secret_key_only_when_asked_and_the_sentence_cache_on_request(site_factory, sqlite_demo, tmp_path):
