@@ -33,6 +33,8 @@ from spoken import said
     ("Quyết định 12/Qđ-UBND", "quyết định mười hai quyết định ủy ban nhân dân"),
     ("ông Trạng – CT UBND huyện, CT UBBC huyện Trà Ôn", "ông trạng chủ tịch ủy ban nhân dân huyện chủ tịch ủy ban bầu cử huyện trà ôn"),
     ("gọi là CSNV xuất ngũ", "gọi là chiến sĩ nghĩa vụ xuất ngũ"),
+    ("- Như trên (b/c); - Sở Tư pháp (p/h);", "như trên báo cáo sở tư pháp phối hợp"),
+    ("Bộ Tư lệnh QK2 và QK 7", "bộ tư lệnh quân khu hai và quân khu bảy"),
     ("HCV cự ly 100m ếch, HCV tiếp sức 4x100 m", "huy chương vàng cự ly một trăm mét ếch huy chương vàng tiếp sức bốn nhân một trăm mét"),
     ("viêm gan HCV", "viêm gan hát xê vê"),
 ])
