@@ -6,7 +6,9 @@ made once per test session and used through `loa` commands in child processes.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -86,5 +88,20 @@ def site_factory() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def sqlite_demo(site_factory) -> Site:
-    return site_factory[1]("sqlite")
+def sqlite_demo(site_factory, tmp_path_factory, worker_id) -> Site:
+    """The SQLite demo site, made once per run: with two test processes the first to need it makes it and
+    the other copies its data directory (database, media, audio) and collects its own static files."""
+    empty_site, demo_site = site_factory
+    if worker_id == "master":
+        return demo_site("sqlite")
+    shared = tmp_path_factory.getbasetemp().parent / "ops-sqlite-demo"  # this run's folder, shared by its processes
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if shared.is_dir():
+            site = empty_site("sqlite")
+            shutil.copytree(shared, site.data_dir, dirs_exist_ok=True)
+            prepare_site(site.env)  # migrated and loaded already: this collects the static files
+            return site
+        site = demo_site("sqlite")
+        shutil.copytree(site.data_dir, shared)
+        return site
