@@ -12,6 +12,10 @@ from spoken import said
     ("ĐUV, CT.MTTQ Việt Nam", "đảng ủy viên chủ tịch mặt trận tổ quốc việt nam"),
     ("BT.Đoàn xã", "bí thư đoàn xã"),
     ("dự án CT. Sau đó", "dự án xê tê sau đó"),  # a sentence's end, not a title
+    ("TT.UBMTTQ xã dự", "thường trực ủy ban mặt trận tổ quốc xã dự"),
+    ("TT.Phú Mỹ", "thị trấn phú mỹ"),
+    ("P. QLĐT, P.KT thông báo", "phòng quản lý đô thị phòng kinh tế thông báo"),
+    ("P. Bến Nghé, Q.1", "phường bến nghé quận một"),
     # a term of office, not imports
     ("lần thứ 8 NK 2022-2027", "lần thứ tám nhiệm kỳ hai nghìn không trăm hai mươi hai đến hai nghìn không trăm hai mươi bảy"),
     ("hàng NK năm 2024", "hàng nhập khẩu năm hai nghìn không trăm hai mươi tư"),

@@ -167,6 +167,7 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![\w])[A-ZĐ][^\W\d_]*$")
 _ENGINE_BEFORE = re.compile(r"(?i:tàu|máy|công suất|động cơ|xe|ca nô|xuồng)")
 _NAMED_DAY_PHRASE = re.compile(r"[Nn]gày (?:làm việc|thi đấu|bầu cử|khai mạc|bế mạc|hội)[ \t]*$")
 _SCORE = "score"
+_NEXT_OFFICE_CODE = re.compile(r"[ ]?[A-ZĐ]{2,6}(?:[&-][A-ZĐ]{1,4})?(?![\w.])")
 _COVID_BEFORE = re.compile(r"(?i:covid)[ \t]*$")
 _DAY_PART_MARKERS = {"AM": "AM", "am": "AM", "SA": "AM", "PM": "PM", "pm": "PM", "CH": "PM"}
 _YEAR_PAIR = re.compile(r"((?:19|20)[0-9]{2}),((?:19|20)[0-9]{2})")
@@ -295,7 +296,8 @@ _NEXT_LONE_CAPITAL = re.compile(r"[A-ZĐ](?![\w.])")
 _DATELINE_AFTER = re.compile(r"[ \t]*\)?[ \t]*[-–—][ \t]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 # TT before a council, committee or Party committee is "thường trực" (else thông tư).
-_STANDING_BODY = re.compile(r"[ .]?[ ]?(?:HĐND|UBND|UBMTTQ|MTTQ|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Đảng ủy|Tỉnh đoàn)(?![^\W\d_]*[a-zđ])")
+_STANDING_BODY = re.compile(r"[ .]?[ ]?(?:HĐND|UBND|UBMTTQ|MTTQ|HU|TU|ĐU|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Đảng ủy|Tỉnh đoàn)"
+                            r"(?![^\W\d_]*[a-zđ])")
 # TT before the field of a centre is "trung tâm"; before another name, a town (thị trấn).
 _CENTRE_FIELD = re.compile(
     r"[ \t]+(?:Y tế|YT|Văn hóa|Văn hoá|VH|Hành chính|Phục vụ|Dịch vụ|Giáo dục|GDNN|GDTX|Huấn luyện|Bồi dưỡng|"
@@ -1160,6 +1162,10 @@ class Reader:
             self.out.word("quyền", m.start(), end)  # Q. CHÁNH VĂN PHÒNG: acting head, in a signature block
             self._note("word", "quyền")
             return
+        elif letter == "P" and _NEXT_OFFICE_CODE.match(text, end):
+            self.out.word("phòng", m.start(), end)  # P. QLĐT, P.KT: an office of a body by its abbreviation
+            self._note("word", "phòng")
+            return
         elif letter == "P" and next_char == "h":  # P. họp 5: phòng họp
             self.out.word("phòng", m.start(), end)
             self._note("word", "phòng")
@@ -1189,8 +1195,8 @@ class Reader:
             self.out.word(spell(written), m.start(), m.end(), TABLE)  # chỉ số UV, tia UV: ultraviolet, not ủy viên
         elif written == "CV" and _NEXT_STAFF.match(text, m.end()):
             self.out.word("chuyên viên", m.start(), m.end(), TABLE)  # CV Hà, CV Phòng Nội vụ: a staff title
-        elif written == "TT" and _STANDING_BODY.match(text, m.end()):
-            self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy
+        elif written in ("TT", "TT.") and _STANDING_BODY.match(text, m.end()):
+            self.out.word("thường trực", m.start(), m.end(), TABLE)  # TT HĐND, TT Tỉnh ủy, TT.UBMTTQ
         elif written == "TT" and _CENTRE_FIELD.match(text, m.end()):
             self.out.word("trung tâm", m.start(), m.end(), TABLE)  # TT Y tế huyện, TT Hành chính công
         elif written == "TT" and (name := _NEXT_PLACE_NAME.match(text, m.end())):
