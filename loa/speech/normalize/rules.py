@@ -29,7 +29,7 @@ from .abbreviations import (
 from .dates import clock, day_month, is_day_month, is_time, year
 from .latin import read_latin
 from .loanwords import NON_ASCII_LOANWORDS, PHRASE_PATTERN, PHRASE_STARTS, phrase
-from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, integer, month, numeral, ordinal
+from .numbers import DIGIT_WORDS, NumberWords, cardinal, denominator, digits, fraction, integer, month, numeral, ordinal
 from .roman import roman_value, trigger_kind
 from .spans import GUESS, LEXICON, RULE, SPELLED, TABLE, UNKNOWN, WRITTEN, Piece, SpanBuilder
 from .syllables import glued_syllables, is_valid_syllable, read_capitals, spell
@@ -774,8 +774,8 @@ class Reader:
     def _on_racetime(self, m: re.Match[str]) -> None:
         """1:05.24 (a swimmer's or runner's time): một phút không năm giây hai mươi tư."""
         minutes, seconds, hundredths = re.split(r"[:.]", m.group())
-        self.out.word(f"{integer(minutes, self.words)} phút {digits(seconds) if seconds[0] == '0' else integer(seconds, self.words)}"
-                      f" giây {integer(hundredths, self.words) if hundredths[0] != '0' else digits(hundredths)}",
+        w = self.words  # the seconds and hundredths keep a leading zero, as the digits after a decimal comma do
+        self.out.word(f"{integer(minutes, w)} phút {fraction(seconds, w)} giây {fraction(hundredths, w)}",
                       m.start(), m.end(), RULE)
         self._note("number")
 
@@ -1057,8 +1057,7 @@ class Reader:
             return
         if last == _GIAY and len(text) in (2, 3) and text[0] == "0" and text.isdigit():
             # 3 phút 49 giây 08, 8 giây 053: hundredths or thousandths, the zero said
-            said = digits(text) if len(text) == 2 or text[1] == "0" else f"không {integer(text[1:], self.words)}"
-            self.out.word(said, m.start(), m.end())
+            self.out.word(fraction(text, self.words), m.start(), m.end())
             self._note("number")
             return
         if self._day_list(m) or self._month_list(m):
